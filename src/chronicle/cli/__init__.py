@@ -1,0 +1,25 @@
+"""The ``chronicle`` command: one module per verb, each a thin wrapper around a quiet function."""
+
+from __future__ import annotations
+
+import click
+
+from chronicle import __version__
+from chronicle.cli.actors import actors
+from chronicle.cli.code import code
+from chronicle.cli.eval import eval_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chronicle")
+def cli() -> None:
+    """Chronicle: code political events (who did what to whom, when, where) from news text."""
+
+
+cli.add_command(code)
+cli.add_command(eval_command)
+cli.add_command(actors)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,59 @@
+"""``chronicle code``: articles in, events out (table, JSONL or CSV)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from chronicle.cli.options import actors_option, batch_option, fail, limit_option, published_option
+from chronicle.errors import ChronicleError
+from chronicle.output import FORMATS, open_writer
+from chronicle.stages.read import Rejected, read_paths
+
+
+@click.command()
+@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
+@published_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of stdout.")
+@actors_option
+@limit_option
+@batch_option
+def code(paths, published, fmt, out, actor_files, limit, batch_size):
+    """Code articles into events.
+
+    PATH is a .txt file (one article), a .jsonl file (one article a line: id, text, and optional
+    title, published, source, url), an .html page, a folder of those, or - for stdin.
+    """
+    if not paths:
+        raise click.UsageError("give at least one PATH (a .txt, .jsonl or .html file, a folder) or - for stdin")
+    skipped = 0
+
+    def articles():
+        nonlocal skipped
+        count = 0
+        for item in read_paths(paths, published=published, stdin=sys.stdin):
+            if isinstance(item, Rejected):
+                skipped += 1
+                click.echo(f"chronicle: skipped {item}", err=True)
+                continue
+            yield item
+            count += 1
+            if limit and count >= limit:
+                return
+
+    try:
+        from chronicle.pipeline import Coder
+
+        coder = Coder(actor_files=actor_files, batch_size=batch_size)
+        with open_writer(fmt, out) as writer:
+            for article, events in coder.pipe(articles()):
+                writer.write(article, events)
+    except ChronicleError as exc:
+        raise fail(exc) from None
+    if skipped:
+        click.echo(f"chronicle: {skipped} input(s) skipped", err=True)
+        sys.exit(1)

@@ -1,0 +1,46 @@
+"""``chronicle eval DATASET``: precision, recall and F1 on a labelled set in ../shared/eval-data."""
+
+from __future__ import annotations
+
+import click
+
+from chronicle.cli.options import actors_option, fail, limit_option
+from chronicle.errors import ChronicleError
+from chronicle.evaluate.datasets import DATASETS
+
+
+@click.command("eval")
+@click.argument("dataset", type=click.Choice(sorted(DATASETS)))
+@limit_option
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@actors_option
+def eval_command(dataset, limit, as_json, actor_files):
+    """Code every sentence of DATASET and score the events against its gold labels.
+
+    Datasets are read from ../shared/eval-data (or $CHRONICLE_SHARED/eval-data); nothing from them
+    is stored in the project.
+    """
+    from rich.progress import Progress
+
+    from chronicle.evaluate.runner import evaluate
+    from chronicle.pipeline import Coder
+
+    try:
+        coder = Coder(actor_files=actor_files)
+        with Progress(transient=True, console=_stderr_console()) as progress:
+            task = progress.add_task(f"coding {dataset}", total=None)
+
+            def tick(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            report = evaluate(dataset, lambda text: coder.code(text, doc_id="sentence"), limit=limit,
+                              progress=tick)
+    except ChronicleError as exc:
+        raise fail(exc) from None
+    click.echo(report.to_json() if as_json else report.format_text())
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)

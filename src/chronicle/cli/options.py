@@ -1,0 +1,34 @@
+"""Option decorators shared by commands, so the same flag means the same thing everywhere."""
+
+from __future__ import annotations
+
+import click
+
+from chronicle.errors import ChronicleError, InputError
+from chronicle.stages.read import parse_date
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return parse_date(value, where=f"--{param.name}")
+    except InputError as exc:
+        raise click.BadParameter(exc.problem) from None
+
+
+published_option = click.option(
+    "--published", callback=_date, metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none (anchors 'Thursday', actor roles).")
+actors_option = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+    help="Extra actor file (YAML, same format as the built-in ones); may repeat. Overrides built-in ids.")
+limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
+                            help="Stop after this many articles / sentences.")
+batch_option = click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+                            help="Articles parsed together.")
+
+
+def fail(error: ChronicleError) -> click.ClickException:
+    """A library error as a one-line CLI error (exit 1)."""
+    return click.ClickException(error.message)

@@ -1,0 +1,50 @@
+"""Coded errors: each says what happened and what to do next.
+
+The library raises these; only the CLI turns them into a one-line message and an exit status.
+"""
+
+from __future__ import annotations
+
+
+class ChronicleError(Exception):
+    """Base of every error Chronicle raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str):
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class InputError(ChronicleError):
+    """An input (file, line, field) cannot be read as an article."""
+
+    code = "E001"
+
+    def __init__(self, where: str, problem: str):
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+class DataFileError(ChronicleError):
+    """A data file (actors, lexicon, gazetteer additions) is malformed."""
+
+    code = "E002"
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ModelNotInstalledError(ChronicleError):
+    """The spaCy English pipeline package is missing."""
+
+    code = "E003"
+
+
+class DatasetError(ChronicleError):
+    """An evaluation dataset is missing or unreadable."""
+
+    code = "E004"

@@ -1,0 +1,122 @@
+"""Run a coder over one labelled set and score it: the engine behind ``chronicle eval DATASET``.
+
+The coder is passed in as a plain ``sentence -> events`` callable, so the runner neither builds a
+pipeline nor knows about spaCy, and tests can feed it canned events. Each sentence is coded alone,
+so actor offsets in the events are offsets into that sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from chronicle.errors import DatasetError
+from chronicle.evaluate.datasets import DATASETS, GoldSentence, load_petrarch_noevents
+from chronicle.evaluate.scorer import noevent_rate, score_petrarch, score_plover, score_quad
+from chronicle.schema import Event
+
+SCORERS: dict[str, Callable[[Sequence[GoldSentence], Sequence[Sequence[Event]]], dict]] = {
+    "plover-dev": score_plover,
+    "conflibert-cameo": score_quad,
+    "petrarch-gsr": score_petrarch,
+}
+
+_HEADER = ["label", "precision", "recall", "f1", "support"]
+
+
+def _num(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+@dataclass
+class EvalReport:
+    """The outcome of one run; ``metrics`` holds only JSON types so it can be written as is."""
+
+    dataset: str
+    n_sentences: int
+    metrics: dict = field(default_factory=dict)
+
+    def to_table(self) -> list[list[str]]:
+        """Header, one row per label, then the pooled row (micro P/R/F1, or accuracy for classes)."""
+        rows = [list(_HEADER)]
+        for label, m in self.metrics.get("per_label", {}).items():
+            rows.append([label, *(_num(m[k]) for k in _HEADER[1:])])
+        overall = self.metrics.get("overall", {})
+        if "precision" in overall:
+            rows.append(["overall (micro)", *(_num(overall[k]) for k in _HEADER[1:])])
+        elif "macro_f1" in overall:
+            rows.append(["macro average", *(_num(overall[f"macro_{k}"]) for k in _HEADER[1:4]),
+                         _num(overall["support"])])
+        return rows
+
+    def _extra_lines(self) -> list[str]:
+        m = self.metrics
+        lines = []
+        for role in ("source", "target"):
+            for key, n_key, what in ((f"{role}_agreement", f"{role}_agreement_n", "actor span overlap"),
+                                     (f"{role}_country_agreement", f"{role}_country_n", "actor country")):
+                if key in m:
+                    lines.append(f"{role} {what} on matched events: {_num(m[key])} (n={m[n_key]})")
+        if "events_without_cameo" in m:
+            lines.append(f"predicted events without a CAMEO code: {m['events_without_cameo']}")
+        for key, what in (("noevents", "GSR noevents records"),
+                          ("noevents_extended", "PETRARCH noevents set (load_petrarch_noevents)")):
+            if key in m:
+                ne = m[key]
+                lines.append(f"{what}: no event coded {_num(ne['no_event'])}, no actual event coded "
+                             f"{_num(ne['no_actual_event'])} (n={ne['n']})")
+        if "accuracy" in m.get("overall", {}):
+            lines.append(f"accuracy: {_num(m['overall']['accuracy'])}")
+        if "confusion" in m:
+            labels = [str(x) for x in m["confusion_labels"]]
+            lines.append("confusion (rows gold, columns predicted):")
+            lines.append("      " + " ".join(f"{x:>5}" for x in labels))
+            for label, row in zip(labels, m["confusion"]):
+                lines.append(f"{label:>4}: " + " ".join(f"{v:>5}" for v in row))
+        return lines
+
+    def format_text(self) -> str:
+        rows = self.to_table()
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        fmt = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+        out = [f"{self.dataset}: {self.n_sentences} sentences", fmt(rows[0]),
+               "  ".join("-" * w for w in widths)]
+        out += [fmt(r) for r in rows[1:]]
+        return "\n".join(out + self._extra_lines())
+
+    def to_json(self) -> str:
+        return json.dumps({"dataset": self.dataset, "n_sentences": self.n_sentences,
+                           "metrics": self.metrics}, indent=2, ensure_ascii=False)
+
+
+def evaluate(
+    dataset: str,
+    code_sentence: Callable[[str], list[Event]],
+    *,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvalReport:
+    """Code every sentence of ``dataset`` (the first ``limit`` with a limit) and score the events.
+
+    For petrarch-gsr the sentences of :func:`load_petrarch_noevents` (the first ``limit`` of them)
+    are coded too, and their no-event rate is reported as ``noevents_extended``. A text that occurs
+    twice is coded once. ``progress(done, total)`` is called after each coded text;
+    ``n_sentences`` counts the dataset's scored sentences.
+    """
+    if dataset not in DATASETS:
+        raise DatasetError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
+    gold = DATASETS[dataset].loader()
+    extra = load_petrarch_noevents() if dataset == "petrarch-gsr" else []
+    if limit is not None:
+        gold, extra = gold[:max(limit, 0)], extra[:max(limit, 0)]
+    texts = list(dict.fromkeys([g.text for g in gold] + [g.text for g in extra]))
+    coded: dict[str, list[Event]] = {}
+    for done, text in enumerate(texts, 1):
+        coded[text] = list(code_sentence(text))
+        if progress is not None:
+            progress(done, len(texts))
+    metrics = SCORERS[dataset](gold, [coded[g.text] for g in gold])
+    if extra:
+        metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text] for g in extra])
+    return EvalReport(dataset=dataset, n_sentences=len(gold), metrics=metrics)

@@ -1,0 +1,226 @@
+"""Pure scoring functions: gold sentences + the events coded for each -> a JSON-ready metrics dict.
+
+Kept free of I/O and of the coder so they can be checked on hand-made examples. Each returns
+``{"per_label": {label: {precision, recall, f1, support, tp, fp, fn}}, "overall": {...}, ...}``
+plus set-specific entries; the runner only formats them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from chronicle.evaluate.datasets import GoldRelation, GoldSentence
+from chronicle.schema import Actor, Event
+
+# plover-dev merges CONCEDE and RETREAT into one label (the ZSP paper's choice; CAMEO root 08).
+TYPE_ALIASES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+QUAD_LABELS = (0, 1, 2, 3, 4)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall, F1 (0.0 where undefined) with the counts that produced them."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+
+
+def _table(counts: dict[str, list[int]]) -> tuple[dict, dict]:
+    per = {label: prf(*c) for label, c in sorted(counts.items())}
+    tot = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return per, prf(*tot)
+
+
+def _share(hit: int, total: int) -> float | None:
+    return round(hit / total, 4) if total else None
+
+
+def _pair(golds: list, preds: list, score) -> list[tuple]:
+    """Pair each gold with a distinct prediction of the same key, greedily by ``score``.
+
+    ``golds``/``preds`` are (key, item) lists; every key-equal pair is a match, and among the
+    candidates the one that agrees best on actors is taken, so counts do not depend on order.
+    """
+    used: set[int] = set()
+    pairs = []
+    for key, gold in golds:
+        options = [(score(gold, p), -j, j) for j, (k, p) in enumerate(preds) if k == key and j not in used]
+        if options:
+            _, _, j = max(options)
+            used.add(j)
+            pairs.append((gold, preds[j][1]))
+    return pairs
+
+
+# --------------------------------------------------------------------------- plover-dev
+
+def _locate(sentence: str, text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    start = sentence.lower().find(text.lower())
+    return (start, start + len(text)) if start >= 0 else None
+
+
+def _role_actors(event: Event, role: str) -> list[Actor]:
+    # A reciprocal event ("A and B agreed") lists both sides; either may be the gold source/target.
+    if event.reciprocal:
+        return [*event.source, *event.target]
+    return list(event.source if role == "source" else event.target)
+
+
+def _overlaps(span: tuple[int, int] | None, actors: list[Actor]) -> bool:
+    return span is not None and any(a.start < span[1] and span[0] < a.end for a in actors)
+
+
+def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
+    """Relation-level type scores (each gold relation matched by at most one event of its type)
+    and, on matched relations, whether the gold source/target text overlaps a coded actor span.
+
+    Gold spans are found in the sentence with a case-insensitive ``str.find``; relations whose
+    text is absent (placeholders such as "a recipient") are left out of that role's agreement.
+    """
+    counts: dict[str, list[int]] = {}
+    agree = {"source": [0, 0], "target": [0, 0]}
+    for g, events in zip(gold, predicted, strict=True):
+        golds = [(r.event_type, r) for r in g.relations]
+        preds = [(TYPE_ALIASES.get(e.event_type, e.event_type), e) for e in events]
+        spans = {id(r): (_locate(g.text, r.source_text), _locate(g.text, r.target_text)) for r in g.relations}
+
+        def actor_score(rel: GoldRelation, ev: Event) -> int:
+            src, tgt = spans[id(rel)]
+            return _overlaps(src, _role_actors(ev, "source")) + _overlaps(tgt, _role_actors(ev, "target"))
+
+        pairs = _pair(golds, preds, actor_score)
+        matched = Counter(TYPE_ALIASES.get(e.event_type, e.event_type) for _, e in pairs)
+        for label in {k for k, _ in golds} | {k for k, _ in preds}:
+            tp = matched[label]
+            c = counts.setdefault(label, [0, 0, 0])
+            c[0] += tp
+            c[1] += sum(1 for k, _ in preds if k == label) - tp
+            c[2] += sum(1 for k, _ in golds if k == label) - tp
+        for rel, ev in pairs:
+            for i, role in enumerate(("source", "target")):
+                span = spans[id(rel)][i]
+                if span is not None:
+                    agree[role][1] += 1
+                    agree[role][0] += _overlaps(span, _role_actors(ev, role))
+    per, overall = _table(counts)
+    return {
+        "per_label": per, "overall": overall,
+        "source_agreement": _share(*agree["source"]), "source_agreement_n": agree["source"][1],
+        "target_agreement": _share(*agree["target"]), "target_agreement_n": agree["target"][1],
+    }
+
+
+# --------------------------------------------------------------------------- conflibert-cameo
+
+def sentence_class(events: Sequence[Event]) -> int:
+    """Quad class (1-4) of the most confident non-negated event, else 0 (statement / no event)."""
+    live = [e for e in events if e.factuality != "negated"]
+    return max(live, key=lambda e: e.confidence).quad_class if live else 0
+
+
+def score_quad(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
+    """Sentence classification: accuracy, per-class and macro P/R/F1, confusion[gold][pred]."""
+    confusion = [[0] * len(QUAD_LABELS) for _ in QUAD_LABELS]
+    for g, events in zip(gold, predicted, strict=True):
+        if g.label is None:
+            continue
+        confusion[g.label][sentence_class(events)] += 1
+    n = sum(map(sum, confusion))
+    correct = sum(confusion[i][i] for i in QUAD_LABELS)
+    per = {}
+    for i in QUAD_LABELS:
+        tp = confusion[i][i]
+        per[str(i)] = prf(tp, sum(row[i] for row in confusion) - tp, sum(confusion[i]) - tp)
+    overall = {"accuracy": _share(correct, n) or 0.0, "support": n}
+    for k in ("precision", "recall", "f1"):
+        overall[f"macro_{k}"] = round(sum(v[k] for v in per.values()) / len(per), 4)
+    return {"per_label": per, "overall": overall, "confusion": confusion,
+            "confusion_labels": list(QUAD_LABELS)}
+
+
+# --------------------------------------------------------------------------- petrarch-gsr
+
+@lru_cache(maxsize=1)
+def _iso3() -> frozenset[str] | None:
+    try:
+        import pycountry
+    except ImportError:
+        return None
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+
+
+def gold_country(code: str | None) -> str | None:
+    """Country part of a CAMEO actor code ("USAGOV" -> "USA"), or ``None`` where it has none:
+    "---" (unknown country), quoted new actors, and IGO/NGO/IMG/region codes that are not states."""
+    if not code or not re.fullmatch(r"[A-Z]{3}\w*", code.strip()):
+        return None
+    prefix = code.strip()[:3]
+    known = _iso3()
+    if known is not None:
+        return prefix if prefix in known else None
+    return None if prefix in {"IGO", "NGO", "IMG", "MNC", "UIS"} else prefix
+
+
+def cameo_root(code: str | None) -> str | None:
+    return code[:2] if code and len(code) >= 2 and code[:2].isdigit() else None
+
+
+def _country_hit(code: str | None, actors: list[Actor]) -> bool | None:
+    want = gold_country(code)
+    if want is None:
+        return None
+    return any((a.country or "").upper() == want for a in actors)
+
+
+def noevent_rate(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
+    """Share of noevent sentences with no coded event, and with no coded *actual* event."""
+    pairs = [(g, ev) for g, ev in zip(gold, predicted, strict=True) if g.noevent]
+    none = sum(1 for _, ev in pairs if not ev)
+    no_actual = sum(1 for _, ev in pairs if not any(e.factuality == "actual" for e in ev))
+    return {"n": len(pairs), "no_event": _share(none, len(pairs)),
+            "no_actual_event": _share(no_actual, len(pairs))}
+
+
+def score_petrarch(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
+    """CAMEO root agreement on sentences with gold triples (multiset per sentence; an event with no
+    CAMEO code counts as a wrong prediction), country agreement on matched events, noevent rate."""
+    counts: dict[str, list[int]] = {}
+    country = {"source": [0, 0], "target": [0, 0]}
+    no_cameo = 0
+    for g, events in zip(gold, predicted, strict=True):
+        if not g.relations:
+            continue
+        golds = [(cameo_root(r.cameo), r) for r in g.relations]
+        preds = [(cameo_root(e.cameo) or "none", e) for e in events]
+        no_cameo += sum(1 for k, _ in preds if k == "none")
+
+        def score(rel: GoldRelation, ev: Event) -> int:
+            return bool(_country_hit(rel.source_code, _role_actors(ev, "source"))) + bool(
+                _country_hit(rel.target_code, _role_actors(ev, "target")))
+
+        pairs = _pair(golds, preds, score)
+        matched = Counter(cameo_root(r.cameo) for r, _ in pairs)
+        for label in {k for k, _ in golds} | {k for k, _ in preds}:
+            c = counts.setdefault(label, [0, 0, 0])
+            c[0] += matched[label]
+            c[1] += sum(1 for k, _ in preds if k == label) - matched[label]
+            c[2] += sum(1 for k, _ in golds if k == label) - matched[label]
+        for rel, ev in pairs:
+            for role, code in (("source", rel.source_code), ("target", rel.target_code)):
+                hit = _country_hit(code, _role_actors(ev, role))
+                if hit is not None:
+                    country[role][1] += 1
+                    country[role][0] += hit
+    per, overall = _table(counts)
+    return {
+        "per_label": per, "overall": overall, "events_without_cameo": no_cameo,
+        "source_country_agreement": _share(*country["source"]), "source_country_n": country["source"][1],
+        "target_country_agreement": _share(*country["target"]), "target_country_n": country["target"][1],
+        "noevents": noevent_rate(gold, predicted),
+    }

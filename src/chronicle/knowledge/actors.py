@@ -1,0 +1,271 @@
+"""The actor knowledge base: countries, organisations, people with dated roles, generic agents.
+
+Actor knowledge is data (``data/actors/*.yaml``; users add their own file with ``--actors``), so a
+stale dictionary is fixed by editing a file, not code. People carry dated roles: an office-holder is
+coded with the role that holds *on the event date*, and a former leader falls back to a default code
+that is never the government.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from chronicle.errors import DataFileError
+
+SECTORS = frozenset(
+    "GOV MIL COP JUD LEG PTY REB OPP SPY CVL BUS MED JRN REL EDU HLH REF IGO NGO CRM LAB AGR ELI".split()
+)
+SPECIAL_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "XKX"})
+
+
+def _check_country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value in SPECIAL_COUNTRIES:
+        return value
+    import pycountry
+
+    if len(value) != 3 or not value.isupper() or pycountry.countries.get(alpha_3=value) is None:
+        raise ValueError(f"country {value!r} is not an ISO 3166 alpha-3 code (or IGO/NGO/MNC/XKX)")
+    return value
+
+
+def _check_sector(value: str | None) -> str | None:
+    if value is not None and value not in SECTORS:
+        raise ValueError(f"sector {value!r} is not one of {' '.join(sorted(SECTORS))}")
+    return value
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(_Entry):
+    role: str
+    country: str | None = None
+    sector: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    _country = field_validator("country")(classmethod(lambda cls, v: _check_country(v)))
+    _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Role":
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"role {self.role!r} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+class ActorEntry(_Entry):
+    """One known actor: a country, an organisation or a person."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    kind: Literal["country", "organisation", "person"]
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    alt_sectors: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    capitals: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+
+    _country = field_validator("country")(classmethod(lambda cls, v: _check_country(v)))
+    _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
+
+    @field_validator("alt_sectors")
+    @classmethod
+    def _alt(cls, values: list[str]) -> list[str]:
+        return [_check_sector(v) for v in values]  # type: ignore[misc]
+
+
+class AgentEntry(_Entry):
+    """A generic agent ("police", "troops") or a title ("prime minister"), coded by sector."""
+
+    kind: Literal["agent", "title"]
+    sector: str | None = None
+    terms: list[str] = Field(min_length=1)
+
+    _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
+
+
+@dataclass(frozen=True)
+class Coding:
+    """An actor's code on one date, with the reason it was chosen."""
+
+    country: str | None
+    sector: str | None
+    role: str | None
+    method: str
+    confidence: float
+
+
+@dataclass
+class ActorKB:
+    """All actor knowledge, indexed by the exact strings that name it."""
+
+    entries: dict[str, ActorEntry] = field(default_factory=dict)
+    by_alias: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    demonyms: dict[str, ActorEntry] = field(default_factory=dict)
+    capitals: dict[str, ActorEntry] = field(default_factory=dict)
+    agents: dict[str, AgentEntry] = field(default_factory=dict)
+    titles: dict[str, AgentEntry] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    # -- building -------------------------------------------------------------------------
+    def add_file(self, path: Path | str, *, override: bool = False) -> None:
+        """Load one YAML file; with ``override`` its entries replace same-id entries."""
+        path_str = str(path)
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise DataFileError(path_str, "no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(path_str, f"cannot read: {exc}") from None
+        except yaml.YAMLError as exc:
+            raise DataFileError(path_str, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+        if raw is None:
+            return
+        if not isinstance(raw, list):
+            raise DataFileError(path_str, "expected a YAML list of actor entries")
+        for number, item in enumerate(raw, 1):
+            self._add_item(path_str, number, item, override)
+        self.sources.append(path_str)
+
+    def _add_item(self, path: str, number: int, item: object, override: bool) -> None:
+        where = f"entry {number}"
+        if not isinstance(item, dict):
+            raise DataFileError(path, f"{where}: expected a mapping, got {type(item).__name__}")
+        if "id" in item:
+            where += f" (id={item['id']})"
+        try:
+            if item.get("kind") in ("agent", "title"):
+                self._add_agent(AgentEntry.model_validate(item))
+                return
+            entry = ActorEntry.model_validate(item)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"]) or "entry"
+            raise DataFileError(path, f"{where}: {loc}: {first['msg']}") from None
+        if entry.id in self.entries and not override:
+            raise DataFileError(path, f"{where}: id {entry.id!r} is already defined")
+        if entry.id in self.entries:
+            self._remove(self.entries[entry.id])
+        self.entries[entry.id] = entry
+        names = {entry.name, *entry.aliases}
+        for alias in names:
+            self.by_alias.setdefault(alias, []).append(entry)
+        for demonym in entry.demonyms:
+            self.demonyms[demonym] = entry
+        for capital in entry.capitals:
+            self.capitals[capital] = entry
+
+    def _remove(self, entry: ActorEntry) -> None:
+        for alias in {entry.name, *entry.aliases}:
+            left = [e for e in self.by_alias.get(alias, []) if e.id != entry.id]
+            if left:
+                self.by_alias[alias] = left
+            else:
+                self.by_alias.pop(alias, None)
+
+    def _add_agent(self, entry: AgentEntry) -> None:
+        table = self.agents if entry.kind == "agent" else self.titles
+        for term in entry.terms:
+            table[term.lower()] = entry
+
+    def check_references(self, path: str = "actors") -> None:
+        for entry in self.entries.values():
+            for aff in entry.affiliations:
+                if aff not in self.entries:
+                    raise DataFileError(path, f"id={entry.id}: affiliation {aff!r} is not a known actor id")
+
+    # -- lookups --------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[ActorEntry]:
+        """Entries named exactly ``name`` (countries by alias, demonym or capital too)."""
+        found = list(self.by_alias.get(name, []))
+        for table in (self.demonyms, self.capitals):
+            if name in table and table[name] not in found:
+                found.append(table[name])
+        return found
+
+    def affiliation(self, entry: ActorEntry) -> ActorEntry | None:
+        for aff in entry.affiliations:
+            if aff in self.entries:
+                return self.entries[aff]
+        return None
+
+    def code(self, entry: ActorEntry, day: dt.date | None) -> Coding:
+        """The code of ``entry`` on ``day``: a dated role if one holds, else the default."""
+        if entry.kind == "country":
+            return Coding(entry.country, "GOV", None, "country", 0.8)
+        if entry.kind == "organisation":
+            return Coding(entry.country, entry.sector, None, "knowledge-base", 0.9)
+        if day is not None:
+            holding = [r for r in entry.roles if r.holds_on(day)]
+            if holding:
+                role = holding[-1]
+                return Coding(role.country or entry.country, role.sector or entry.sector, role.role,
+                              "knowledge-base:role", 0.9)
+        elif entry.roles:
+            role = entry.roles[-1]
+            return Coding(role.country or entry.country, role.sector or entry.sector, role.role,
+                          "knowledge-base:latest-role", 0.6)
+        aff = self.affiliation(entry)
+        sector = entry.sector or (aff.sector if aff else None)
+        return Coding(entry.country, sector, None, "knowledge-base:default", 0.75)
+
+    def explain(self, name: str, day: dt.date | None) -> list[dict]:
+        """What ``name`` resolves to on ``day`` and why (for ``chronicle actors lookup``)."""
+        rows = []
+        for entry in self.lookup(name):
+            coding = self.code(entry, day)
+            how = "alias" if name in {entry.name, *entry.aliases} else (
+                "demonym" if name in entry.demonyms else "capital")
+            rows.append({
+                "actor_id": entry.id, "name": entry.name, "kind": entry.kind, "matched_as": how,
+                "country": coding.country,
+                "sector": coding.sector if how != "demonym" else None,
+                "role": coding.role, "method": coding.method,
+                "roles": [r.model_dump(mode="json") for r in entry.roles],
+            })
+        key = name.lower()
+        for table, kind in ((self.agents, "agent"), (self.titles, "title")):
+            if key in table:
+                rows.append({"actor_id": None, "name": name, "kind": kind, "matched_as": kind,
+                             "country": None, "sector": table[key].sector, "role": None,
+                             "method": kind, "roles": []})
+        return rows
+
+
+def builtin_actor_files() -> list[Path]:
+    folder = resources.files("chronicle").joinpath("data", "actors")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(extra: tuple[str, ...]) -> ActorKB:
+    kb = ActorKB()
+    for path in builtin_actor_files():
+        kb.add_file(path)
+    for path in extra:
+        kb.add_file(path, override=True)
+    kb.check_references()
+    return kb
+
+
+def load_actor_kb(extra_files: Iterable[str | Path] = ()) -> ActorKB:
+    """The built-in actor files, then the user's files (which may override built-in ids)."""
+    return _load_cached(tuple(str(p) for p in extra_files))

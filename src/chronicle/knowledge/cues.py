@@ -1,0 +1,45 @@
+"""Grammatical cue words (reporting verbs, modals, negations, group nouns...) from ``data/cues.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from chronicle.errors import DataFileError
+
+FIELDS = (
+    "reporting_verbs", "denial_verbs", "future_verbs", "hypothetical_verbs", "negating_verbs",
+    "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
+    "organisation_nouns", "light_verbs", "channels", "place_preps",
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    reporting_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    future_verbs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+    future_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    negations: frozenset[str]
+    group_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    channels: frozenset[str]
+    place_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    path = resources.files("chronicle").joinpath("data", "cues.yaml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = [f for f in FIELDS if f not in raw]
+    if missing:
+        raise DataFileError("cues.yaml", f"missing lists: {', '.join(missing)}")
+    return Cues(**{f: frozenset(str(w) for w in raw[f]) for f in FIELDS})

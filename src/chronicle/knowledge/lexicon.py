@@ -1,0 +1,97 @@
+"""The trigger lexicon: which words report which kind of event.
+
+Lexicon entries are data (``data/triggers.yaml``): a lemma (or a phrasal verb), its part of speech,
+the PLOVER type and CAMEO code, and optional argument constraints that pick a sense ("lift
+sanctions" is not "lift a box"; "attack the market" is not an assault).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from chronicle.errors import DataFileError
+from chronicle.schema import PLOVER_TYPES
+
+
+class TriggerEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lemma: str = Field(min_length=1)
+    pos: Literal["VERB", "NOUN"]
+    event_type: str
+    cameo: str = Field(pattern=r"^\d{2,4}$")
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
+
+    @property
+    def head(self) -> str:
+        return self.lemma.split()[0]
+
+    @property
+    def particles(self) -> tuple[str, ...]:
+        return tuple(self.lemma.split()[1:])
+
+
+@dataclass
+class Lexicon:
+    """Trigger entries indexed by (head lemma, pos); the most specific entries first."""
+
+    by_head: dict[tuple[str, str], list[TriggerEntry]] = field(default_factory=dict)
+
+    def add(self, entry: TriggerEntry) -> None:
+        bucket = self.by_head.setdefault((entry.head, entry.pos), [])
+        bucket.append(entry)
+        # Phrasal and object-constrained entries are tried before bare ones.
+        bucket.sort(key=lambda e: (-len(e.particles), -bool(e.objects)))
+
+    def candidates(self, lemma: str, pos: str) -> list[TriggerEntry]:
+        return self.by_head.get((lemma, pos), [])
+
+    @property
+    def heads(self) -> set[str]:
+        return {head for head, _ in self.by_head}
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_head.values())
+
+
+def read_lexicon(path: Path | str) -> Lexicon:
+    path_str = str(path)
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path_str, f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(path_str, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(raw, list):
+        raise DataFileError(path_str, "expected a YAML list of trigger entries")
+    lexicon = Lexicon()
+    for number, item in enumerate(raw, 1):
+        try:
+            entry = TriggerEntry.model_validate(item)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"]) or "entry"
+            raise DataFileError(path_str, f"entry {number}: {loc}: {first['msg']}") from None
+        if entry.event_type not in PLOVER_TYPES:
+            raise DataFileError(path_str, f"entry {number}: event_type {entry.event_type!r} is not a PLOVER type")
+        lexicon.add(entry)
+    return lexicon
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped lexicon, or the file at ``path``."""
+    if path is None:
+        path = str(resources.files("chronicle").joinpath("data", "triggers.yaml"))
+    return read_lexicon(path)

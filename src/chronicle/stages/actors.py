@@ -1,0 +1,300 @@
+"""Find the actors an article names and code them: country + sector (+ role) as of its date.
+
+Actors are noun phrases. A phrase is coded from what the knowledge base knows about its head (a
+person, an organisation, a country), else from a generic agent or title at its head ("troops",
+"prime minister") combined with the country or organisation that modifies it ("Israeli troops",
+"Hamas' political bureau chief"), else kept as an unknown actor with its text. Pronouns and group
+anaphors ("the two factions", "his organization") are resolved by ``chronicle.stages.anaphora``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_kb
+from chronicle.stages import anaphora
+from chronicle.stages.base import ActorMention, Stage, Work
+
+# Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
+NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
+                "predet", "nn", "npadvmod", "advmod"}
+ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+class ActorMatcher:
+    """Exact-string matchers over the knowledge base's names, demonyms, agents and titles."""
+
+    def __init__(self, nlp, kb: ActorKB):
+        self.kb = kb
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.make_doc
+        for alias in kb.by_alias:
+            self.names.add("NAME", [make(alias)])
+        for demonym in kb.demonyms:
+            self.names.add("DEMONYM", [make(demonym)])
+        for capital in kb.capitals:
+            self.names.add("CAPITAL", [make(capital)])
+        for term in kb.agents:
+            self.generic.add("AGENT", [make(term)])
+        for term in kb.titles:
+            self.generic.add("TITLE", [make(term)])
+
+    def __call__(self, doc: Doc) -> dict[str, list[SpacySpan]]:
+        """Longest non-overlapping matches per label."""
+        found: dict[str, list[SpacySpan]] = {"NAME": [], "DEMONYM": [], "CAPITAL": [], "AGENT": [], "TITLE": []}
+        for matcher in (self.names, self.generic):
+            spans = [SpacySpan(doc, s, e, label=m) for m, s, e in matcher(doc)]
+            spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
+            taken: set[int] = set()
+            for span in spans:
+                if taken.intersection(range(span.start, span.end)):
+                    continue
+                taken.update(range(span.start, span.end))
+                found[span.label_].append(span)
+        return found
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The head and its premodifiers: the phrase that names an actor."""
+    out = [head]
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            out.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.i == head.i + 1):
+            out.extend(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+class ActorsStage(Stage):
+    """Detect actor phrases, code them with the knowledge base, resolve anaphors."""
+
+    name = "actors.v1"
+    requires = ("doc",)
+    assigns = ("mentions", "actors_at")
+
+    def __init__(self, *, actor_files: Iterable[str] = (), nlp=None):
+        self.actor_files = tuple(actor_files)
+        self._nlp = nlp
+        self.kb: ActorKB | None = None
+        self.matcher: ActorMatcher | None = None
+
+    def initialize(self, nlp=None) -> None:
+        if self.kb is None:
+            self.kb = load_actor_kb(self.actor_files)
+        nlp = nlp or self._nlp
+        if self.matcher is None and nlp is not None:
+            self.matcher = ActorMatcher(nlp, self.kb)
+
+    def __call__(self, work: Work) -> Work:
+        doc = work.doc
+        if self.matcher is None:
+            from chronicle.stages.nlp import load_model
+
+            self.initialize(load_model())
+        matches = self.matcher(doc)
+        index = TokenIndex(doc, matches)
+        work.mentions, work.actors_at = [], {}
+        for sent in doc.sents:
+            for token in sent:
+                if not _is_np_head(token):
+                    continue
+                mention = self.code_phrase(token, index, work)
+                if mention is not None:
+                    work.mentions.append(mention)
+                    work.actors_at[token.i] = [mention]
+        anaphora.resolve(work, self.kb)
+        return work
+
+    # -- coding one phrase ----------------------------------------------------------------
+    def code_phrase(self, head: Token, index: "TokenIndex", work: Work) -> ActorMention | None:
+        kb = self.kb
+        tokens = np_tokens(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        text = head.doc.text[start:end]
+        plural = head.tag_ in ("NNS", "NNPS")
+        base = dict(text=text, start=start, end=end, head_i=head.i, plural=plural)
+        day = work.published
+
+        entry_span = index.name_at(head)
+        if entry_span is not None and index.label(entry_span) == "NAME":
+            entry = self._pick(kb.by_alias[entry_span.text], index, tokens)
+            coding = kb.code(entry, day)
+            mention = ActorMention(**base, name=entry.name, actor_id=entry.id, country=coding.country,
+                                   sector=coding.sector, role=coding.role, kind=entry.kind,
+                                   method=coding.method, confidence=coding.confidence)
+            if entry.kind == "person":
+                aff = kb.affiliation(entry)
+                if aff is not None:
+                    mention.affiliation = self._entry_mention(aff, base, day)
+                self._apply_modifiers(mention, tokens, index, work, keep_codes=coding.method != "knowledge-base:default")
+            return mention
+        if entry_span is not None and index.label(entry_span) == "CAPITAL":
+            entry = kb.capitals[entry_span.text]
+            return ActorMention(**base, name=entry.name, actor_id=entry.id, country=entry.country,
+                                sector="GOV", kind="country", method="capital-metonym", confidence=0.6)
+        if entry_span is not None and index.label(entry_span) == "DEMONYM" and plural and head.pos_ in ("PROPN", "NOUN"):
+            entry = kb.demonyms[entry_span.text]
+            return ActorMention(**base, name=entry.name, actor_id=None,
+                                country=entry.country, sector="CVL", kind="group", method="demonym",
+                                confidence=0.6)
+
+        if anaphora.is_anaphor(head, tokens):
+            return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
+
+        agent = index.generic_at(head)
+        if agent is not None:
+            label = index.label(agent)
+            entry = kb.agents.get(agent.text.lower()) if label == "AGENT" else kb.titles.get(agent.text.lower())
+            mention = ActorMention(**base, sector=entry.sector if entry else None,
+                                   role=agent.text.lower() if label == "TITLE" else None,
+                                   kind="agent" if label == "AGENT" else "person",
+                                   method="agent" if label == "AGENT" else "title", confidence=0.5)
+            self._apply_modifiers(mention, tokens, index, work)
+            if mention.country is None and mention.affiliation is None and label == "TITLE" and not _has_propn(tokens):
+                # "the minister" with no country or organisation: too vague to be an actor.
+                return None
+            return mention
+
+        ent = head.ent_type_ if head.ent_type_ in ACTOR_ENTS else None
+        if head.pos_ == "PRON" or (head.pos_ == "DET" and head.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
+        if ent is None and head.pos_ != "PROPN":
+            return None
+        if ent == "NORP" and not plural:
+            return None  # an adjective-like nationality is a modifier, not an actor
+        mention = ActorMention(**base, name=_ent_text(head) or text, kind="person" if ent == "PERSON" else "unknown",
+                               method="ner" if ent else "unknown", confidence=0.3)
+        self._apply_modifiers(mention, tokens, index, work)
+        return mention
+
+    def _pick(self, entries: list[ActorEntry], index: "TokenIndex", tokens: list[Token]) -> ActorEntry:
+        """Among same-named entries prefer one whose country is mentioned nearby."""
+        if len(entries) == 1:
+            return entries[0]
+        nearby = {m.country for m in index.modifier_entries(tokens, self.kb)}
+        for entry in entries:
+            if entry.country in nearby:
+                return entry
+        return entries[0]
+
+    def _entry_mention(self, entry: ActorEntry, base: dict, day) -> ActorMention:
+        coding = self.kb.code(entry, day)
+        return ActorMention(**base, name=entry.name, actor_id=entry.id, country=coding.country,
+                            sector=coding.sector, kind=entry.kind, method=coding.method,
+                            confidence=coding.confidence)
+
+    def _apply_modifiers(self, mention: ActorMention, tokens: list[Token], index: "TokenIndex",
+                         work: Work, keep_codes: bool = False) -> None:
+        """Fill country/sector/role from modifiers: "Israeli troops", "Hamas member X", appositives."""
+        head = mention.head_i
+        doc = work.doc
+        extra = list(tokens)
+        for child in doc[head].children:
+            if child.dep_ == "appos":
+                extra.extend(child.subtree)
+        mods = [t for t in extra if t.i != head]
+        for entry in index.modifier_entries(mods, self.kb):
+            if entry.kind == "organisation" and mention.affiliation is None:
+                mention.affiliation = self._entry_mention(entry, dict(text=entry.name, start=mention.start,
+                                                                      end=mention.end, head_i=head), work.published)
+            if not keep_codes and mention.country is None and entry.country:
+                mention.country = entry.country
+        if not keep_codes:
+            aff = mention.affiliation
+            if mention.sector is None and aff is not None and mention.kind != "agent":
+                mention.sector = aff.sector
+            if mention.role is None:
+                title = index.title_in(mods)
+                if title is not None:
+                    mention.role = title.text.lower()
+                    if mention.sector is None:
+                        entry = self.kb.titles.get(mention.role)
+                        mention.sector = entry.sector if entry and entry.sector else (aff.sector if aff else None)
+            if mention.country or mention.sector:
+                mention.confidence = max(mention.confidence, 0.55)
+                if mention.method in ("ner", "unknown"):
+                    mention.method = "modifiers"
+
+
+class TokenIndex:
+    """Which matcher span covers which token."""
+
+    def __init__(self, doc: Doc, matches: dict[str, list[SpacySpan]]):
+        self.doc = doc
+        self.name_spans: dict[int, SpacySpan] = {}
+        self.generic_spans: dict[int, SpacySpan] = {}
+        for label in ("NAME", "DEMONYM", "CAPITAL"):
+            for span in matches[label]:
+                for i in range(span.start, span.end):
+                    self.name_spans[i] = span
+        for label in ("AGENT", "TITLE"):
+            for span in matches[label]:
+                for i in range(span.start, span.end):
+                    self.generic_spans[i] = span
+
+    @staticmethod
+    def label(span: SpacySpan) -> str:
+        return span.label_
+
+    def name_at(self, token: Token) -> SpacySpan | None:
+        return self.name_spans.get(token.i)
+
+    def generic_at(self, token: Token) -> SpacySpan | None:
+        span = self.generic_spans.get(token.i)
+        if span is not None and span.end - 1 == token.i:
+            return span
+        return None
+
+    def title_in(self, tokens: list[Token]) -> SpacySpan | None:
+        titles = [self.generic_spans[t.i] for t in tokens
+                  if t.i in self.generic_spans and self.generic_spans[t.i].label_ == "TITLE"]
+        return titles[-1] if titles else None
+
+    def modifier_entries(self, tokens: list[Token], kb: ActorKB) -> list[ActorEntry]:
+        seen: list[ActorEntry] = []
+        for token in tokens:
+            span = self.name_spans.get(token.i)
+            if span is None:
+                continue
+            if span.label_ == "NAME":
+                entries = kb.by_alias.get(span.text, [])
+            elif span.label_ == "DEMONYM":
+                entries = [kb.demonyms[span.text]]
+            else:
+                entries = [kb.capitals[span.text]]
+            for entry in entries:
+                if entry not in seen:
+                    seen.append(entry)
+        return seen
+
+
+def _is_np_head(token: Token) -> bool:
+    if token.is_space or token.is_punct:
+        return False
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
+        return False
+    if token.pos_ in ("NUM", "DET") and token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    if token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        return False
+    if token.dep_ in ("poss", "nmod") and token.pos_ in ("PRON",):
+        return False
+    return True
+
+
+def _has_propn(tokens: list[Token]) -> bool:
+    return any(t.pos_ == "PROPN" for t in tokens)
+
+
+def _ent_text(token: Token) -> str | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return None

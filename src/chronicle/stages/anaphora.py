@@ -1,0 +1,140 @@
+"""Resolve actor anaphors to the actors they point back to.
+
+News refers to actors again without naming them: "he", "his organization", "the two sides", "we"
+inside a quote. An event whose actor is a pronoun is useless unless the pronoun is resolved, and
+wrong if it is resolved to the wrong actor, so the rules are conservative: the nearest compatible
+antecedent in the same or the previous few sentences, or nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from spacy.tokens import Token
+
+from chronicle.knowledge.actors import ActorKB
+from chronicle.knowledge.cues import load_cues
+from chronicle.stages.base import ActorMention, Work
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+THING_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+SPEAKER_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
+WINDOW_SENTENCES = 3
+
+
+def is_anaphor(head: Token, tokens: list[Token]) -> bool:
+    """A phrase that names no actor itself but points back to one."""
+    cues = load_cues()
+    lower = {t.lower_ for t in tokens}
+    if head.lemma_.lower() in cues.group_nouns and head.tag_ == "NNS":
+        if {"the", "both", "two", "these", "those"} & lower and not any(t.pos_ == "PROPN" for t in tokens):
+            return True
+    if head.lemma_.lower() in cues.organisation_nouns:
+        if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in tokens):
+            return True
+    return False
+
+
+def resolve(work: Work, kb: ActorKB) -> None:
+    """Replace every pending anaphor mention in ``work`` by copies of its antecedents (or drop it)."""
+    doc = work.doc
+    sent_of = {}
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            sent_of[token.i] = number
+    resolved: list[ActorMention] = []
+    for mention in work.mentions:
+        if mention.method != "anaphor:pending":
+            resolved.append(mention)
+            continue
+        antecedents = _antecedents(doc[mention.head_i], mention, work, sent_of)
+        if not antecedents:
+            work.actors_at.pop(mention.head_i, None)
+            continue
+        copies = []
+        for ante in antecedents:
+            twin = copy.copy(ante)
+            twin.text, twin.start, twin.end, twin.head_i = mention.text, mention.start, mention.end, mention.head_i
+            twin.method = f"anaphor:{ante.text}"
+            twin.confidence = round(min(ante.confidence, 0.6), 2)
+            copies.append(twin)
+        work.actors_at[mention.head_i] = copies
+        resolved.extend(copies)
+    work.mentions = resolved
+
+
+def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[int, int]) -> list[ActorMention]:
+    before = [m for m in work.mentions
+              if m.head_i < head.i and m.method != "anaphor:pending"
+              and sent_of[head.i] - sent_of[m.head_i] <= WINDOW_SENTENCES]
+    word = head.lower_
+    if head.pos_ == "PRON" or head.pos_ == "DET":
+        if word in SPEAKER_PRONOUNS:
+            speaker = speaker_of(head, work)
+            if speaker is None:
+                return []
+            if word in ("we", "us", "our", "ours") and speaker.affiliation is not None:
+                return [speaker.affiliation]
+            return [speaker]
+        if word in PERSON_PRONOUNS:
+            return _nearest(before, lambda m: m.kind == "person")
+        if word in THING_PRONOUNS:
+            return _nearest(before, lambda m: m.kind in ("organisation", "country"))
+        if word in PLURAL_PRONOUNS:
+            return _nearest(before, lambda m: m.plural or m.kind in ("organisation", "country", "group", "agent"))
+        return []
+    # "his organization": the organisation of the pronoun's referent.
+    poss = [t for t in head.children if t.dep_ == "poss" and t.pos_ == "PRON"]
+    if poss:
+        refs = _nearest(before, lambda m: m.kind == "person") if poss[0].lower_ in PERSON_PRONOUNS else \
+            _nearest(before, lambda m: m.kind in ("organisation", "country"))
+        if refs and refs[0].kind == "person":
+            return [refs[0].affiliation] if refs[0].affiliation is not None else []
+        return refs
+    # "the two sides": the last pair of actors named together, else the last two distinct ones.
+    return _last_pair(before, work)
+
+
+def _nearest(before: list[ActorMention], ok) -> list[ActorMention]:
+    for mention in reversed(before):
+        if ok(mention):
+            return [mention]
+    return []
+
+
+def _last_pair(before: list[ActorMention], work: Work) -> list[ActorMention]:
+    doc = work.doc
+    by_head = {m.head_i: m for m in before}
+    for mention in reversed(before):
+        if mention.kind not in ("organisation", "country", "group", "unknown", "agent"):
+            continue
+        head = doc[mention.head_i]
+        group = [by_head[t.i] for t in head.conjuncts if t.i in by_head]
+        if group:
+            pair = sorted([mention, *group], key=lambda m: m.head_i)
+            if len({m.key for m in pair}) >= 2:
+                return pair
+    distinct: list[ActorMention] = []
+    for mention in reversed(before):
+        if mention.kind in ("organisation", "country", "group") and mention.key not in {m.key for m in distinct}:
+            distinct.append(mention)
+        if len(distinct) == 2:
+            return list(reversed(distinct))
+    return []
+
+
+def speaker_of(token: Token, work: Work) -> ActorMention | None:
+    """The subject of the reporting verb whose complement holds ``token`` (for "we" in a quote)."""
+    cues = load_cues()
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in cues.reporting_verbs:
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in work.actors_at:
+                    found = work.actors_at[child.i]
+                    if found and found[0].method != "anaphor:pending":
+                        return found[0]
+            return None
+    return None

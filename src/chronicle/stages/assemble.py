@@ -1,0 +1,88 @@
+"""Turn draft events into ``Event`` records and merge an article's repeated reports of one event.
+
+An article often reports its main event several times (lead, body, quote). Those repeats are one
+event: drafts with the same type, factuality, date and the same set of actors become one record with
+``mentions`` counting the reports, keeping the first report's evidence and filling its gaps (place,
+attribution, size) from the others. Event ids are deterministic: the same input and coder version
+give the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from chronicle import DATA_VERSION, __version__
+from chronicle.schema import CoderInfo, Confidences, Event
+from chronicle.stages.attribution import to_actor
+from chronicle.stages.base import Draft, Stage, Work
+
+CODER = CoderInfo(version=__version__, data_version=DATA_VERSION)
+
+
+class AssembleStage(Stage):
+    name = "assemble.v1"
+    requires = ("drafts", "factuality", "date", "location", "attribution", "quad_class")
+    assigns = ("events",)
+
+    def __call__(self, work: Work) -> Work:
+        events = [to_event(d, work) for d in work.drafts]
+        work.events = merge_repeats(events)
+        return work
+
+
+def event_id(doc_id: str, draft: Draft) -> str:
+    key = f"{doc_id}|{draft.trigger_span.start}|{draft.event_type}|{CODER.version}|{CODER.data_version}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def to_event(draft: Draft, work: Work) -> Event:
+    doc_id = work.article.id
+    source = [to_actor(m) for m in draft.source]
+    target = [to_actor(m) for m in draft.target]
+    actor_conf = lambda actors: round(sum(a.confidence for a in actors) / len(actors), 2) if actors else 0.0
+    conf = Confidences(
+        event_type=draft.type_confidence, source=actor_conf(source), target=actor_conf(target),
+        factuality=draft.factuality_confidence,
+        date=draft.date.confidence if draft.date else 0.0,
+        location=draft.location.confidence if draft.location else 0.0,
+    )
+    overall = draft.type_confidence * (0.5 + 0.5 * max(conf.source, conf.target))
+    sentence = draft.sentence.text.strip()
+    return Event(
+        id=event_id(doc_id, draft), doc_id=doc_id, sentence_index=draft.sentence_index, sentence=sentence,
+        event_type=draft.event_type, mode=draft.mode, contexts=draft.contexts, cameo=draft.cameo,
+        quad_class=draft.quad_class, goldstein=draft.goldstein, factuality=draft.factuality,
+        factuality_cue=draft.factuality_cue, source=source, target=target, reciprocal=draft.reciprocal,
+        trigger=draft.trigger_span, date=draft.date, location=draft.location,
+        attribution=draft.attribution, size=draft.size, casualties=draft.casualties,
+        confidence=round(overall, 3), confidences=conf, mentions=draft.mentions, coder=CODER,
+    )
+
+
+def _actor_key(actor) -> str:
+    return actor.actor_id or (actor.name or actor.text).lower()
+
+
+def merge_key(event: Event) -> tuple:
+    actors = frozenset(_actor_key(a) for a in event.source + event.target)
+    return (event.event_type, event.factuality, actors, event.date.value if event.date else None)
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    merged: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for event in events:
+        key = merge_key(event)
+        if key not in merged:
+            merged[key] = event
+            order.append(key)
+            continue
+        first = merged[key]
+        updates = {"mentions": first.mentions + event.mentions}
+        for field in ("location", "attribution", "size", "casualties", "mode"):
+            if getattr(first, field) is None and getattr(event, field) is not None:
+                updates[field] = getattr(event, field)
+        if first.date and event.date and first.date.method == "publication" and event.date.method != "publication":
+            updates["date"] = event.date
+        merged[key] = first.model_copy(update=updates)
+    return [merged[k] for k in order]

@@ -1,0 +1,274 @@
+"""Find event triggers and their source and target actors in the dependency parse.
+
+A trigger is a verb or an event noun from the lexicon (``data/triggers.yaml``). Its source is the
+grammatical agent (the subject; the ``by`` phrase of a passive; the possessor or ``by`` phrase of a
+noun) and its target the patient (object; passive subject; ``with``/``against``/``on`` phrases the
+lexicon names). Compound subjects become lists; "X and Y agreed" and "talks between X and Y" become
+one reciprocal event. A noun carried by a light verb ("reached an agreement", "held talks") becomes
+one event with the verb's subject as its source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicle.knowledge.cues import load_cues
+from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
+from chronicle.stages.base import ActorMention, Draft, Stage, Work, span_of
+
+SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+SYMMETRIC_LEMMAS = {"clash", "fight", "skirmish"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
+
+
+class EventsStage(Stage):
+    """Turn each trigger with at least one actor into a draft event."""
+
+    name = "events.v1"
+    requires = ("doc", "actors_at")
+    assigns = ("drafts",)
+
+    def __init__(self, *, lexicon_path: str | None = None):
+        self.lexicon_path = lexicon_path
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self) -> None:
+        if self.lexicon is None:
+            self.lexicon = load_lexicon(self.lexicon_path)
+
+    def __call__(self, work: Work) -> Work:
+        self.initialize()
+        work.drafts = drafts = []  # filled sentence by sentence: later sentences look back at it
+        for index, sent in enumerate(work.doc.sents):
+            if not sent.text.strip():
+                continue
+            found = []
+            for token in sent:
+                entry = self.match(token)
+                if entry is not None:
+                    found.append((token, entry))
+            drafts.extend(self._sentence_drafts(index, sent, found, work))
+        return work
+
+    # -- trigger matching -----------------------------------------------------------------
+    def match(self, token: Token) -> TriggerEntry | None:
+        if token.pos_ == "VERB":
+            pos = "VERB"
+        elif token.pos_ == "NOUN" and token.dep_ != "compound":
+            pos = "NOUN"
+        else:
+            return None
+        lemma = token.lemma_.lower()
+        objects = {t.lemma_.lower() for t in _objects(token)}
+        subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
+        child_words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+        for entry in self.lexicon.candidates(lemma, pos):
+            if entry.particles and not set(entry.particles) <= child_words:
+                continue
+            if entry.objects and not objects & set(entry.objects):
+                continue
+            if entry.not_objects and (objects | subjects) & set(entry.not_objects):
+                continue
+            return entry
+        return None
+
+    # -- arguments -------------------------------------------------------------------------
+    def _sentence_drafts(self, index, sent, found, work: Work) -> list[Draft]:
+        by_token = {token.i: entry for token, entry in found}
+        drafts: dict[int, Draft] = {}
+        for token, entry in found:
+            draft = self._draft(index, sent, token, entry, work, by_token)
+            if draft is not None:
+                drafts[token.i] = draft
+        # One event per light-verb + event-noun pair: the more specific of the two wins.
+        for i, draft in list(drafts.items()):
+            if draft.trigger.pos_ != "NOUN" or draft.anchor is None or draft.anchor.i not in drafts:
+                continue
+            verb_draft = drafts[draft.anchor.i]
+            if verb_draft.entry.objects:
+                drafts.pop(i, None)
+            else:
+                drafts.pop(draft.anchor.i, None)
+        return [drafts[i] for i in sorted(drafts)]
+
+    def _draft(self, index, sent, token: Token, entry: TriggerEntry, work: Work, by_token) -> Draft | None:
+        if token.pos_ == "VERB":
+            source, target, reciprocal, anchor = self._verb_args(token, entry, work)
+        else:
+            args = self._noun_args(token, entry, work)
+            if args is None:
+                return None
+            source, target, reciprocal, anchor = args
+        source = _dedupe(source)
+        target = [m for m in _dedupe(target) if m.key not in {s.key for s in source}] if not reciprocal else _dedupe(target)
+        if not source and not target:
+            return None
+        if not reciprocal and len(source) >= 2 and not target and (
+                entry.event_type in SYMMETRIC_TYPES or entry.head in SYMMETRIC_LEMMAS):
+            reciprocal = True
+        if reciprocal:
+            parties = _dedupe(source + target)
+            if len(parties) < 2:
+                reciprocal = False
+            else:
+                source, target = parties[:1], parties[1:]
+        start = min([token.idx] + [c.idx for c in token.children if c.dep_ == "prt"])
+        end = max([token.idx + len(token)] + [c.idx + len(c) for c in token.children if c.dep_ == "prt"])
+        return Draft(
+            sentence_index=index, sentence=sent, trigger=token, trigger_span=span_of(work.doc, start, end),
+            entry=entry, event_type=entry.event_type, cameo=entry.cameo, mode=entry.mode,
+            contexts=list(entry.contexts), source=source, target=target, reciprocal=reciprocal,
+            anchor=anchor if anchor is not None else (token if token.pos_ == "VERB" else None),
+            type_confidence=0.75 if token.pos_ == "VERB" else 0.65,
+        )
+
+    def _verb_args(self, verb: Token, entry: TriggerEntry, work: Work):
+        children = list(verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        subj = [c for c in children if c.dep_ in ("nsubj", "csubj")]
+        source: list[ActorMention] = []
+        target: list[ActorMention] = []
+        if passive:
+            for c in children:
+                if c.dep_ == "agent":
+                    source += _actors_in_pobjs(c, work)
+                if c.dep_ == "nsubjpass":
+                    target += actors_for(c, work, descend_of=True)
+        else:
+            for s in subj:
+                source += actors_for(s, work)
+            if not subj:
+                inherited = _inherited_subject(verb)
+                if inherited is not None:
+                    source += actors_for(inherited, work)
+            for c in children:
+                if c.dep_ in ("dobj", "dative", "obj", "iobj"):
+                    target += actors_for(c, work, descend_of=True)
+        preps = set(entry.target_preps) | set(entry.particles)
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                target += _actors_in_pobjs(c, work)
+            if c.dep_ in ("dobj",) and not target:
+                for cc in c.children:
+                    if cc.dep_ == "prep" and cc.lower_ in preps:
+                        target += _actors_in_pobjs(cc, work)
+        if not target:
+            target += _event_noun_participants(verb, entry, work)
+        return source, target, False, verb
+
+    def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
+        head = noun.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be" and any(
+                c.dep_ in ("attr", "acomp") for c in head.children):
+            return None  # "Reconciliation is our option": a statement about an idea, not an event
+        source: list[ActorMention] = []
+        target: list[ActorMention] = []
+        reciprocal = False
+        preps = set(entry.target_preps) | {"with", "against", "on", "of"}
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in work.actors_at):
+                source += work.actors_at.get(c.i, [])
+            elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+                source += _actors_in_pobjs(c, work)
+                reciprocal = True
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                source += _actors_in_pobjs(c, work)
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                target += _actors_in_pobjs(c, work)
+        anchor = None
+        if noun.dep_ in ("dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX"):
+            anchor = head
+            if not source:
+                subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+                for s in subj:
+                    source += actors_for(s, work)
+                if not subj:
+                    inherited = _inherited_subject(head)
+                    if inherited is not None:
+                        source += actors_for(inherited, work)
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    target += _actors_in_pobjs(c, work)
+        elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            anchor = head
+        if reciprocal:
+            parties = source + target
+            return parties, [], True, anchor
+        return source, target, False, anchor
+
+
+def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
+    """Actors named by the phrase headed by ``token``, including coordinated ones."""
+    found: list[ActorMention] = []
+    heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    for head in heads:
+        if head.i in work.actors_at:
+            found += work.actors_at[head.i]
+        elif head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            found += actors_for(head.head.head, work)
+        elif descend_of:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    found += _actors_in_pobjs(c, work)
+    return found
+
+
+def _actors_in_pobjs(prep: Token, work: Work) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            found += actors_for(c, work, descend_of=True)
+    return found
+
+
+def _objects(token: Token) -> list[Token]:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+    for c in token.children:
+        if c.dep_ in ("prep", "prt"):
+            objs += [g for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb without one shares: "X agreed to meet", "X met Y and signed"."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ not in INHERIT_SUBJECT_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        subj = [c for c in node.children if c.dep_ in ("nsubj",)]
+        if subj:
+            return subj[0]
+    return None
+
+
+def _event_noun_participants(verb: Token, entry: TriggerEntry, work: Work) -> list[ActorMention]:
+    """"X warned against fake reconciliations": the target is the parties of the reconciliation
+    named earlier in the article (the latest draft of the same event family)."""
+    lexicon = load_lexicon()
+    preps = set(entry.target_preps) | {"against", "on", "about"}
+    nouns = [c for c in verb.children if c.dep_ in ("dobj",)]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            nouns += [g for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        kinds = {e.event_type for e in lexicon.candidates(noun.lemma_.lower(), "NOUN")}
+        if not kinds:
+            continue
+        for draft in reversed(work.drafts):
+            if draft.event_type in kinds:
+                return draft.source + draft.target
+    return []
+
+
+def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    keys: set[str] = set()
+    for mention in mentions:
+        if mention.key not in keys:
+            keys.add(mention.key)
+            out.append(mention)
+    return out

