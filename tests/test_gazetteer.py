@@ -136,6 +136,15 @@ def test_country_name_unknown(gaz):
         gaz.country_name("ZZZ")
 
 
+def test_malformed_additions(tmp_path):
+    from chronicle.errors import DataFileError
+
+    bad = tmp_path / "additions.yaml"
+    bad.write_text("places:\n  - {name: Nowhere, country: XX, precision: town}\n")
+    with pytest.raises(DataFileError):
+        Gazetteer(bad)
+
+
 def test_load_is_cached_and_fast():
     assert Gazetteer.load() is Gazetteer.load()
     assert resolve("Cairo").country == "EGY"

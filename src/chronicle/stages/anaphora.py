@@ -107,7 +107,8 @@ def _last_pair(before: list[ActorMention], work: Work) -> list[ActorMention]:
     doc = work.doc
     by_head = {m.head_i: m for m in before}
     for mention in reversed(before):
-        if mention.kind not in ("organisation", "country", "group", "unknown", "agent"):
+        if mention.kind not in ("organisation", "country", "group", "agent") and not (
+                mention.kind == "unknown" and doc[mention.head_i].ent_type_ in ("ORG", "NORP")):
             continue
         head = doc[mention.head_i]
         group = [by_head[t.i] for t in head.conjuncts if t.i in by_head]

@@ -60,7 +60,10 @@ class EventsStage(Stage):
         else:
             return None
         lemma = token.lemma_.lower()
-        objects = {t.lemma_.lower() for t in _objects(token)}
+        if pos == "NOUN":  # a noun's sense is picked by its modifiers: "air strike", "hunger strike"
+            objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        else:
+            objects = {t.lemma_.lower() for t in _objects(token)}
         subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
         child_words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent")}
         for entry in self.lexicon.candidates(lemma, pos):

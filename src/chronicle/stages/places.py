@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
+from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.schema import Location
 from chronicle.stages.base import Draft, Stage, Work
 
@@ -30,6 +31,7 @@ class PlacesStage(Stage):
         if self.gazetteer is None:
             self.gazetteer = Gazetteer.load()
         self.cues = load_cues()
+        self.lexicon = load_lexicon()
 
     def __call__(self, work: Work) -> Work:
         self.initialize()
@@ -62,8 +64,8 @@ class PlacesStage(Stage):
             if node.head.i == node.i:
                 break
             node = node.head
-        # 3. "in Cairo" attached to one of the event's own phrases.
-        subtree = {t.i for t in draft.trigger.subtree}
+        # 3. "talks between X and Y in Cairo": a place inside an event noun's own phrase.
+        subtree = {t.i for t in draft.trigger.subtree} if draft.trigger.pos_ == "NOUN" else set()
         for ent in ents:
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ in self.cues.place_preps and ent.root.i in subtree:
                 loc = self._resolve(ent, draft, "phrase", 0.7)
@@ -71,12 +73,21 @@ class PlacesStage(Stage):
                     return loc
         # 4. Another place in the sentence that is not used as an actor.
         for ent in ents:
-            if self._is_actor(ent, work):
+            if self._is_actor(ent, work) or self._belongs_to_other_event(ent, draft):
                 continue
             loc = self._resolve(ent, draft, "sentence", 0.45)
             if loc:
                 return loc
         return None
+
+    def _belongs_to_other_event(self, ent, draft: Draft) -> bool:
+        """"Ahead of the negotiations in Cairo, X warned": Cairo is where the negotiations are."""
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj":
+            return False
+        owner = prep.head
+        return owner.i != draft.trigger.i and owner.pos_ == "NOUN" and bool(
+            self.lexicon.candidates(owner.lemma_.lower(), "NOUN"))
 
     def _is_actor(self, ent, work: Work) -> bool:
         mentions = work.actors_at.get(ent.root.i, [])
