@@ -21,7 +21,8 @@ from chronicle.stages.base import ActorMention, Stage, Work
 
 # Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
-                "predet", "nn", "npadvmod", "advmod"}
+                "predet", "nn"}
+BREAKS = {"-", "—", "–", "--", ":", ";", "(", ")"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
@@ -69,7 +70,14 @@ def np_tokens(head: Token) -> list[Token]:
     for child in head.rights:
         if child.dep_ in ("compound", "flat") or (child.dep_ == "case" and child.i == head.i + 1):
             out.extend(child.subtree)
-    return sorted(set(out), key=lambda t: t.i)
+    out = sorted(set(out), key=lambda t: t.i)
+    # A dateline or dash before the phrase is not part of it: "MAIDUGURI, Nigeria - Two bombers".
+    cut = [i for i, t in enumerate(out) if t.i < head.i and (t.text in BREAKS or "\n" in t.text_with_ws)]
+    if cut:
+        out = out[cut[-1] + 1:]
+    while out and out[0].is_punct and out[0] is not head:
+        out = out[1:]
+    return out
 
 
 class ActorsStage(Stage):
@@ -111,7 +119,34 @@ class ActorsStage(Stage):
                     work.mentions.append(mention)
                     work.actors_at[token.i] = [mention]
         anaphora.resolve(work, self.kb)
+        self._context_countries(work)
         return work
+
+    def _context_countries(self, work: Work) -> None:
+        """Give generic agents with no country ("police", "the government") the country of their
+        sentence, or else the article's main country: news rarely names the country every time."""
+        counts: dict[str, int] = {}
+        for m in work.mentions:
+            if m.country and m.kind in ("country", "organisation", "person", "group") and m.sector != "MED" \
+                    and m.country not in ("IGO", "NGO", "MNC"):
+                counts[m.country] = counts.get(m.country, 0) + 1
+        for ent in work.doc.ents:
+            if ent.label_ == "GPE":
+                place = self.gazetteer.resolve(ent.text)
+                if place is not None:
+                    counts[place.country] = counts.get(place.country, 0) + 1
+        main = max(counts, key=counts.get) if counts else None
+        for m in work.mentions:
+            if m.country is not None or m.kind not in ("agent", "person") or m.actor_id:
+                continue
+            sent = work.doc[m.head_i].sent
+            local = [o.country for o in work.mentions if o.country and o is not m
+                     and sent.start <= o.head_i < sent.end and o.kind in ("country", "group")]
+            if local:
+                m.country, m.method = local[0], m.method + "+sentence-country"
+            elif main is not None:
+                m.country, m.method = main, m.method + "+article-country"
+                m.confidence = min(m.confidence, 0.4)
 
     # -- coding one phrase ----------------------------------------------------------------
     def code_phrase(self, head: Token, index: "TokenIndex", work: Work) -> ActorMention | None:
@@ -142,7 +177,9 @@ class ActorsStage(Stage):
             entry = kb.capitals[entry_span.text]
             return ActorMention(**base, name=entry.name, actor_id=entry.id, country=entry.country,
                                 sector="GOV", kind="country", method="capital-metonym", confidence=0.6)
-        if entry_span is not None and index.label(entry_span) == "DEMONYM" and plural and head.pos_ in ("PROPN", "NOUN"):
+        if entry_span is not None and index.label(entry_span) == "DEMONYM" and not plural:
+            return None  # "Azerbaijani" alone modifies an actor; it is not one
+        if entry_span is not None and index.label(entry_span) == "DEMONYM" and head.pos_ in ("PROPN", "NOUN"):
             entry = kb.demonyms[entry_span.text]
             return ActorMention(**base, name=entry.name, actor_id=None,
                                 country=entry.country, sector="CVL", kind="group", method="demonym",
@@ -213,6 +250,9 @@ class ActorsStage(Stage):
             if child.dep_ == "appos":
                 extra.extend(child.subtree)
         mods = [t for t in extra if t.i != head]
+        first = min(t.i for t in tokens)
+        if first > 0 and doc[first - 1].i in index.name_spans and index.name_spans[first - 1].label_ == "DEMONYM":
+            mods.append(doc[first - 1])  # "Azerbaijani troops" parsed as two objects
         for entry in index.modifier_entries(mods, self.kb):
             if entry.kind == "organisation" and mention.affiliation is None:
                 mention.affiliation = self._entry_mention(entry, dict(text=entry.name, start=mention.start,

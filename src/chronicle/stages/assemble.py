@@ -9,6 +9,7 @@ give the same ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from chronicle import DATA_VERSION, __version__
@@ -65,24 +66,37 @@ def _actor_key(actor) -> str:
 
 def merge_key(event: Event) -> tuple:
     actors = frozenset(_actor_key(a) for a in event.source + event.target)
-    return (event.event_type, event.factuality, actors, event.date.value if event.date else None)
+    return (event.event_type, event.factuality, actors)
+
+
+def same_time(a: Event, b: Event) -> bool:
+    """Equal dates, or one only assumed from publication and the other within the week before it."""
+    if a.date is None or b.date is None or a.date.value == b.date.value:
+        return True
+    for assumed, stated in ((a.date, b.date), (b.date, a.date)):
+        if assumed.method == "publication" and stated.precision == "day":
+            gap = (dt.date.fromisoformat(assumed.value) - dt.date.fromisoformat(stated.value)).days
+            if 0 <= gap <= 7:
+                return True
+    return False
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
-    merged: dict[tuple, Event] = {}
-    order: list[tuple] = []
+    merged: dict[int, Event] = {}
+    keys: list[tuple] = []
     for event in events:
         key = merge_key(event)
-        if key not in merged:
-            merged[key] = event
-            order.append(key)
+        slot = next((i for i, k in enumerate(keys) if k == key and same_time(merged[i], event)), None)
+        if slot is None:
+            merged[len(keys)] = event
+            keys.append(key)
             continue
-        first = merged[key]
+        first = merged[slot]
         updates = {"mentions": first.mentions + event.mentions}
         for field in ("location", "attribution", "size", "casualties", "mode"):
             if getattr(first, field) is None and getattr(event, field) is not None:
                 updates[field] = getattr(event, field)
         if first.date and event.date and first.date.method == "publication" and event.date.method != "publication":
             updates["date"] = event.date
-        merged[key] = first.model_copy(update=updates)
-    return [merged[k] for k in order]
+        merged[slot] = first.model_copy(update=updates)
+    return [merged[i] for i in range(len(keys))]

@@ -84,15 +84,32 @@ class EventsStage(Stage):
             draft = self._draft(index, sent, token, entry, work, by_token)
             if draft is not None:
                 drafts[token.i] = draft
+        light_verbs = load_cues().light_verbs
         # One event per light-verb + event-noun pair: the more specific of the two wins.
         for i, draft in list(drafts.items()):
             if draft.trigger.pos_ != "NOUN" or draft.anchor is None or draft.anchor.i not in drafts:
                 continue
+            if draft.trigger.dep_ not in ("dobj", "obj", "attr"):
+                continue
             verb_draft = drafts[draft.anchor.i]
             if verb_draft.entry.objects:
                 drafts.pop(i, None)
-            else:
+            elif draft.anchor.lemma_.lower() in light_verbs:
                 drafts.pop(draft.anchor.i, None)
+        # "attacked the market, killing 12": one event, the dependent verb adds to the first.
+        for i in sorted(drafts):
+            draft = drafts.get(i)
+            if draft is None or draft.trigger.dep_ not in ("advcl", "conj", "xcomp"):
+                continue
+            governor = drafts.get(draft.trigger.head.i)
+            if governor is None or governor.event_type != draft.event_type:
+                continue
+            keys = {m.key for m in governor.source}
+            if draft.source and not keys.issuperset(m.key for m in draft.source):
+                continue
+            governor.target = _dedupe(governor.target + draft.target)
+            governor.extra.setdefault("merged_triggers", []).append(draft.trigger)
+            drafts.pop(i)
         return [drafts[i] for i in sorted(drafts)]
 
     def _draft(self, index, sent, token: Token, entry: TriggerEntry, work: Work, by_token) -> Draft | None:
@@ -180,7 +197,8 @@ class EventsStage(Stage):
             elif c.dep_ == "prep" and c.lower_ in preps:
                 target += _actors_in_pobjs(c, work)
         anchor = None
-        if noun.dep_ in ("dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX"):
+        light = head.lemma_.lower() in load_cues().light_verbs or not self.match(head)
+        if noun.dep_ in ("dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX") and light:
             anchor = head
             if not source:
                 subj = [c for c in head.children if c.dep_ in ("nsubj",)]
@@ -193,7 +211,7 @@ class EventsStage(Stage):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     target += _actors_in_pobjs(c, work)
-        elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        elif noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
         if reciprocal:
             parties = source + target
