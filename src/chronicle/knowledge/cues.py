@@ -13,7 +13,7 @@ from chronicle.errors import DataFileError
 FIELDS = (
     "reporting_verbs", "denial_verbs", "future_verbs", "hypothetical_verbs", "negating_verbs",
     "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
-    "organisation_nouns", "light_verbs", "channels", "place_preps",
+    "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
 )
 
 
@@ -33,6 +33,8 @@ class Cues:
     light_verbs: frozenset[str]
     channels: frozenset[str]
     place_preps: frozenset[str]
+    sports_words: frozenset[str]
+    market_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,8 @@ one event with the verb's subject as its source.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
@@ -17,6 +19,9 @@ from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.stages.base import ActorMention, Draft, Stage, Work, span_of
 
 SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+SYMMETRIC_CAMEO = {"057"}  # signing a formal agreement is done together
+PLAY_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
+SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 SYMMETRIC_LEMMAS = {"clash", "fight", "skirmish"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
@@ -44,9 +49,10 @@ class EventsStage(Stage):
             if not sent.text.strip():
                 continue
             found = []
+            play = _play_or_business(sent)
             for token in sent:
                 entry = self.match(token)
-                if entry is not None:
+                if entry is not None and not (play and entry.event_type in PLAY_TYPES):
                     found.append((token, entry))
             drafts.extend(self._sentence_drafts(index, sent, found, work))
         return work
@@ -125,7 +131,8 @@ class EventsStage(Stage):
         if not source and not target:
             return None
         if not reciprocal and len(source) >= 2 and not target and (
-                entry.event_type in SYMMETRIC_TYPES or entry.head in SYMMETRIC_LEMMAS):
+                entry.event_type in SYMMETRIC_TYPES or entry.head in SYMMETRIC_LEMMAS
+                or entry.cameo in SYMMETRIC_CAMEO):
             reciprocal = True
         if reciprocal:
             parties = _dedupe(source + target)
@@ -217,6 +224,15 @@ class EventsStage(Stage):
             parties = source + target
             return parties, [], True, anchor
         return source, target, False, anchor
+
+
+def _play_or_business(sent) -> bool:
+    """A sports or markets sentence ("fired three shots at goal", "attacks the market")."""
+    cues = load_cues()
+    lemmas = {t.lemma_.lower() for t in sent}
+    sports = len(lemmas & cues.sports_words) + (2 if SCORE.search(sent.text) else 0)
+    market = len(lemmas & cues.market_words)
+    return sports >= 2 or market >= 2
 
 
 def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
