@@ -9,6 +9,7 @@ import pytest
 from chronicle.errors import DatasetError
 from chronicle.evaluate import petrarch
 from chronicle.evaluate import evaluate
+from chronicle.evaluate import quiet
 from chronicle.evaluate.datasets import (
     DATASETS,
     NOT_EVENTLESS,
@@ -302,3 +303,91 @@ def test_evaluate_petrarch_gsr_with_a_silent_coder():
     assert m["noevents"] == {"n": 12, "no_event": 1.0, "no_actual_event": 1.0}
     assert m["noevents_extended"]["n"] == 14
     assert "PETRARCH noevents set" in report.format_text()
+
+
+# --------------------------------------------------------------------------- bbc-quiet
+
+def fired(event_type: str, trigger: str, factuality: str = "actual") -> Event:
+    return event(event_type, factuality=factuality).model_copy(
+        update={"trigger": Span(text=trigger, start=0, end=len(trigger))})
+
+
+def article(id_: str, text: str, category: str) -> GoldSentence:
+    return GoldSentence(id=id_, text=text, meta={"category": category})
+
+
+def test_count_sentences_keeps_sentences_of_three_words():
+    text = ('Arsenal won 2-1 at home. Yes! The match ended late on Saturday.\n\n'
+            'He said: "We played well." (AP) Mr. Wenger smiled.')
+    # "Yes!" has one word token; punctuation and the paragraph break are not words.
+    assert quiet.count_sentences([text, "", "Goal! Great."]) == [4, 0, 0]
+
+
+def test_score_quiet_rates_per_category_and_top_triggers():
+    golds = [article("s1", "a", "sport"), article("s2", "b", "sport"), article("t1", "c", "tech")]
+    preds = [[fired("ASSAULT", "Attack"), fired("ASSAULT", " attack"), fired("ACCUSE", "criticised", "negated")],
+             [],
+             [fired("ASSAULT", "attack", "future"), fired("COERCE", "ban")]]
+    m = quiet.score_quiet(golds, preds, sentences=[40, 60, 50])
+    assert m["per_category"] == {
+        "sport": {"articles": 2, "sentences": 100, "events": 3, "actual_events": 2,
+                  "events_per_100": 3.0, "actual_per_100": 2.0},
+        "tech": {"articles": 1, "sentences": 50, "events": 2, "actual_events": 1,
+                 "events_per_100": 4.0, "actual_per_100": 2.0}}
+    assert m["overall"] == {"articles": 3, "sentences": 150, "events": 5, "actual_events": 3,
+                            "events_per_100": 3.33, "actual_per_100": 2.0}
+    assert m["target_per_100"] == 2.0
+    # Trigger text is lower-cased and whitespace-normalised; ties are broken alphabetically.
+    assert m["top_triggers"] == [{"event_type": "ASSAULT", "trigger": "attack", "count": 3},
+                                 {"event_type": "ACCUSE", "trigger": "criticised", "count": 1},
+                                 {"event_type": "COERCE", "trigger": "ban", "count": 1}]
+    silent = quiet.score_quiet([article("e", "", "tech")], [[]], sentences=[0])
+    assert silent["overall"]["events_per_100"] is None and silent["top_triggers"] == []
+    with pytest.raises(ValueError):
+        quiet.score_quiet(golds, preds, sentences=[1])
+
+
+def test_evaluate_bbc_quiet_codes_whole_articles_and_formats(monkeypatch):
+    arts = [article("bbc-sport-001", "Chelsea beat Everton on Sunday. The fans cheered loudly.", "sport"),
+            article("bbc-tech-001", "Apple sued the firm in court. Analysts expect more lawsuits soon.", "tech")]
+    monkeypatch.setitem(DATASETS, "bbc-quiet", DatasetInfo("bbc-quiet", "x", lambda: arts, "test"))
+    seen = []
+
+    def coder(text):
+        seen.append(text)
+        return [fired("ACCUSE", "sued")] if "sued" in text else []
+
+    report = evaluate("bbc-quiet", coder)
+    assert seen == [a.text for a in arts]                     # one call per article, not per sentence
+    assert report.n_sentences == 4
+    assert report.metrics["per_category"]["tech"]["events_per_100"] == 50.0
+    assert report.to_table()[-1] == ["overall", "2", "4", "1", "25.00", "1", "25.00", "<= 2"]
+    text = report.format_text()
+    assert "bbc-quiet: 4 sentences" in text and "actual events 25.00 missed" in text
+    assert "ACCUSE  sued" in text
+    assert evaluate("bbc-quiet", coder, limit=1).metrics["overall"]["articles"] == 1
+
+
+def test_missing_bbc_news_says_where(monkeypatch, tmp_path):
+    monkeypatch.setenv("CHRONICLE_SHARED", str(tmp_path / "eval-data"))
+    with pytest.raises(DatasetError, match=r"bbc-quiet: corpus not found at .*corpus.bbc-news.*CHRONICLE_SHARED"):
+        quiet.load_bbc_quiet()
+
+
+@pytest.mark.shared
+def test_load_bbc_quiet():
+    try:
+        records = quiet.read_bbc_news()
+    except DatasetError as exc:
+        pytest.skip(f"corpus/bbc-news is absent: {exc.message}")
+    by_cat = Counter(quiet.category(r["id"]) for r in records)
+    assert (by_cat["sport"], by_cat["tech"]) == (511, 401)                 # SOURCE.md
+    # SOURCE.md: 98 pairs identical in title and text over all categories. By text alone there
+    # are 133: 35 more pairs repeat the story under a reworded headline.
+    assert len(records) - len({(r["title"], r["text"]) for r in records}) == 98
+    assert len(records) - len({r["text"] for r in records}) == 133
+    arts = quiet.load_bbc_quiet()
+    cats = Counter(a.meta["category"] for a in arts)
+    assert cats == {"sport": 494, "tech": 337}                              # 17 and 64 repeats dropped
+    assert len({a.text for a in arts}) == len(arts) == 831
+    assert [a.meta["category"] for a in arts[:4]] == ["sport", "tech", "sport", "tech"]

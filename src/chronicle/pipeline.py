@@ -1,6 +1,6 @@
 """The Coder: loads models and data once, runs the stages in order, streams articles in batches.
 
-    read -> clean -> nlp -> actors -> events -> factuality -> attribution -> dates -> roles
+    read -> clean -> nlp -> actors -> events -> factuality -> attribution -> framing -> relevance -> dates -> roles
          -> places -> sizes -> scores -> assemble
 
 Each stage is a small object with ``requires``/``assigns``; the order is checked when the Coder is
@@ -21,6 +21,8 @@ from chronicle.stages.clean import clean_text
 from chronicle.stages.dates import DatesStage
 from chronicle.stages.events import EventsStage
 from chronicle.stages.factuality import FactualityStage
+from chronicle.stages.framing import FramingStage
+from chronicle.stages.relevance import RelevanceStage
 from chronicle.stages.nlp import MODEL_PACKAGE, NlpStage, load_model
 from chronicle.stages.places import PlacesStage
 from chronicle.stages.roles import RolesStage
@@ -57,7 +59,7 @@ class Coder:
         self.pre: list[Stage] = [CleanStage()]
         self.post: list[Stage] = [
             actors, EventsStage(lexicon_path=lexicon), FactualityStage(), AttributionStage(),
-            DatesStage(), RolesStage(actor_files=actor_files), PlacesStage(), SizesStage(),
+            FramingStage(), RelevanceStage(), DatesStage(), RolesStage(actor_files=actor_files), PlacesStage(), SizesStage(),
             ScoresStage(), AssembleStage(),
         ]
         check_pipeline(self.pre + [self.nlp_stage] + self.post)

@@ -26,6 +26,7 @@ from chronicle.evaluate.petrarch import (
     load_petrarch_noevents,
     parse_petrarch_records,
 )
+from chronicle.evaluate.quiet import load_bbc_quiet
 
 __all__ = [
     "DATASETS", "NOT_EVENTLESS", "DatasetInfo", "GoldRelation", "GoldSentence", "dataset_dir",
@@ -125,4 +126,6 @@ DATASETS: dict[str, DatasetInfo] = {
                                     "ConfliBERT train split: sentence -> quad class 0-4"),
     "petrarch-gsr": DatasetInfo("petrarch-gsr", "petrarch-validation", load_petrarch_gsr,
                                 "PETRARCH-2 GSR records: CAMEO triples and noevents on news text"),
+    "bbc-quiet": DatasetInfo("bbc-quiet", "bbc-news", load_bbc_quiet,
+                             "BBC sport and tech articles (corpus/bbc-news): false alarms per 100 sentences"),
 }

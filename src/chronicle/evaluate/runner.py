@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from chronicle.errors import DatasetError
 from chronicle.evaluate.datasets import DATASETS, GoldSentence, load_petrarch_noevents
+from chronicle.evaluate.quiet import quiet_lines, quiet_table, score_quiet
 from chronicle.evaluate.scorer import noevent_rate, score_petrarch, score_plover, score_quad
 from chronicle.schema import Event
 
@@ -20,6 +21,7 @@ SCORERS: dict[str, Callable[[Sequence[GoldSentence], Sequence[Sequence[Event]]],
     "plover-dev": score_plover,
     "conflibert-cameo": score_quad,
     "petrarch-gsr": score_petrarch,
+    "bbc-quiet": score_quiet,
 }
 
 _HEADER = ["label", "precision", "recall", "f1", "support"]
@@ -39,6 +41,8 @@ class EvalReport:
 
     def to_table(self) -> list[list[str]]:
         """Header, one row per label, then the pooled row (micro P/R/F1, or accuracy for classes)."""
+        if "per_category" in self.metrics:  # bbc-quiet: events per 100 sentences, no gold
+            return quiet_table(self.metrics)
         rows = [list(_HEADER)]
         for label, m in self.metrics.get("per_label", {}).items():
             rows.append([label, *(_num(m[k]) for k in _HEADER[1:])])
@@ -68,6 +72,8 @@ class EvalReport:
                              f"{_num(ne['no_actual_event'])} (n={ne['n']})")
         if "accuracy" in m.get("overall", {}):
             lines.append(f"accuracy: {_num(m['overall']['accuracy'])}")
+        if "top_triggers" in m:
+            lines += quiet_lines(m)
         if "confusion" in m:
             labels = [str(x) for x in m["confusion_labels"]]
             lines.append("confusion (rows gold, columns predicted):")
@@ -102,7 +108,8 @@ def evaluate(
     For petrarch-gsr the sentences of :func:`load_petrarch_noevents` (the first ``limit`` of them)
     are coded too, and their no-event rate is reported as ``noevents_extended``. A text that occurs
     twice is coded once. ``progress(done, total)`` is called after each coded text;
-    ``n_sentences`` counts the dataset's scored sentences.
+    ``n_sentences`` counts the dataset's scored sentences. For bbc-quiet each text is a whole
+    article, ``limit`` counts articles and ``n_sentences`` is the sentences they contain.
     """
     if dataset not in DATASETS:
         raise DatasetError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
@@ -119,4 +126,5 @@ def evaluate(
     metrics = SCORERS[dataset](gold, [coded[g.text] for g in gold])
     if extra:
         metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text] for g in extra])
-    return EvalReport(dataset=dataset, n_sentences=len(gold), metrics=metrics)
+    n_sentences = metrics["overall"]["sentences"] if dataset == "bbc-quiet" else len(gold)
+    return EvalReport(dataset=dataset, n_sentences=n_sentences, metrics=metrics)

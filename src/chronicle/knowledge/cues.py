@@ -35,6 +35,7 @@ class Cues:
     place_preps: frozenset[str]
     sports_words: frozenset[str]
     market_words: frozenset[str]
+    org_name_heads: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -44,4 +45,5 @@ def load_cues() -> Cues:
     missing = [f for f in FIELDS if f not in raw]
     if missing:
         raise DataFileError("cues.yaml", f"missing lists: {', '.join(missing)}")
-    return Cues(**{f: frozenset(str(w) for w in raw[f]) for f in FIELDS})
+    heads = {str(word): sector for sector, words in raw.get("org_name_heads", {}).items() for word in words}
+    return Cues(**{f: frozenset(str(w) for w in raw[f]) for f in FIELDS}, org_name_heads=heads)

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_kb
+from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.stages import anaphora
 from chronicle.stages.base import ActorMention, Stage, Work
@@ -137,8 +138,8 @@ class ActorsStage(Stage):
                     counts[place.country] = counts.get(place.country, 0) + 1
         main = max(counts, key=counts.get) if counts else None
         for m in work.mentions:
-            if m.country is not None or m.kind not in ("agent", "person") or m.actor_id:
-                continue
+            if m.country is not None or m.actor_id or not (m.kind == "agent" or m.method == "title"):
+                continue  # a name we do not know is not given a country by guesswork
             sent = work.doc[m.head_i].sent
             local = [o.country for o in work.mentions if o.country and o is not m
                      and sent.start <= o.head_i < sent.end and o.kind in ("country", "group")]
@@ -173,7 +174,8 @@ class ActorsStage(Stage):
                     mention.affiliation = self._entry_mention(aff, base, day)
                 self._apply_modifiers(mention, tokens, index, work, keep_codes=coding.method != "knowledge-base:default")
             return mention
-        if entry_span is not None and index.label(entry_span) == "CAPITAL":
+        if entry_span is not None and index.label(entry_span) == "CAPITAL" and not (
+                head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"of"}):
             entry = kb.capitals[entry_span.text]
             return ActorMention(**base, name=entry.name, actor_id=entry.id, country=entry.country,
                                 sector="GOV", kind="country", method="capital-metonym", confidence=0.6)
@@ -212,6 +214,10 @@ class ActorsStage(Stage):
         mention = ActorMention(**base, name=_ent_text(head) or text, kind="person" if ent == "PERSON" else "unknown",
                                method="ner" if ent else "unknown", confidence=0.3)
         self._apply_modifiers(mention, tokens, index, work)
+        if mention.sector is None and ent in ("ORG", None) and head.pos_ == "PROPN":
+            sector = load_cues().org_name_heads.get(head.lower_)
+            if sector is not None:  # "the Zorvian Liberation Front": an unknown name of a known kind
+                mention.sector, mention.kind, mention.method = sector, "organisation", mention.method + "+name-head"
         return mention
 
     def _place_country(self, tokens: list[Token]) -> str | None:

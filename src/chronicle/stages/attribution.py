@@ -82,6 +82,8 @@ def attribute(draft: Draft, work: Work, cues: Cues) -> Attribution | None:
         end = a_end if end is None else max(end, a_end)
     if start is None:
         return None
+    if speaker is not None:
+        draft.extra["speaker"] = speaker
     text = work.doc.text[start:end]
     return Attribution(speaker=to_actor(speaker) if speaker is not None else None, channel=channel,
                        text=text, start=start, end=end, confidence=0.7 if speaker is not None else 0.5)

@@ -1,0 +1,105 @@
+"""Code what was said, not what was only talked about.
+
+Two rules from CAMEO/PLOVER coding practice:
+
+* An event named inside another event's words is that event's content, not a second event:
+  "Israel threatened to attack Gaza" is one THREATEN, "the UN called for the release of the
+  prisoners" one REQUEST, "Buhari condemned the attack" one ACCUSE. The embedded draft is dropped
+  and, where the governing event has no target, lends it its actors.
+* A future or conditional event announced by its own actor is an intent: "Pakistan said it will
+  return the weapons" is AGREE (express intent to cooperate, CAMEO 03); "X said it would attack" is
+  THREATEN (CAMEO 13). A "must"/"should" said about someone else is a demand (REQUEST, CAMEO 10).
+  The re-typed event happened (the statement was made), so it is ``actual``.
+"""
+
+from __future__ import annotations
+
+from chronicle.knowledge.cues import load_cues
+from chronicle.schema import QUAD_CLASS
+from chronicle.stages.base import Draft, Stage, Work
+
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "obj"}
+INTENT_CAMEO = {  # PLOVER type of the intended act -> CAMEO "express intent to ..." code
+    "AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032", "RETREAT": "035",
+    "CONCEDE": "035", "AGREE": "030",
+}
+INTENT_WORDS = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen"}
+DEMAND_MODALS = {"must", "should"}
+
+
+class FramingStage(Stage):
+    name = "framing.v1"
+    requires = ("drafts", "factuality", "attribution")
+    assigns = ("drafts", "event_type")
+
+    def __call__(self, work: Work) -> Work:
+        by_trigger = {d.trigger.i: d for d in work.drafts}
+        kept: list[Draft] = []
+        for draft in work.drafts:
+            governor = _governing_draft(draft, by_trigger)
+            if governor is not None and governor.event_type in VERBAL_TYPES:
+                if not governor.target and not governor.reciprocal:
+                    keys = {m.key for m in governor.source}
+                    lend = [m for m in draft.target + draft.source if m.key not in keys]
+                    governor.target = lend
+                continue
+            kept.append(draft)
+        for draft in kept:
+            _reframe(draft)
+        work.drafts = kept
+        return work
+
+
+def _governing_draft(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
+    """The draft whose trigger syntactically embeds this draft's trigger (within four steps)."""
+    node = draft.trigger
+    for _ in range(4):
+        if node.head.i == node.i or node.dep_ not in EMBED_DEPS:
+            return None  # a relative, adverbial or coordinated clause is an event of its own
+        node = node.head
+        found = by_trigger.get(node.i)
+        if found is not None and found is not draft:
+            return found
+    return None
+
+
+def _reframe(draft: Draft) -> None:
+    cue = draft.factuality_cue.text.lower() if draft.factuality_cue is not None else ""
+    speaker = draft.extra.get("speaker")
+    own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
+        speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source}))
+    intent_word = any(t.lower_ in INTENT_WORDS for t in draft.trigger.ancestors if t.i < draft.trigger.i) or \
+        any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
+    if draft.factuality in ("future", "hypothetical") and (own or intent_word) and cue not in DEMAND_MODALS:
+        if draft.factuality == "hypothetical" and not intent_word and cue not in ("would", "will", "'ll", "could"):
+            return
+        quad = QUAD_CLASS[draft.event_type]
+        if quad in (1, 2) and draft.event_type in INTENT_CAMEO:
+            draft.extra["intended"] = draft.event_type
+            draft.event_type, draft.cameo, draft.mode = "AGREE", INTENT_CAMEO[draft.event_type], None
+        elif quad == 4:
+            draft.extra["intended"] = draft.event_type
+            draft.event_type, draft.cameo, draft.mode = "THREATEN", "138" if draft.event_type == "ASSAULT" else "130", None
+        else:
+            return
+        draft.factuality = "actual"
+        draft.contexts = []
+        return
+    if draft.factuality == "hypothetical" and cue in DEMAND_MODALS and speaker is not None and not own:
+        draft.extra["demanded"] = draft.event_type
+        draft.target = [m for m in draft.source + draft.target if m.key != speaker.key]
+        draft.source = [speaker]
+        draft.reciprocal = False
+        draft.event_type, draft.cameo, draft.mode, draft.contexts = "REQUEST", "100", None, []
+        draft.factuality = "actual"
+
+
+def _anchor_chain(draft: Draft):
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    for _ in range(3):
+        yield from node.children
+        if node.head.i == node.i:
+            return
+        node = node.head
+        yield node
