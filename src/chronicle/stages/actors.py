@@ -26,6 +26,7 @@ NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod",
 BREAKS = {"-", "—", "–", "--", ":", ";", "(", ")"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative"}
 
 
 class ActorMatcher:
@@ -205,6 +206,14 @@ class ActorsStage(Stage):
             return mention
 
         ent = head.ent_type_ if head.ent_type_ in ACTOR_ENTS else None
+        if head.pos_ == "NOUN" and ent is None and head.dep_ in ARGUMENT_DEPS:
+            mods = index.modifier_entries([t for t in tokens if t.i != head.i], kb)
+            if mods:  # "the Taliban hideouts", "Chinese vessels": the thing belongs to a known actor
+                owner = mods[0]
+                coding = kb.code(owner, day)
+                return ActorMention(**base, name=text, country=coding.country,
+                                    sector=coding.sector if owner.kind != "country" else None,
+                                    kind="group", method=f"owner:{owner.id}", confidence=0.4)
         if head.pos_ == "PRON" or (head.pos_ == "DET" and head.dep_ in ("nsubj", "nsubjpass", "dobj")):
             return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
         if ent is None and head.pos_ != "PROPN":
@@ -360,7 +369,7 @@ def _is_place_phrase(head: Token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS
 
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from", "to", "toward", "towards"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from", "toward", "towards"}
 
 
 def _has_propn(tokens: list[Token]) -> bool:
