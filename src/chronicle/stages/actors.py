@@ -26,6 +26,7 @@ NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod",
 BREAKS = {"-", "—", "–", "--", ":", ";", "(", ")"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative"}
 
 
@@ -160,7 +161,7 @@ class ActorsStage(Stage):
         base = dict(text=text, start=start, end=end, head_i=head.i, plural=plural)
         day = work.published
 
-        if _is_place_phrase(head):
+        if _is_place_phrase(head) or head.ent_type_ in NON_ACTOR_ENTS:
             return None
         entry_span = index.name_at(head)
         if entry_span is not None and index.label(entry_span) == "NAME":

@@ -71,7 +71,8 @@ class EventsStage(Stage):
         else:
             objects = {t.lemma_.lower() for t in _objects(token)}
         subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
-        child_words = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+        child_words = {c.lower_ for c in token.children
+                       if c.dep_ in ("prt", "prep", "dative", "agent") and c.i > token.i}  # "On Monday, X called"
         for entry in self.lexicon.candidates(lemma, pos):
             if entry.particles and not set(entry.particles) <= child_words:
                 continue

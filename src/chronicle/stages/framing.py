@@ -36,7 +36,10 @@ class FramingStage(Stage):
     def __call__(self, work: Work) -> Work:
         by_trigger = {d.trigger.i: d for d in work.drafts}
         kept: list[Draft] = []
+        cues = load_cues()
         for draft in work.drafts:
+            if _denies_a_claim(draft, cues):
+                continue
             governor = _governing_draft(draft, by_trigger)
             if governor is not None and governor.event_type in VERBAL_TYPES:
                 if not governor.target and not governor.reciprocal:
@@ -49,6 +52,17 @@ class FramingStage(Stage):
             _reframe(draft)
         work.drafts = kept
         return work
+
+
+def _denies_a_claim(draft: Draft, cues) -> bool:
+    """"X denied the charges" / "X rejected accusations that...": a statement (CAMEO 016)."""
+    trigger = draft.trigger
+    denial = cues.denial_verbs | {"reject"}
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in cues.claim_nouns:
+        return trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in denial
+    if trigger.lemma_.lower() in denial:
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cues.claim_nouns for c in trigger.children)
+    return False
 
 
 def _governing_draft(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
