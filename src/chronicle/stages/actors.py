@@ -265,6 +265,8 @@ class ActorsStage(Stage):
         for child in doc[head].children:
             if child.dep_ == "appos":
                 extra.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of" and mention.kind in ("agent", "person"):
+                extra.extend(child.subtree)  # "the government of Brazil", "the prosecutor of the ICC"
         mods = [t for t in extra if t.i != head]
         first = min(t.i for t in tokens)
         if first > 0 and doc[first - 1].i in index.name_spans and index.name_spans[first - 1].label_ == "DEMONYM":

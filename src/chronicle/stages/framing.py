@@ -49,8 +49,9 @@ class FramingStage(Stage):
                 continue
             kept.append(draft)
         for draft in kept:
-            _reframe(draft)
-        work.drafts = kept
+            _reframe(draft, work)
+        kept += _must_demands(work, {d.anchor.i for d in kept if d.anchor is not None} | set(by_trigger))
+        work.drafts = sorted(kept, key=lambda d: d.trigger.i)
         return work
 
 
@@ -62,6 +63,11 @@ def _denies_a_claim(draft: Draft, cues) -> bool:
         return trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in denial
     if trigger.lemma_.lower() in denial:
         return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cues.claim_nouns for c in trigger.children)
+    # "denied charges that it had tortured prisoners": the charge's content is the denied claim.
+    for node in trigger.ancestors:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in cues.claim_nouns and node.dep_ in ("dobj", "obj") \
+                and node.head.lemma_.lower() in denial:
+            return True
     return False
 
 
@@ -78,8 +84,18 @@ def _governing_draft(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None
     return None
 
 
-def _reframe(draft: Draft) -> None:
+def _reframe(draft: Draft, work: Work) -> None:
     cue = draft.factuality_cue.text.lower() if draft.factuality_cue is not None else ""
+    condition = _condition_clause(draft)
+    if draft.factuality == "negated" and condition is not None:
+        # "X will not release the soldiers until Y pays": a conditional refusal is a demand on Y.
+        keys = {m.key for m in draft.source}
+        wanted = [m for m in _clause_actors(condition, work) if m.key not in keys]
+        draft.extra["demanded"] = draft.event_type
+        draft.target = wanted or draft.target
+        draft.event_type, draft.cameo, draft.mode, draft.contexts = "REQUEST", "100", None, []
+        draft.factuality = "actual"
+        return
     speaker = draft.extra.get("speaker")
     own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
         speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source}))
@@ -107,6 +123,58 @@ def _reframe(draft: Draft) -> None:
         draft.reciprocal = False
         draft.event_type, draft.cameo, draft.mode, draft.contexts = "REQUEST", "100", None, []
         draft.factuality = "actual"
+
+
+def _condition_clause(draft: Draft):
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    for child in node.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in child.children):
+            return child
+    return None
+
+
+def _clause_actors(verb, work: Work) -> list:
+    from chronicle.stages.events import actors_for
+
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found += actors_for(child, work)
+    return found
+
+
+def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
+    """"Human Rights Watch said the authorities must ensure security": a demand (REQUEST), whatever
+    the verb, when a speaker says another actor must or should act."""
+    from chronicle.knowledge.lexicon import TriggerEntry
+    from chronicle.stages.attribution import attribute
+    from chronicle.stages.base import span_of
+    from chronicle.stages.events import actors_for
+
+    cues = load_cues()
+    drafts: list[Draft] = []
+    for index, sent in enumerate(work.doc.sents):
+        for verb in sent:
+            if verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+                continue
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
+                continue
+            reporter = verb.head
+            speakers = [m for c in reporter.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
+            subjects = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_for(c, work)]
+            if not speakers or not subjects or {m.key for m in subjects} & {m.key for m in speakers}:
+                continue
+            entry = TriggerEntry(lemma=verb.lemma_.lower(), pos="VERB", event_type="REQUEST", cameo="100")
+            draft = Draft(sentence_index=index, sentence=sent, trigger=verb,
+                          trigger_span=span_of(work.doc, verb.idx, verb.idx + len(verb)), entry=entry,
+                          event_type="REQUEST", cameo="100", source=speakers[:1], target=subjects,
+                          anchor=reporter, type_confidence=0.55)
+            draft.extra["demanded"] = verb.lemma_.lower()
+            draft.attribution = attribute(draft, work, cues)
+            drafts.append(draft)
+    return drafts
 
 
 def _anchor_chain(draft: Draft):

