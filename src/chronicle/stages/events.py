@@ -24,6 +24,7 @@ PLAY_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 SYMMETRIC_LEMMAS = {"clash", "fight", "skirmish"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+BLAME_ADJECTIVES = {"responsible", "guilty", "accountable", "culpable"}
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
 
 
@@ -221,6 +222,14 @@ class EventsStage(Stage):
                     target += _actors_in_pobjs(c, work)
         elif noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
+        elif noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
+            # "Los Zetas are responsible for mass killings": the subject of the blame is the agent.
+            copula = head.head.head
+            anchor = copula
+            if not source:
+                for c in copula.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        source += actors_for(c, work)
         if reciprocal:
             parties = source + target
             return parties, [], True, anchor
@@ -269,14 +278,34 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _inherited_subject(verb: Token) -> Token | None:
-    """The subject a verb without one shares: "X agreed to meet", "X met Y and signed"."""
+    """The subject a verb without one shares: "X agreed to meet" (X), "X met Y and signed" (X),
+    "X urged Y to leave" / "X accused Y of attacking" (Y: the object controls), "X is guilty of
+    violating" (X), "troops who fired" (troops)."""
     node = verb
-    for _ in range(4):
+    for _ in range(5):
         if node.dep_ == "relcl":
             return node.head
-        if node.dep_ not in INHERIT_SUBJECT_DEPS or node.head.i == node.i:
+        if node.head.i == node.i:
             return None
+        if node.dep_ in ("pcomp", "pobj"):
+            node = node.head  # the preposition
+            continue
+        if node.dep_ == "prep" or node.dep_ in ("acomp",):
+            node = node.head
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            objs = [c for c in node.children if c.dep_ in ("dobj", "obj")]
+            if objs and node.pos_ == "VERB":
+                return objs[0]
+            if subj:
+                return subj[0]
+            continue
+        if node.dep_ not in INHERIT_SUBJECT_DEPS:
+            return None
+        controlled = node.dep_ == "xcomp"
         node = node.head
+        objs = [c for c in node.children if c.dep_ in ("dobj", "obj")]
+        if controlled and objs:
+            return objs[0]
         subj = [c for c in node.children if c.dep_ in ("nsubj",)]
         if subj:
             return subj[0]
