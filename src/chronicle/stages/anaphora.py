@@ -56,6 +56,7 @@ def resolve(work: Work, kb: ActorKB) -> None:
         for ante in antecedents:
             twin = copy.copy(ante)
             twin.text, twin.start, twin.end, twin.head_i = mention.text, mention.start, mention.end, mention.head_i
+            twin.name = ante.name or ante.text  # keeps the antecedent's identity (merging, speakers)
             twin.method = f"anaphor:{ante.text}"
             twin.confidence = round(min(ante.confidence, 0.6), 2)
             copies.append(twin)

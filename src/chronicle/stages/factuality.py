@@ -34,6 +34,7 @@ class FactualityStage(Stage):
             draft.factuality = value
             draft.factuality_confidence = confidence
             draft.factuality_cue = span_of(work.doc, cue.idx, cue.idx + len(cue)) if cue is not None else None
+            draft.extra["factuality_cue_lemma"] = cue.lemma_.lower() if cue is not None else None
         return work
 
 

@@ -99,30 +99,46 @@ def _reframe(draft: Draft, work: Work) -> None:
     speaker = draft.extra.get("speaker")
     own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
         speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source}))
-    intent_word = any(t.lower_ in INTENT_WORDS for t in draft.trigger.ancestors if t.i < draft.trigger.i) or \
-        any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
-    if draft.factuality in ("future", "hypothetical") and (own or intent_word) and cue not in DEMAND_MODALS:
-        if draft.factuality == "hypothetical" and not intent_word and cue not in ("would", "will", "'ll", "could"):
-            return
-        quad = QUAD_CLASS[draft.event_type]
-        if quad in (1, 2) and draft.event_type in INTENT_CAMEO:
-            draft.extra["intended"] = draft.event_type
-            draft.event_type, draft.cameo, draft.mode = "AGREE", INTENT_CAMEO[draft.event_type], None
-        elif quad == 4:
-            draft.extra["intended"] = draft.event_type
-            draft.event_type, draft.cameo, draft.mode = "THREATEN", "138" if draft.event_type == "ASSAULT" else "130", None
-        else:
-            return
-        draft.factuality = "actual"
-        draft.contexts = []
+    intent_word = any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
+    quad = QUAD_CLASS[draft.event_type]
+    if cue in DEMAND_MODALS:
+        if draft.factuality == "hypothetical" and speaker is not None and not own:
+            draft.extra["demanded"] = draft.event_type
+            draft.target = [m for m in draft.source + draft.target if m.key != speaker.key]
+            draft.source = [speaker]
+            draft.reciprocal = False
+            _retype(draft, "REQUEST", "100")
         return
-    if draft.factuality == "hypothetical" and cue in DEMAND_MODALS and speaker is not None and not own:
-        draft.extra["demanded"] = draft.event_type
-        draft.target = [m for m in draft.source + draft.target if m.key != speaker.key]
-        draft.source = [speaker]
-        draft.reciprocal = False
-        draft.event_type, draft.cameo, draft.mode, draft.contexts = "REQUEST", "100", None, []
-        draft.factuality = "actual"
+    if draft.factuality == "negated" and quad in (1, 2) and _refusal(draft, cue):
+        # "France will not lift the ban", "X refused to withdraw": a refusal (CAMEO 12).
+        draft.extra["refused"] = draft.event_type
+        _retype(draft, "REJECT", "120")
+        return
+    announced = draft.factuality == "future" or (
+        draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
+    if not announced:
+        return
+    if quad in (1, 2) and draft.event_type in INTENT_CAMEO:
+        # "Obama will hold talks with Kenyatta", "Sudan is willing to withdraw": an expressed intent.
+        draft.extra["intended"] = draft.event_type
+        _retype(draft, "AGREE", INTENT_CAMEO[draft.event_type])
+    elif quad == 4 and (own or intent_word):
+        draft.extra["intended"] = draft.event_type
+        _retype(draft, "THREATEN", "138" if draft.event_type == "ASSAULT" else "130")
+
+
+def _retype(draft: Draft, event_type: str, cameo: str) -> None:
+    """The statement was made: it is an actual event of another type."""
+    draft.event_type, draft.cameo, draft.mode, draft.contexts = event_type, cameo, None, []
+    draft.factuality = "actual"
+
+
+def _refusal(draft: Draft, cue: str) -> bool:
+    cues = load_cues()
+    if draft.extra.get("factuality_cue_lemma") in cues.negating_verbs:
+        return True  # "refused to withdraw", "declined to resign"
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    return any(c.dep_ == "aux" and c.lower_ in cues.future_modals | {"would"} for c in node.children)
 
 
 def _condition_clause(draft: Draft):
