@@ -129,3 +129,36 @@ DATASETS: dict[str, DatasetInfo] = {
     "bbc-quiet": DatasetInfo("bbc-quiet", "bbc-news", load_bbc_quiet,
                              "BBC sport and tech articles (corpus/bbc-news): false alarms per 100 sentences"),
 }
+
+
+YIELD_TYPES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def load_project_examples() -> list[GoldSentence]:
+    """The project's own labelled sentences (src/chronicle/data/examples/plover-examples.jsonl).
+
+    Written for Chronicle, independent of ../shared/eval-data; scored like plover-dev (CONCEDE and
+    RETREAT as YIELD), and its NONE sentences count every coded event as a false alarm.
+    """
+    import json
+    from importlib import resources
+
+    path = resources.files("chronicle").joinpath("data", "examples", "plover-examples.jsonl")
+    out: list[GoldSentence] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        gold = GoldSentence(id=rec["id"], text=rec["text"], meta={"factuality": rec.get("factuality", "")})
+        if rec["event_type"] == "NONE" or rec.get("factuality") in ("negated",):
+            gold.noevent = rec["event_type"] == "NONE"
+        if rec["event_type"] != "NONE":
+            gold.relations.append(GoldRelation(YIELD_TYPES.get(rec["event_type"], rec["event_type"]),
+                                               rec.get("source_text"), rec.get("target_text")))
+        out.append(gold)
+    return out
+
+
+DATASETS["examples"] = DatasetInfo(
+    "examples", "", load_project_examples,
+    "the project's own 480 labelled sentences (data/examples): PLOVER types, written for Chronicle")

@@ -22,6 +22,7 @@ SCORERS: dict[str, Callable[[Sequence[GoldSentence], Sequence[Sequence[Event]]],
     "conflibert-cameo": score_quad,
     "petrarch-gsr": score_petrarch,
     "bbc-quiet": score_quiet,
+    "examples": score_plover,
 }
 
 _HEADER = ["label", "precision", "recall", "f1", "support"]
