@@ -176,8 +176,9 @@ class ActorsStage(Stage):
                     mention.affiliation = self._entry_mention(aff, base, day)
                 self._apply_modifiers(mention, tokens, index, work, keep_codes=coding.method != "knowledge-base:default")
             return mention
-        if entry_span is not None and index.label(entry_span) == "CAPITAL" and not (
-                head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"of"}):
+        if entry_span is not None and index.label(entry_span) == "CAPITAL" and (
+                head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
+                or head.dep_ == "pobj" and head.head.lower_ in ("with", "against", "by")):
             entry = kb.capitals[entry_span.text]
             return ActorMention(**base, name=entry.name, actor_id=entry.id, country=entry.country,
                                 sector="GOV", kind="country", method="capital-metonym", confidence=0.6)
@@ -290,6 +291,8 @@ class ActorsStage(Stage):
                     if mention.sector is None:
                         entry = self.kb.titles.get(mention.role)
                         mention.sector = entry.sector if entry and entry.sector else (aff.sector if aff else None)
+                        if aff is None and any(t.ent_type_ == "ORG" and t.i not in index.name_spans for t in mods):
+                            mention.sector = None  # "president of Climax studio": an office of an unknown body
             if mention.country or mention.sector:
                 mention.confidence = max(mention.confidence, 0.55)
                 if mention.method in ("ner", "unknown"):

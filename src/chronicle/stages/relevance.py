@@ -4,11 +4,13 @@ Event data is about states, governments, armed groups, parties, international bo
 that confronts them. "Microsoft offered a discount" or "the manager asked for patience" uses event
 words without political actors; coders of the field (PETRARCH, ICEWS) code an event only when an
 actor is in their dictionaries. Here an event needs at least one actor coded with a political
-sector, or a country standing for its government.
+sector, or a country standing for its government; a protest by the public ("thousands of people
+marched") is political by what it is.
 """
 
 from __future__ import annotations
 
+from chronicle.knowledge.cues import load_cues
 from chronicle.stages.base import ActorMention, Stage, Work
 
 POLITICAL_SECTORS = frozenset(
@@ -16,9 +18,16 @@ POLITICAL_SECTORS = frozenset(
 
 
 def is_political(mention: ActorMention) -> bool:
+    if mention.sector == "CVL" and (_generic(mention) or "article-country" in mention.method):
+        return False  # "people", "many users": the public in general is not a political actor
     if mention.sector in POLITICAL_SECTORS:
         return True
     return mention.kind == "country"
+
+
+def _generic(mention: ActorMention) -> bool:
+    words = mention.text.lower().split()
+    return bool(words) and words[-1] in load_cues().generic_people
 
 
 class RelevanceStage(Stage):
@@ -27,5 +36,6 @@ class RelevanceStage(Stage):
     assigns = ("drafts",)
 
     def __call__(self, work: Work) -> Work:
-        work.drafts = [d for d in work.drafts if any(is_political(m) for m in d.source + d.target)]
+        work.drafts = [d for d in work.drafts if any(is_political(m) for m in d.source + d.target)
+                       or d.event_type == "PROTEST" and any(m.sector == "CVL" for m in d.source)]
         return work
