@@ -54,6 +54,7 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
                 consider("negated", c)
     node = draft.anchor if draft.anchor is not None else trigger
     reported = False
+    governed = False  # under "hope", "want", "plan" ...: a wish stays a wish in reported speech
     for _ in range(8):
         _clause_cues(node, cues, consider)
         dep, head = node.dep_, node.head
@@ -65,12 +66,12 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
                 consider("negated", head)
             break
         if dep in ("xcomp", "ccomp"):
-            lemma = head.lemma_.lower()
-            if lemma in cues.negating_verbs:
+            if _is(head, cues.negating_verbs):
                 consider("negated", head)
-            elif lemma in cues.hypothetical_verbs:
+            elif _is(head, cues.hypothetical_verbs):
                 consider("hypothetical", head)
-            elif lemma in cues.future_verbs and not _is_past(head):
+                governed = True
+            elif _is(head, cues.future_verbs) and not _is_past(head):
                 consider("future", head)
             node = head
             continue
@@ -82,7 +83,7 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
             continue
         break
     if best == "hypothetical" and best_cue is not None and best_cue.lower_ == "would" and reported \
-            and not _has_conditional(draft.sentence, cues):
+            and not governed and not _has_conditional(draft.sentence, cues):
         best = "future"  # "told Reuters the talks would include...": future in reported speech
     confidence = 0.8 if best_cue is not None else 0.7
     return best, best_cue, confidence
@@ -110,6 +111,17 @@ def _clause_cues(node: Token, cues: Cues, consider) -> None:
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 consider("hypothetical", c)
+
+
+def _is(token: Token, words: frozenset[str]) -> bool:
+    """Lemma lookup that survives lemmatiser slips ("hoped" -> "hop"): also try the word's stem."""
+    if token.lemma_.lower() in words:
+        return True
+    lower = token.lower_
+    for suffix in ("ed", "d", "ing", "s"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in words:
+            return True
+    return False
 
 
 def _is_past(verb: Token) -> bool:
