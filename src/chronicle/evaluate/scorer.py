@@ -119,9 +119,17 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Even
 # --------------------------------------------------------------------------- conflibert-cameo
 
 def sentence_class(events: Sequence[Event]) -> int:
-    """Quad class (1-4) of the most confident non-negated event, else 0 (statement / no event)."""
+    """Quad class (1-4) of the most confident non-negated event, else 0 (statement / no event).
+
+    The ConfliBERT labels come from CAMEO, where "08 Yield" is material cooperation; PLOVER files
+    the verbal part of yielding as CONCEDE (verbal cooperation). A CONCEDE event is therefore
+    scored as class 2, as CAMEO would count it, the way plover-dev merges CONCEDE and RETREAT.
+    """
     live = [e for e in events if e.factuality != "negated"]
-    return max(live, key=lambda e: e.confidence).quad_class if live else 0
+    if not live:
+        return 0
+    best = max(live, key=lambda e: e.confidence)
+    return 2 if best.event_type == "CONCEDE" else best.quad_class
 
 
 def score_quad(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
