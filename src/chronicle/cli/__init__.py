@@ -8,6 +8,9 @@ from chronicle import __version__
 from chronicle.cli.actors import actors
 from chronicle.cli.code import code
 from chronicle.cli.eval import eval_command
+from chronicle.cli.export import export
+from chronicle.cli.ingest import ingest
+from chronicle.cli.recode import recode
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +22,9 @@ def cli() -> None:
 cli.add_command(code)
 cli.add_command(eval_command)
 cli.add_command(actors)
+cli.add_command(ingest)
+cli.add_command(export)
+cli.add_command(recode)
 
 
 def main() -> None:

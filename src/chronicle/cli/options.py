@@ -32,3 +32,14 @@ batch_option = click.option("--batch-size", type=click.IntRange(min=1), default=
 def fail(error: ChronicleError) -> click.ClickException:
     """A library error as a one-line CLI error (exit 1)."""
     return click.ClickException(error.message)
+
+
+DEFAULT_DB = "chronicle.duckdb"
+db_option = click.option(
+    "--db", "db", envvar="CHRONICLE_DB", default=DEFAULT_DB, show_default=True, show_envvar=True,
+    type=click.Path(dir_okay=False), metavar="FILE",
+    help="The corpus database (DuckDB file); env CHRONICLE_DB.")
+since_option = click.option("--since", callback=_date, metavar="YYYY-MM-DD",
+                            help="Only events dated on or after this day.")
+until_option = click.option("--until", callback=_date, metavar="YYYY-MM-DD",
+                            help="Only events dated on or before this day.")

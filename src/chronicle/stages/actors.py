@@ -210,11 +210,15 @@ class ActorsStage(Stage):
         ent = head.ent_type_ if head.ent_type_ in ACTOR_ENTS else None
         if head.pos_ == "NOUN" and ent is None and head.dep_ in ARGUMENT_DEPS:
             mods = index.modifier_entries([t for t in tokens if t.i != head.i], kb)
-            if mods:  # "the Taliban hideouts", "Chinese vessels": the thing belongs to a known actor
+            if mods:  # "the Taliban hideouts", "Iranian government websites": owned by a known actor
                 owner = mods[0]
                 coding = kb.code(owner, day)
-                return ActorMention(**base, name=text, country=coding.country,
-                                    sector=coding.sector if owner.kind != "country" else None,
+                sector = coding.sector if owner.kind != "country" else None
+                inner = [index.generic_spans[t.i] for t in tokens if t.i in index.generic_spans]
+                if sector is None and inner:
+                    entry = kb.agents.get(inner[-1].text.lower()) or kb.titles.get(inner[-1].text.lower())
+                    sector = entry.sector if entry else None
+                return ActorMention(**base, name=text, country=coding.country, sector=sector,
                                     kind="group", method=f"owner:{owner.id}", confidence=0.4)
         if head.pos_ == "PRON" or (head.pos_ == "DET" and head.dep_ in ("nsubj", "nsubjpass", "dobj")):
             return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)

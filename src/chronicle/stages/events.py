@@ -222,6 +222,13 @@ class EventsStage(Stage):
                     target += _actors_in_pobjs(c, work)
         elif noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
+        elif noun.dep_ == "pobj" and head.lower_ in ("on", "into") and head.head.pos_ in ("VERB", "AUX") \
+                and not source:
+            # "Teachers went on strike", "troops remained on alert": the verb's subject is the agent.
+            anchor = head.head
+            for c in anchor.children:
+                if c.dep_ in ("nsubj",):
+                    source += actors_for(c, work)
         elif noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
             # "Los Zetas are responsible for mass killings": the subject of the blame is the agent.
             copula = head.head.head

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from chronicle.errors import InputError
 from chronicle.schema import Article
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".rss", ".atom", ".xml")
 """Suffixes read (compared case-insensitively); a directory yields only files with these."""
 
 _SUPPORTED_HINT = "use .txt, .jsonl, .jsonl.gz, .html"
@@ -113,7 +113,8 @@ def _kind(name: str) -> str | None:
     lower = name.lower()
     for suffix in SUPPORTED_SUFFIXES:
         if lower.endswith(suffix):
-            return {".htm": "html", ".jsonl.gz": "jsonl"}.get(suffix, suffix[1:])
+            return {".htm": "html", ".jsonl.gz": "jsonl", ".rss": "feed", ".atom": "feed",
+                    ".xml": "feed"}.get(suffix, suffix[1:])
     return None
 
 
@@ -136,6 +137,11 @@ def _read_file(path: Path, where: str, published: _dt.date | None) -> Iterator[A
         return
     if kind == "jsonl":
         yield from _read_jsonl(path, where, published)
+        return
+    if kind == "feed":  # RSS / Atom: one article per entry (feedparser, imported only for feeds)
+        from chronicle.stages.feeds import read_feed
+
+        yield from read_feed(path, where, published)
         return
     try:
         data = path.read_bytes()

@@ -4,8 +4,8 @@ Event data is about states, governments, armed groups, parties, international bo
 that confronts them. "Microsoft offered a discount" or "the manager asked for patience" uses event
 words without political actors; coders of the field (PETRARCH, ICEWS) code an event only when an
 actor is in their dictionaries. Here an event needs at least one actor coded with a political
-sector, or a country standing for its government; a protest by the public ("thousands of people
-marched") is political by what it is.
+sector, or a country standing for its government; a protest by a group of the public ("thousands of
+people marched", "teachers went on strike") is political by what it is.
 """
 
 from __future__ import annotations
@@ -37,5 +37,5 @@ class RelevanceStage(Stage):
 
     def __call__(self, work: Work) -> Work:
         work.drafts = [d for d in work.drafts if any(is_political(m) for m in d.source + d.target)
-                       or d.event_type == "PROTEST" and any(m.sector == "CVL" for m in d.source)]
+                       or d.event_type == "PROTEST" and any(m.sector for m in d.source)]
         return work

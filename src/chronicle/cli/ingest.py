@@ -1,0 +1,115 @@
+"""``chronicle ingest``: code new articles into the corpus database, each exactly once."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+
+import click
+
+from chronicle.cli.options import (
+    actors_option, batch_option, db_option, fail, limit_option, published_option,
+)
+from chronicle.errors import ChronicleError
+
+
+def make_coder(actor_files=(), batch_size: int = 16):
+    """The Coder the store commands use (a seam: tests put a fake one here)."""
+    from chronicle.pipeline import Coder
+
+    return Coder(actor_files=actor_files, batch_size=batch_size)
+
+
+class LazyCoder:
+    """Loads the Coder (spaCy, data files: seconds) only when there is something new to code."""
+
+    def __init__(self, actor_files=(), batch_size: int = 16):
+        self.actor_files, self.batch_size = actor_files, batch_size
+        self.coder = None
+
+    def pipe(self, articles, batch_size: int | None = None):
+        stream = iter(articles)
+        first = next(stream, None)
+        if first is None:
+            return iter(())
+        if self.coder is None:
+            self.coder = make_coder(self.actor_files, self.batch_size)
+        return self.coder.pipe(itertools.chain([first], stream), batch_size=batch_size)
+
+
+def progress_bar(label: str):
+    """A rich progress bar on stderr (articles, articles/s), or None when stderr is no terminal."""
+    from rich.console import Console
+    from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return None
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} articles/s" if speed else "- articles/s", style="progress.data.speed")
+
+    return Progress(SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:>7.0f} articles"),
+                    Rate(), TimeElapsedColumn(), console=console, transient=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@db_option
+@published_option
+@actors_option
+@batch_option
+@limit_option
+def ingest(paths, db, published, actor_files, batch_size, limit):
+    """Code articles into the corpus database; articles already stored are skipped.
+
+    PATH is a .txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml feed file, a folder of those
+    (recursively), or - for stdin. Each batch of articles is stored with its events in one
+    transaction: after an interruption, the same command finishes the rest. Inputs that cannot be
+    read are recorded in the quarantine table and reported on stderr (exit status 1). --limit
+    stops after that many new articles.
+    """
+    from chronicle.stages.read import Rejected, read_paths
+    from chronicle.store import Store, ingest as ingest_items
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, a folder) or - for stdin")
+    bar = progress_bar("ingesting")
+    task = bar.add_task("ingest", total=None) if bar else None
+
+    def say(message: str) -> None:
+        if bar is not None:
+            bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(message, err=True)
+
+    def items():
+        for item in read_paths(paths, published=published, stdin=sys.stdin):
+            if isinstance(item, Rejected):
+                say(f"chronicle: quarantined {item}")
+            yield item
+
+    def tick(kind: str, n: int) -> None:
+        if bar is not None:
+            bar.update(task, advance=n)
+
+    try:
+        with Store(db) as store:
+            coder = LazyCoder(actor_files, batch_size)
+            if bar is not None:
+                with bar:
+                    stats = ingest_items(store, items(), coder, batch_size, limit=limit, progress=tick)
+            else:
+                stats = ingest_items(store, items(), coder, batch_size, limit=limit, progress=tick)
+    except ChronicleError as exc:
+        raise fail(exc) from None
+    except KeyboardInterrupt:
+        click.echo("chronicle: interrupted; the batches stored so far are kept, run the same command "
+                   "again to finish", err=True)
+        sys.exit(130)
+    click.echo(f"chronicle: {stats.summary()}")
+    if stats.quarantined:
+        sys.exit(1)

@@ -1,0 +1,399 @@
+"""One event, many reports: merge the event records that different articles code for one real event.
+
+News reports an event many times: several outlets, wire copies, follow-ups. Counting every report as
+an event is the best-known flaw of GDELT-style data, so ``merge_reports`` groups the reports of one
+event into a ``MergedEvent`` with its list of reports (each keeping its own evidence: sentence, trigger,
+outlet, URL) and counts of mentions, articles and outlets. Merging two *different* events is worse
+than leaving two reports apart (it hides an event and corrupts the counts), so every rule below errs
+towards keeping reports apart:
+
+- **type**: identical PLOVER type. CONCEDE and RETREAT are *not* merged: one is a verbal concession,
+  the other a material withdrawal (different QuadClass), and a concession announced and a withdrawal
+  carried out are often two events days apart. ``compatible_types`` can add such pairs.
+- **factuality**: same class; ``actual``, ``negated``, and irrealis (``hypothetical``/``future``: both
+  are about something that has not happened, and coders confuse the two).
+- **actors**: an actor matches another as the same *named* actor (same ``actor_id``; or, without
+  ids, the same country + sector and the same full capitalised name; or, both uncoded, the same
+  surname-like last word of a capitalised name without titles), or as the same *generic* agent (same
+  country + sector only: "police", "Israeli troops"). Pronouns and common nouns without codes never
+  match: "he" or "the protesters" name nobody in particular. Every side (source, target) that both
+  reports fill must share an actor, and at least one shared actor must be coded; a side one report
+  leaves empty is not compared. Reciprocal events ("X and Y met") match in either order.
+- **corroboration** (``actor_rule="corroborated"``, the default): one shared actor does not identify
+  an event (a president criticises someone, "police" arrest someone, every day), so a merge needs
+  ``min_evidence`` points (4): 2 per side sharing a named actor, 1 per side sharing a generic agent,
+  2 each for the same trigger word (up to inflection), the same stated day and the same city.
+  ``"each-side"`` drops this requirement and ``"shared"`` only needs one coded actor in common
+  anywhere; both are kept to measure what the requirement buys (``bench/dedup_eval.py``).
+- **date**: ``Event.date`` as an interval (a day, a month or a year). A date assumed from the
+  article's publication (``method == "publication"``, or no date at all: the article's publication
+  day, else ``default_published``) may lie up to ``window_days`` from the other, because a report
+  can follow its event by days. Two days stated in the text must agree within ``stated_slack_days``:
+  a stated date is the event's own, so another day is another event. A month or a year is how an
+  article recalls a past event, so it matches only another coarse date or a stated day inside it,
+  never a day assumed from publication. An event with no date and no publication day never merges.
+- **place**: same country, or one unknown; when both are city- or point-precision, the same place
+  (geonameid, name, or within 30 km).
+- **articles**: two reports from one article never merge (the coder already merges an article's
+  repeats; two records left apart there are two events), even through a third report.
+
+Clustering: candidate pairs come from blocking on (type, factuality, date bucket, actor key), so
+only reports sharing a type, a nearby date and an actor are ever compared; that keeps 100k events to
+seconds. Pairs join strongest first in a union-find with two vetoes: clusters holding reports of one
+article stay apart, and (``linkage="complete"``, default) clusters join only when every cross pair is
+compatible, which stops chaining (A~B, B~C, A!~C); ``"single"`` joins on any pair. The result is
+deterministic: ids hash the sorted report ids, and ties break on ids, never on input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Literal
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict
+
+from chronicle.schema import PLOVER_TYPES, Actor, Article, Event
+
+FACTUALITY_CLASS = {"actual": "actual", "negated": "negated", "hypothetical": "irrealis", "future": "irrealis"}
+_TITLES = frozenset(
+    "mr mrs ms miss dr sir president vice senator sen rep representative gov governor judge justice "
+    "secretary minister prime chancellor general gen lt col sgt adm mayor sheriff chief former "
+    "speaker leader king queen prince pope rev jr sr the".split())
+_PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her it its they them their this that these those who "
+    "whom which one ones someone somebody everyone anyone nobody".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SUFFIX = re.compile(r"(?:ments?|ations?|ions?|ing|ed|es|s|e)$")
+_SIDE_POINTS = {3: 2, 2: 1, 1: 2}  # a named actor or a name identifies; a shared code only narrows
+
+
+class Report(BaseModel):
+    """One article's report of the event, with the words that support it."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_id: str
+    doc_id: str
+    source: str | None = None  # the outlet: Article.source, else the URL's host
+    url: str | None = None
+    published: dt.date | None = None
+    sentence: str
+    trigger: str
+    date: str | None = None
+    confidence: float
+    mentions: int = 1
+
+
+class MergedEvent(BaseModel):
+    """One real event and every report of it. ``event`` is the best-supported report, unchanged;
+    ``num_sources`` counts distinct known outlets (reports without source or URL are not counted)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    event: Event
+    reports: list[Report]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+
+
+@dataclass
+class _Item:
+    """An event with what the rules need, computed once."""
+
+    event: Event
+    article: Article
+    outlet: str | None
+    fact: str
+    lo: int  # the date as an interval of ordinal days, inclusive
+    hi: int
+    stated_day: bool  # a day stated in the text (not assumed from publication)
+    precision: str
+    dated: bool
+    source: list[tuple]  # actor keys per side
+    target: list[tuple]
+
+
+def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: int = 3,
+                  stated_slack_days: int = 1, min_evidence: int = 4,
+                  actor_rule: Literal["corroborated", "each-side", "shared"] = "corroborated",
+                  linkage: Literal["complete", "single"] = "complete",
+                  compatible_types: Iterable[tuple[str, str]] = (),
+                  default_published: dt.date | None = None) -> list[MergedEvent]:
+    """Merge the reports of one event across articles; every input event is in exactly one result.
+
+    ``items`` are ``Coder.pipe`` pairs (only the article's id, source, url and published are read).
+    ``default_published`` is the publication day assumed for articles that carry none.
+    Results are sorted by date, then id; an event nobody else reports is a MergedEvent of one report.
+    """
+    group = {t: t for t in PLOVER_TYPES}
+    for pair in compatible_types:
+        keep, drop = sorted(group[t] for t in pair)
+        group = {t: keep if g == drop else g for t, g in group.items()}
+    prepared = [_prepare(event, article, default_published) for article, events in items for event in events]
+    dated = [it for it in prepared if it.dated]
+    scored = []
+    for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days)):
+        a, b = dated[i], dated[j]
+        if strength := _compatible(a, b, window_days, stated_slack_days, actor_rule, min_evidence):
+            scored.append((-strength, tuple(sorted((a.event.id, b.event.id))), i, j))
+    scored.sort()
+    compatible = {(i, j) for _, _, i, j in scored}
+    parent = list(range(len(dated)))
+    members = {i: [i] for i in range(len(dated))}
+    docs = {i: {dated[i].article.id} for i in range(len(dated))}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, _, i, j in scored:
+        ri, rj = find(i), find(j)
+        if ri == rj or docs[ri] & docs[rj]:
+            continue  # never two reports of one article, not even through a third report
+        if linkage == "complete" and not all(
+                (min(x, y), max(x, y)) in compatible for x in members[ri] for y in members[rj]):
+            continue
+        if len(members[ri]) < len(members[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        members[ri] += members.pop(rj)
+        docs[ri] |= docs.pop(rj)
+    clusters = [[dated[k] for k in ks] for ks in members.values()]
+    clusters += [[it] for it in prepared if not it.dated]
+    merged = [_merged(c) for c in clusters]
+    merged.sort(key=lambda m: (m.event.date.value if m.event.date else "", m.id))
+    return merged
+
+
+# --------------------------------------------------------------------------- preparing one event
+
+def _outlet(article: Article) -> str | None:
+    if article.source:
+        return article.source.strip().lower()
+    host = urlparse(article.url).netloc.lower() if article.url else ""
+    return host.removeprefix("www.") or None
+
+
+def _interval(value: str) -> tuple[int, int]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return (day := dt.date(*parts).toordinal()), day
+    y, m = parts[0], parts[1] if len(parts) == 2 else None
+    if m is None:
+        return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
+    return dt.date(y, m, 1).toordinal(), dt.date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
+
+
+def _prepare(event: Event, article: Article, default_published: dt.date | None) -> _Item:
+    if event.date is not None:
+        lo, hi = _interval(event.date.value)
+        stated = event.date.method != "publication" and event.date.precision == "day"
+        precision, dated = event.date.precision, True
+    else:
+        day = article.published or default_published
+        dated = day is not None  # no date at all: nothing bounds it in time, so it stays alone
+        lo = hi = day.toordinal() if day else 0
+        stated, precision = False, "day"
+    return _Item(event=event, article=article, outlet=_outlet(article),
+                 fact=FACTUALITY_CLASS[event.factuality], lo=lo, hi=hi, stated_day=stated,
+                 precision=precision, dated=dated,
+                 source=[k for a in event.source if (k := actor_key(a))],
+                 target=[k for a in event.target if (k := actor_key(a))])
+
+
+def actor_key(actor: Actor) -> tuple | None:
+    """What an actor is compared by: ("id", id, country, sector), ("code", country, sector, full
+    name or None), ("name", surname) for an uncoded proper name, or None (pronouns, common nouns)."""
+    if actor.actor_id:
+        return ("id", actor.actor_id, actor.country, actor.sector)
+    words = [w for w in _WORD.findall(actor.name or actor.text) if w.lower().rstrip(".") not in _TITLES]
+    if actor.country:
+        # a generic agent ("police") keeps only its code; a named one ("FBI agent Peter Strzok")
+        # also its name, when it ends in two capitalised words or more
+        caps = [w for w in words if w[0].isupper()]
+        name = " ".join(caps).lower() if len(caps) >= 2 and caps == words[-len(caps):] else None
+        return ("code", actor.country, actor.sector, name)
+    if not words or not words[-1][0].isupper() or words[-1].lower() in _PRONOUNS:
+        return None
+    return ("name", re.sub(r"['’]s$", "", words[-1].lower()))
+
+
+def _code(key: tuple) -> tuple:
+    return key[2:4] if key[0] == "id" else key[1:3]
+
+
+def _actors_match(a: tuple, b: tuple) -> int:
+    """3: the same named actor (same actor_id, or the same code and full name); 2: the same country
+    + sector only (a generic agent: "police", "Israeli troops"); 1: the same uncoded name; 0: none."""
+    if a[0] == "id" and b[0] == "id":
+        return 3 if a[1] == b[1] else 0
+    if a[0] == "name" or b[0] == "name":
+        return 1 if a == b else 0
+    if _code(a)[0] is None or _code(a) != _code(b):
+        return 0
+    return 3 if a[0] == b[0] == "code" and a[3] is not None and a[3] == b[3] else 2
+
+
+def _block_keys(keys: Iterable[tuple]) -> set[tuple]:
+    """Keys such that two matching actors always share one (an id is also blocked by its code)."""
+    out = set()
+    for k in keys:
+        if k[0] == "name":
+            out.add(k)
+            continue
+        if k[0] == "id":
+            out.add(("i", k[1]))
+        if _code(k)[0] is not None:
+            out.add(("c", *_code(k)))
+    return out
+
+
+# --------------------------------------------------------------------------- blocking
+
+def _date_keys(lo: int, hi: int, width: int) -> set[tuple]:
+    """Buckets an interval touches: day buckets of ``width`` days, months and years."""
+    keys = {("d", b) for b in range(lo // width, hi // width + 1)}
+    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    for y in range(first.year, last.year + 1):
+        keys.add(("y", y))
+        keys.update(("m", y, m) for m in range(first.month if y == first.year else 1,
+                                               (last.month if y == last.year else 12) + 1))
+    return keys
+
+
+def _home_key(item: _Item, width: int) -> tuple:
+    first = dt.date.fromordinal(item.lo)
+    return {"year": ("y", first.year), "month": ("m", first.year, first.month)}.get(
+        item.precision, ("d", item.lo // width))
+
+
+def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> set[tuple[int, int]]:
+    """Pairs from different articles sharing a type group, factuality, actor key and a date bucket
+    within ``radius`` days: each report is filed under one date key and probes all keys near it."""
+    width = max(radius, 1)
+    index: dict[tuple, list[int]] = defaultdict(list)
+    blocks = [_block_keys(it.source + it.target) for it in items]
+    for n, it in enumerate(items):
+        for ak in blocks[n]:
+            index[(group[it.event.event_type], it.fact, _home_key(it, width), ak)].append(n)
+    pairs = set()
+    for n, it in enumerate(items):
+        probes = _date_keys(it.lo - radius, it.hi + radius, width)
+        for ak in blocks[n]:
+            for dk in probes:
+                for m in index.get((group[it.event.event_type], it.fact, dk, ak), ()):
+                    if m != n and it.article.id != items[m].article.id:
+                        pairs.add((min(n, m), max(n, m)))
+    return pairs
+
+
+# --------------------------------------------------------------------------- the rules
+
+def _compatible(a: _Item, b: _Item, window: int, slack: int, actor_rule: str, min_evidence: int) -> int:
+    """0 when the two reports cannot be one event, else a strength (more shared evidence = higher)."""
+    if a.fact != b.fact or a.article.id == b.article.id:
+        return 0
+    gap = max(a.lo - b.hi, b.lo - a.hi, 0)
+    if a.precision != "day" or b.precision != "day":
+        if gap > 0 or any(x.precision == "day" and not x.stated_day for x in (a, b)):
+            return 0
+    elif gap > (slack if a.stated_day and b.stated_day else window):
+        return 0
+    place = _places(a.event, b.event)
+    if place < 0:
+        return 0
+    actors, points = _actors(a, b, actor_rule)
+    if not actors:
+        return 0
+    same_day = a.stated_day and b.stated_day and a.lo == b.lo
+    same_word = _same_trigger(a.event.trigger.text, b.event.trigger.text)
+    evidence = points + 2 * (same_day + same_word + place)
+    if actor_rule == "corroborated" and evidence < min_evidence:
+        return 0
+    same_cameo = a.event.cameo is not None and a.event.cameo == b.event.cameo
+    return 4 * evidence + actors + same_cameo
+
+
+def _same_trigger(a: str, b: str) -> bool:
+    """Same event word up to inflection ("accused"/"accusing", "negotiate"/"negotiations")."""
+    stems = [_SUFFIX.sub("", w[0]) if (w := _WORD.findall(t.lower())) else "" for t in (a, b)]
+    short, long_ = sorted(stems, key=len)
+    return bool(short) and (short == long_ or (len(short) >= 4 and long_.startswith(short)))
+
+
+def _shared(xs: list[tuple], ys: list[tuple]) -> int:
+    return max((_actors_match(x, y) for x in xs for y in ys), default=0)
+
+
+def _actors(a: _Item, b: _Item, rule: str) -> tuple[int, int]:
+    """(strength, evidence points) of the actor match; (0, 0) when the actors rule it out.
+    Reciprocal events ("X and Y met") are compared in either order."""
+    orders = [(b.source, b.target)]
+    if a.event.reciprocal or b.event.reciprocal:
+        orders.append((b.target, b.source))
+    best = (0, 0)
+    for bs, bt in orders:
+        if rule == "shared":
+            if (every := _shared(a.source + a.target, bs + bt)) >= 2:
+                best = max(best, (every, _SIDE_POINTS[every]))
+            continue
+        sides = [_shared(x, y) for x, y in ((a.source, bs), (a.target, bt)) if x and y]
+        if sides and 0 not in sides and max(sides) >= 2:
+            best = max(best, (sum(sides), sum(_SIDE_POINTS[m] for m in sides)))
+    return best
+
+
+def _places(a: Event, b: Event) -> int:
+    """-1: different places; 0: one unknown, or the same country only; 1: the same city or point."""
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return 0
+    if la.country and lb.country and la.country != lb.country:
+        return -1
+    if la.precision not in ("city", "point") or lb.precision not in ("city", "point"):
+        return 0
+    same = (la.geonameid is not None and la.geonameid == lb.geonameid
+            or la.name.strip().lower() == lb.name.strip().lower()
+            or None not in (la.lat, la.lon, lb.lat, lb.lon) and _km(la.lat, la.lon, lb.lat, lb.lon) <= 30)
+    return 1 if same else -1
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --------------------------------------------------------------------------- output
+
+def _evidence(e: Event) -> int:
+    """How much a report pins down: coded actors, a stated date, place, speaker, size, casualties."""
+    coded = sum(1 for a in e.source + e.target if a.actor_id or a.country)
+    stated = e.date is not None and e.date.method != "publication"
+    return coded + stated + sum(x is not None for x in (e.location, e.attribution, e.size, e.casualties))
+
+
+def _merged(cluster: list[_Item]) -> MergedEvent:
+    """The representative is the report with the most evidence, then the highest confidence."""
+    cluster = sorted(cluster, key=lambda it: (it.article.published or dt.date.min, it.article.id, it.event.id))
+    best = min(cluster, key=lambda it: (-_evidence(it.event), -it.event.confidence, -it.event.mentions,
+                                        it.event.id, it.article.id))
+    reports = [Report(event_id=it.event.id, doc_id=it.article.id, source=it.outlet, url=it.article.url,
+                      published=it.article.published, sentence=it.event.sentence,
+                      trigger=it.event.trigger.text, date=it.event.date.value if it.event.date else None,
+                      confidence=it.event.confidence, mentions=it.event.mentions) for it in cluster]
+    key = "|".join(sorted(f"{it.article.id}/{it.event.id}" for it in cluster))
+    return MergedEvent(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], event=best.event, reports=reports,
+        num_mentions=sum(it.event.mentions for it in cluster),
+        num_articles=len({it.article.id for it in cluster}),
+        num_sources=len({it.outlet for it in cluster if it.outlet}),
+    )

@@ -1,0 +1,17 @@
+"""The corpus store: an embedded DuckDB database of articles, events and refused inputs.
+
+>>> from chronicle.store import Store, ingest, iter_events
+>>> with Store("chronicle.duckdb") as store:
+...     stats = ingest(store, read_paths(["news/"]), coder, batch_size=32)
+...     for event in iter_events(store, since=datetime.date(2024, 1, 1)):
+...         ...
+"""
+
+from chronicle.store.db import SCHEMA_VERSION, Store, StoreError
+from chronicle.store.ingest import IngestStats, RecodeStats, coder_info, ingest, recode
+from chronicle.store.query import ArticleRef, EventFilter, copy_parquet, iter_events, iter_records
+
+__all__ = [
+    "SCHEMA_VERSION", "Store", "StoreError", "IngestStats", "RecodeStats", "coder_info", "ingest",
+    "recode", "ArticleRef", "EventFilter", "copy_parquet", "iter_events", "iter_records",
+]

@@ -1,0 +1,337 @@
+"""The corpus store: one embedded DuckDB file holding articles, their events and what was refused.
+
+Tables (``schema_version`` 1):
+
+* ``articles``: one row per distinct text (``content_hash`` = sha256 of the text, UNIQUE), with the
+  article's own ``id``, metadata, ``ingested_at`` and the coder/data version that coded it. ``seq``
+  is the ingest order; events point to it.
+* ``events``: one row per Event: scalar fields as columns, ``date``/``location`` flattened for
+  filtering *and* kept whole as JSON, other nested fields (``factuality_cue``, ``attribution``,
+  ``size``, ``casualties``, ``confidences``) as JSON, plus ``coder_version`` and ``data_version``.
+* ``event_actors``: the source and target actors of each event (``side`` is ``source`` or
+  ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister").
+* ``quarantine``: inputs that could not become articles (``where``, ``reason``, raw ``excerpt``).
+* ``reports``: reserved for cross-article merging (event -> the events that report it); empty.
+
+Every batch is written in one transaction, so a crash (even ``kill -9``) leaves either the whole
+batch (articles and their events) or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import duckdb
+
+from chronicle.errors import ChronicleError
+from chronicle.schema import Actor, Article, CoderInfo, Event
+
+SCHEMA_VERSION = 1
+
+_TABLES = """
+CREATE SEQUENCE IF NOT EXISTS article_seq START 1;
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq BIGINT NOT NULL DEFAULT nextval('article_seq'),
+    id VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL UNIQUE,
+    title VARCHAR, published DATE, source VARCHAR, url VARCHAR,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP NOT NULL,
+    coder_version VARCHAR, data_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS events (
+    article_seq BIGINT NOT NULL, position INTEGER NOT NULL,
+    id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_index INTEGER, sentence VARCHAR,
+    event_type VARCHAR NOT NULL, mode VARCHAR, contexts VARCHAR[], cameo VARCHAR,
+    quad_class TINYINT, goldstein DOUBLE, factuality VARCHAR, factuality_cue JSON,
+    reciprocal BOOLEAN, trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+    date_value VARCHAR, date_precision VARCHAR, date_first DATE, date_last DATE, date JSON,
+    location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
+    location_lat DOUBLE, location_lon DOUBLE, location_geonameid BIGINT, location JSON,
+    attribution JSON, size JSON, casualties JSON,
+    confidence DOUBLE, confidences JSON, mentions INTEGER,
+    coder_version VARCHAR, data_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS event_actors (
+    article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL,
+    side VARCHAR NOT NULL, position INTEGER NOT NULL,
+    text VARCHAR, "start" INTEGER, "end" INTEGER, name VARCHAR, actor_id VARCHAR,
+    country VARCHAR, sector VARCHAR, role VARCHAR, method VARCHAR, confidence DOUBLE
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+    "where" VARCHAR NOT NULL, reason VARCHAR NOT NULL, excerpt VARCHAR, "at" TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reports (event_id VARCHAR NOT NULL, report_event_id VARCHAR NOT NULL);
+"""
+
+EVENT_COLUMNS = (
+    "article_seq", "position", "id", "doc_id", "sentence_index", "sentence", "event_type", "mode",
+    "contexts", "cameo", "quad_class", "goldstein", "factuality", "factuality_cue", "reciprocal",
+    "trigger_text", "trigger_start", "trigger_end", "date_value", "date_precision", "date_first",
+    "date_last", "date", "location_name", "location_country", "location_admin1", "location_lat",
+    "location_lon", "location_geonameid", "location", "attribution", "size", "casualties",
+    "confidence", "confidences", "mentions", "coder_version", "data_version",
+)
+ACTOR_COLUMNS = ("article_seq", "event_id", "side", "position", "text", "start", "end", "name",
+                 "actor_id", "country", "sector", "role", "method", "confidence")
+ARTICLE_COLUMNS = ("id", "content_hash", "title", "published", "source", "url", "text",
+                   "ingested_at", "coder_version", "data_version")
+
+
+class StoreError(ChronicleError):
+    """The corpus database cannot be opened, is not Chronicle's, or a write failed."""
+
+    code = "E005"
+
+
+def _quote(name: str) -> str:
+    return f'"{name}"'
+
+
+def _insert_sql(table: str, columns: Sequence[str], rows: int = 1) -> str:
+    cols = ", ".join(_quote(c) for c in columns)
+    one = f"({', '.join('?' * len(columns))})"
+    return f"INSERT INTO {table} ({cols}) VALUES {', '.join([one] * rows)}"
+
+
+INSERT_CHUNK = 200
+"""Rows per multi-row INSERT (several times faster than executemany's row-at-a-time inserts)."""
+
+
+def _json(model) -> str | None:
+    return None if model is None else model.model_dump_json()
+
+
+def period(value: str) -> tuple[_dt.date, _dt.date]:
+    """``2024``, ``2024-05`` or ``2024-05-06`` -> its first and last day."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = _dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = _dt.date(parts[0], parts[1], 1)
+        nxt = _dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return first, nxt - _dt.timedelta(days=1)
+    return _dt.date(parts[0], 1, 1), _dt.date(parts[0], 12, 31)
+
+
+def event_row(seq: int, position: int, e: Event) -> tuple:
+    first = last = None
+    if e.date is not None:
+        first, last = period(e.date.value)
+    loc = e.location
+    return (
+        seq, position, e.id, e.doc_id, e.sentence_index, e.sentence, e.event_type, e.mode,
+        list(e.contexts), e.cameo, e.quad_class, e.goldstein, e.factuality, _json(e.factuality_cue),
+        e.reciprocal, e.trigger.text, e.trigger.start, e.trigger.end,
+        e.date.value if e.date else None, e.date.precision if e.date else None, first, last,
+        _json(e.date), loc.name if loc else None, loc.country if loc else None,
+        loc.admin1 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        loc.geonameid if loc else None, _json(loc), _json(e.attribution), _json(e.size),
+        _json(e.casualties), e.confidence, _json(e.confidences), e.mentions,
+        e.coder.version, e.coder.data_version,
+    )
+
+
+def actor_rows(seq: int, e: Event) -> list[tuple]:
+    return [
+        (seq, e.id, side, i, a.text, a.start, a.end, a.name, a.actor_id, a.country, a.sector,
+         a.role, a.method, a.confidence)
+        for side, actors in (("source", e.source), ("target", e.target))
+        for i, a in enumerate(actors)
+    ]
+
+
+def row_to_event(row: dict, actors: Iterable[dict]) -> Event:
+    """Rebuild the Event from its ``events`` row and its ``event_actors`` rows."""
+    load = lambda v: None if v is None else json.loads(v)  # noqa: E731
+    sides: dict[str, list[tuple[int, Actor]]] = {"source": [], "target": []}
+    for a in actors:
+        fields = {k: a[k] for k in ("text", "start", "end", "name", "actor_id", "country", "sector",
+                                    "role", "method", "confidence")}
+        sides[a["side"]].append((a["position"], Actor(**fields)))
+    return Event(
+        id=row["id"], doc_id=row["doc_id"], sentence_index=row["sentence_index"],
+        sentence=row["sentence"], event_type=row["event_type"], mode=row["mode"],
+        contexts=list(row["contexts"] or []), cameo=row["cameo"], quad_class=row["quad_class"],
+        goldstein=row["goldstein"], factuality=row["factuality"],
+        factuality_cue=load(row["factuality_cue"]),
+        source=[a for _, a in sorted(sides["source"], key=lambda p: p[0])],
+        target=[a for _, a in sorted(sides["target"], key=lambda p: p[0])],
+        reciprocal=row["reciprocal"],
+        trigger={"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
+        date=load(row["date"]), location=load(row["location"]), attribution=load(row["attribution"]),
+        size=load(row["size"]), casualties=load(row["casualties"]), confidence=row["confidence"],
+        confidences=load(row["confidences"]), mentions=row["mentions"],
+        coder={"version": row["coder_version"], "data_version": row["data_version"]},
+    )
+
+
+class Store:
+    """The corpus database at ``path`` (created when missing, unless ``read_only`` or not ``create``).
+
+    >>> with Store("chronicle.duckdb") as store:
+    ...     print(store.counts())
+    """
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, create: bool = True):
+        self.path = str(path)
+        self.read_only = read_only
+        target = Path(self.path)
+        if (read_only or not create) and not target.exists():
+            raise StoreError(f"no database at {self.path} (run 'chronicle ingest' first)")
+        if target.is_dir():
+            raise StoreError(f"cannot open database {self.path}: it is a directory")
+        try:
+            self.conn = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {first_line(exc)}") from None
+        try:
+            self._check_schema()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _check_schema(self) -> None:
+        tables = {r[0] for r in self.conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if "schema_version" not in tables:
+            if tables:
+                raise StoreError(f"{self.path} is a DuckDB database but not a Chronicle corpus "
+                                 f"(no schema_version table)")
+            if self.read_only:
+                raise StoreError(f"{self.path} is an empty database (run 'chronicle ingest' first)")
+            with self.transaction():
+                self.conn.execute(_TABLES)
+                self.conn.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+            return
+        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        version = row[0] if row else None
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this Chronicle reads "
+                             f"version {SCHEMA_VERSION}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+    def transaction(self):
+        return _Transaction(self.conn)
+
+    # -- reads -----------------------------------------------------------------------------------
+    def has_article(self, content_hash: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
+                                 [content_hash]).fetchone() is not None
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "events", "event_actors", "quarantine", "reports")}
+
+    def articles_to_recode(self, info: CoderInfo, after: int, limit: int) -> list[tuple[int, Article]]:
+        """Up to ``limit`` stored articles (seq > ``after``) coded by another coder/data version."""
+        rows = self.conn.execute(
+            "SELECT seq, id, text, title, published, source, url FROM articles "
+            "WHERE seq > ? AND (coder_version IS DISTINCT FROM ? OR data_version IS DISTINCT FROM ?) "
+            "ORDER BY seq LIMIT ?", [after, info.version, info.data_version, limit]).fetchall()
+        return [(seq, Article(id=i, text=t, title=ti, published=p, source=s, url=u))
+                for seq, i, t, ti, p, s, u in rows]
+
+    def quarantined(self) -> list[tuple[str, str, str | None]]:
+        return self.conn.execute(
+            'SELECT "where", reason, excerpt FROM quarantine ORDER BY rowid').fetchall()
+
+    # -- writes (callers wrap them in ``transaction()``) ------------------------------------------
+    def add_articles(self, pairs: Sequence[tuple[Article, list[Event]]], info: CoderInfo,
+                     now: _dt.datetime) -> list[int]:
+        """Insert the articles of ``pairs`` and their events; return the articles' seqs."""
+        if not pairs:
+            return []
+        seqs = [r[0] for r in self.conn.execute(
+            "SELECT nextval('article_seq') FROM range(?)", [len(pairs)]).fetchall()]
+        self._insert_rows("articles", ("seq",) + ARTICLE_COLUMNS, [
+            (seq, a.id, a.content_hash, a.title, a.published, a.source, a.url, a.text, now,
+             info.version, info.data_version)
+            for seq, (a, _) in zip(seqs, pairs)])
+        self._insert_events([(seq, events) for seq, (_, events) in zip(seqs, pairs)])
+        return seqs
+
+    def replace_events(self, coded: Sequence[tuple[int, list[Event]]], info: CoderInfo) -> None:
+        """Replace the events of the articles ``seq`` with new ones (re-coding)."""
+        if not coded:
+            return
+        seqs = [seq for seq, _ in coded]
+        marks = ", ".join("?" * len(seqs))
+        self.conn.execute(f"DELETE FROM event_actors WHERE article_seq IN ({marks})", seqs)
+        self.conn.execute(f"DELETE FROM events WHERE article_seq IN ({marks})", seqs)
+        self._insert_events(coded)
+        self.conn.execute(f"UPDATE articles SET coder_version = ?, data_version = ? "
+                          f"WHERE seq IN ({marks})", [info.version, info.data_version, *seqs])
+
+    def _insert_events(self, coded: Sequence[tuple[int, list[Event]]]) -> None:
+        events = [event_row(seq, i, e) for seq, evs in coded for i, e in enumerate(evs)]
+        actors = [row for seq, evs in coded for e in evs for row in actor_rows(seq, e)]
+        self._insert_rows("events", EVENT_COLUMNS, events)
+        self._insert_rows("event_actors", ACTOR_COLUMNS, actors)
+
+    def _insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start:start + INSERT_CHUNK]
+            self.conn.execute(_insert_sql(table, columns, len(chunk)),
+                              [value for row in chunk for value in row])
+
+    def add_quarantine(self, items: Iterable[tuple[str, str, str | None]], now: _dt.datetime) -> int:
+        """Record refused inputs; one already recorded (same where and reason) is not repeated."""
+        added = 0
+        for where, reason, excerpt in items:
+            known = self.conn.execute('SELECT 1 FROM quarantine WHERE "where" = ? AND reason = ?',
+                                      [where, reason]).fetchone()
+            if known is None:
+                self.conn.execute('INSERT INTO quarantine VALUES (?, ?, ?, ?)',
+                                  [where, reason, excerpt, now])
+                added += 1
+        return added
+
+
+class _Transaction:
+    """``with store.transaction():`` BEGIN ... COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN TRANSACTION")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except duckdb.Error as err:
+                raise StoreError(f"cannot write the batch: {first_line(err)}") from None
+        else:
+            try:
+                self.conn.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"cannot write the batch: {first_line(exc)}") from None
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

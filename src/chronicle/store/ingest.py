@@ -1,0 +1,199 @@
+"""Ingest articles into the store exactly once, and re-code them when the coder changes.
+
+``ingest`` is idempotent and resumable: an article whose text (sha256) is already stored is skipped
+before it is coded, and every batch (its articles, their events and the inputs refused meanwhile)
+is written in one transaction. After a crash or ``kill -9`` the database holds whole batches only,
+and running the same command again codes and stores the rest, each article once.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from chronicle.schema import Article, CoderInfo, Event
+from chronicle.stages.read import Rejected
+from chronicle.store.db import Store
+
+Progress = Callable[[str, int], None]
+"""Called as ``progress(kind, n)`` with kind ``stored``, ``duplicate`` or ``quarantined``."""
+
+
+@dataclass
+class IngestStats:
+    stored: int = 0        # new articles written
+    duplicates: int = 0    # articles skipped: the same text is already stored (or seen this run)
+    quarantined: int = 0   # inputs refused in this run (recorded once in the quarantine table)
+    events: int = 0        # events written with the new articles
+
+    def summary(self) -> str:
+        return (f"stored {self.stored} articles ({self.events} events), skipped {self.duplicates} "
+                f"as duplicates, quarantined {self.quarantined}")
+
+
+@dataclass
+class RecodeStats:
+    recoded: int = 0
+    events: int = 0
+
+    def summary(self) -> str:
+        return f"recoded {self.recoded} articles ({self.events} events)"
+
+
+def coder_info(coder) -> CoderInfo:
+    """The coder and data version a coder stamps on its events.
+
+    A coder may say so itself (``coder.info``); Chronicle's ``Coder`` stamps the package version and
+    ``DATA_VERSION``.
+    """
+    info = getattr(coder, "info", None)
+    if isinstance(info, CoderInfo):
+        return info
+    from chronicle import DATA_VERSION, __version__
+
+    return CoderInfo(version=__version__, data_version=DATA_VERSION)
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+
+
+def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size: int = 16, *,
+           limit: int | None = None, progress: Progress | None = None) -> IngestStats:
+    """Code and store the new articles of ``items``; quarantine the ``Rejected`` ones.
+
+    ``limit`` stops after that many *new* articles, so repeated limited runs walk through a corpus.
+    """
+    stats = IngestStats()
+    info = coder_info(coder)
+    notify = progress or (lambda kind, n: None)
+    inflight: set[str] = set()          # handed to the coder, not yet committed
+    refused: list[tuple[str, str, str | None]] = []
+    excerpts = _Excerpts()
+
+    def fresh() -> Iterator[Article]:
+        taken = 0
+        if limit is not None and limit <= 0:
+            return
+        for item in items:
+            if isinstance(item, Rejected):
+                refused.append((item.where, item.reason, excerpts.get(item.where)))
+                stats.quarantined += 1
+                notify("quarantined", 1)
+                continue
+            digest = item.content_hash
+            if digest in inflight or store.has_article(digest):
+                stats.duplicates += 1
+                notify("duplicate", 1)
+                continue
+            inflight.add(digest)
+            yield item
+            taken += 1
+            if limit is not None and taken >= limit:
+                return
+
+    def write(batch: list[tuple[Article, list[Event]]]) -> None:
+        if not batch and not refused:
+            return
+        now = _now()
+        with store.transaction():
+            store.add_articles(batch, info, now)
+            store.add_quarantine(refused, now)
+        refused.clear()
+        for article, events in batch:
+            inflight.discard(article.content_hash)
+            stats.events += len(events)
+        stats.stored += len(batch)
+        if batch:
+            notify("stored", len(batch))
+
+    try:
+        batch: list[tuple[Article, list[Event]]] = []
+        for article, events in coder.pipe(fresh(), batch_size=batch_size):
+            batch.append((article, events))
+            if len(batch) >= batch_size:
+                write(batch)
+                batch = []
+        write(batch)
+    finally:
+        excerpts.close()
+    return stats
+
+
+def recode(store: Store, coder, batch_size: int = 16, *,
+           progress: Progress | None = None) -> RecodeStats:
+    """Re-code stored articles coded by another coder or data version; replace their events.
+
+    Each batch is replaced in one transaction, so an interrupted recode is finished by running it
+    again.
+    """
+    stats = RecodeStats()
+    info = coder_info(coder)
+    after = 0
+    while True:
+        chunk = store.articles_to_recode(info, after, batch_size)
+        if not chunk:
+            return stats
+        coded = list(coder.pipe([article for _, article in chunk], batch_size=batch_size))
+        pairs = [(seq, events) for (seq, _), (_, events) in zip(chunk, coded)]
+        with store.transaction():
+            store.replace_events(pairs, info)
+        stats.recoded += len(pairs)
+        stats.events += sum(len(events) for _, events in pairs)
+        if progress:
+            progress("recoded", len(pairs))
+        after = chunk[-1][0]
+
+
+_AT_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
+EXCERPT_CHARS = 300
+
+
+class _Excerpts:
+    """The raw input behind a ``Rejected``: line N of ``file:N``, or the start of a whole file.
+
+    Refused lines of a file arrive in increasing order, so one handle per file is kept open and read
+    forward: quarantining many lines of a large file stays linear.
+    """
+
+    def __init__(self):
+        self._path: str | None = None
+        self._handle = None
+        self._line = 0
+
+    def get(self, where: str) -> str | None:
+        try:
+            match = _AT_LINE.match(where)
+            if match and Path(match["path"]).is_file():
+                return self._line_of(match["path"], int(match["line"]))
+            if Path(where).is_file():
+                with open(where, "rb") as handle:
+                    return _decode(handle.read(EXCERPT_CHARS))
+        except (OSError, EOFError, zlib.error):
+            self.close()
+        return None
+
+    def _line_of(self, path: str, wanted: int) -> str | None:
+        if path != self._path or wanted <= self._line:
+            self.close()
+            opener = gzip.open if path.lower().endswith(".gz") else open
+            self._handle, self._path, self._line = opener(path, "rb"), path, 0
+        for raw in self._handle:
+            self._line += 1
+            if self._line == wanted:
+                return _decode(raw[:EXCERPT_CHARS]).rstrip("\r\n")
+        return None
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+        self._handle, self._path, self._line = None, None, 0
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
