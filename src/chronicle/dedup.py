@@ -138,7 +138,7 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
     prepared = [_prepare(event, article, default_published) for article, events in items for event in events]
     dated = [it for it in prepared if it.dated]
     scored = []
-    for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days)):
+    for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days), actor_rule != "shared"):
         a, b = dated[i], dated[j]
         if strength := _compatible(a, b, window_days, stated_slack_days, actor_rule, min_evidence):
             scored.append((-strength, tuple(sorted((a.event.id, b.event.id))), i, j))
@@ -275,23 +275,48 @@ def _home_key(item: _Item, width: int) -> tuple:
         item.precision, ("d", item.lo // width))
 
 
-def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> set[tuple[int, int]]:
-    """Pairs from different articles sharing a type group, factuality, actor key and a date bucket
-    within ``radius`` days: each report is filed under one date key and probes all keys near it."""
+def _actor_blocks(it: _Item, by_side: bool) -> tuple[set[tuple], set[tuple]]:
+    """(keys a report is filed under, keys it probes). By side: a report with both sides is filed
+    under its (source, target) pairs, a one-sided one under its side, so two two-sided reports meet
+    only when both sides can match (a reciprocal report is filed and probes in both orders)."""
+    src, tgt = _block_keys(it.source), _block_keys(it.target)
+    if not by_side:
+        keys = src | tgt
+        return keys, keys
+    file, probe = set(), set()
+    for s, t in [(src, tgt), (tgt, src)] if it.event.reciprocal else [(src, tgt)]:
+        if s and t:
+            pairs = {("p", a, b) for a in s for b in t}
+            file |= pairs | {("S2", a) for a in s} | {("T2", b) for b in t}
+            probe |= pairs | {("S1", a) for a in s} | {("T1", b) for b in t}
+        else:
+            side = ("S", s) if s else ("T", t)
+            file |= {(side[0] + "1", k) for k in side[1]}
+            probe |= {(side[0] + n, k) for k in side[1] for n in "12"}
+    return file, probe
+
+
+def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int,
+                     by_side: bool) -> set[tuple[int, int]]:
+    """Pairs from different articles sharing a type group, factuality, an actor block and a date
+    bucket within ``radius`` days: each report is filed under one date key and probes all near it."""
     width = max(radius, 1)
     index: dict[tuple, list[int]] = defaultdict(list)
-    blocks = [_block_keys(it.source + it.target) for it in items]
+    blocks = [_actor_blocks(it, by_side) for it in items]
     for n, it in enumerate(items):
-        for ak in blocks[n]:
-            index[(group[it.event.event_type], it.fact, _home_key(it, width), ak)].append(n)
+        home = (group[it.event.event_type], it.fact, _home_key(it, width))
+        for ak in blocks[n][0]:
+            index[(*home, ak)].append(n)
     pairs = set()
     for n, it in enumerate(items):
-        probes = _date_keys(it.lo - radius, it.hi + radius, width)
-        for ak in blocks[n]:
-            for dk in probes:
-                for m in index.get((group[it.event.event_type], it.fact, dk, ak), ()):
-                    if m != n and it.article.id != items[m].article.id:
-                        pairs.add((min(n, m), max(n, m)))
+        kind = (group[it.event.event_type], it.fact)
+        for dk in _date_keys(it.lo - radius, it.hi + radius, width):
+            for ak in blocks[n][1]:
+                for m in index.get((*kind, dk, ak), ()):
+                    if m > n and it.article.id != items[m].article.id:
+                        pairs.add((n, m))
+                    elif m < n and it.article.id != items[m].article.id:
+                        pairs.add((m, n))
     return pairs
 
 

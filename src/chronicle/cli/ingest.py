@@ -23,8 +23,9 @@ def make_coder(actor_files=(), batch_size: int = 16):
 class LazyCoder:
     """Loads the Coder (spaCy, data files: seconds) only when there is something new to code."""
 
-    def __init__(self, actor_files=(), batch_size: int = 16):
+    def __init__(self, actor_files=(), batch_size: int = 16, on_load=None):
         self.actor_files, self.batch_size = actor_files, batch_size
+        self.on_load = on_load or (lambda loading: None)
         self.coder = None
 
     def pipe(self, articles, batch_size: int | None = None):
@@ -33,11 +34,13 @@ class LazyCoder:
         if first is None:
             return iter(())
         if self.coder is None:
+            self.on_load(True)
             self.coder = make_coder(self.actor_files, self.batch_size)
+            self.on_load(False)
         return self.coder.pipe(itertools.chain([first], stream), batch_size=batch_size)
 
 
-def progress_bar(label: str):
+def progress_bar():
     """A rich progress bar on stderr (articles, articles/s), or None when stderr is no terminal."""
     from rich.console import Console
     from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -52,8 +55,9 @@ def progress_bar(label: str):
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} articles/s" if speed else "- articles/s", style="progress.data.speed")
 
-    return Progress(SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:>7.0f} articles"),
-                    Rate(), TimeElapsedColumn(), console=console, transient=True)
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                    TextColumn("{task.completed:>7.0f} articles"), Rate(), TimeElapsedColumn(),
+                    console=console, transient=True)
 
 
 @click.command()
@@ -72,13 +76,13 @@ def ingest(paths, db, published, actor_files, batch_size, limit):
     read are recorded in the quarantine table and reported on stderr (exit status 1). --limit
     stops after that many new articles.
     """
-    from chronicle.stages.read import Rejected, read_paths
+    from chronicle.stages.read import read_paths
     from chronicle.store import Store, ingest as ingest_items
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a folder) or - for stdin")
-    bar = progress_bar("ingesting")
-    task = bar.add_task("ingest", total=None) if bar else None
+    bar = progress_bar()
+    task = bar.add_task("ingesting", total=None) if bar else None
 
     def say(message: str) -> None:
         if bar is not None:
@@ -86,24 +90,25 @@ def ingest(paths, db, published, actor_files, batch_size, limit):
         else:
             click.echo(message, err=True)
 
-    def items():
-        for item in read_paths(paths, published=published, stdin=sys.stdin):
-            if isinstance(item, Rejected):
-                say(f"chronicle: quarantined {item}")
-            yield item
-
-    def tick(kind: str, n: int) -> None:
+    def tick(kind: str, n: int, item=None) -> None:
+        if kind == "quarantined":
+            say(f"chronicle: quarantined {item}")
         if bar is not None:
             bar.update(task, advance=n)
 
+    def loading(now: bool) -> None:
+        if bar is not None:
+            bar.update(task, description="loading the coder" if now else "ingesting")
+
     try:
         with Store(db) as store:
-            coder = LazyCoder(actor_files, batch_size)
+            coder = LazyCoder(actor_files, batch_size, on_load=loading)
+            items = read_paths(paths, published=published, stdin=sys.stdin)
             if bar is not None:
                 with bar:
-                    stats = ingest_items(store, items(), coder, batch_size, limit=limit, progress=tick)
+                    stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick)
             else:
-                stats = ingest_items(store, items(), coder, batch_size, limit=limit, progress=tick)
+                stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick)
     except ChronicleError as exc:
         raise fail(exc) from None
     except KeyboardInterrupt:

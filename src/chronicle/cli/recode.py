@@ -23,16 +23,20 @@ def recode(db, actor_files, batch_size):
     """
     from chronicle.store import Store, recode as recode_store
 
-    bar = progress_bar("recoding")
-    task = bar.add_task("recode", total=None) if bar else None
+    bar = progress_bar()
+    task = bar.add_task("recoding", total=None) if bar else None
 
     def tick(kind: str, n: int) -> None:
         if bar is not None:
             bar.update(task, advance=n)
 
+    def loading(now: bool) -> None:
+        if bar is not None:
+            bar.update(task, description="loading the coder" if now else "recoding")
+
     try:
         with Store(db, create=False) as store:
-            coder = LazyCoder(actor_files, batch_size)
+            coder = LazyCoder(actor_files, batch_size, on_load=loading)
             if bar is not None:
                 with bar:
                     stats = recode_store(store, coder, batch_size, progress=tick)

@@ -119,13 +119,16 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Even
 # --------------------------------------------------------------------------- conflibert-cameo
 
 def sentence_class(events: Sequence[Event]) -> int:
-    """Quad class (1-4) of the most confident non-negated event, else 0 (statement / no event).
+    """Quad class (1-4) of the most confident actual event, else 0 (statement / no event).
+
+    Negated, hypothetical and future events are not events that happened ("is considering sending
+    aid" is CAMEO 014, a statement).
 
     The ConfliBERT labels come from CAMEO, where "08 Yield" is material cooperation; PLOVER files
     the verbal part of yielding as CONCEDE (verbal cooperation). A CONCEDE event is therefore
     scored as class 2, as CAMEO would count it, the way plover-dev merges CONCEDE and RETREAT.
     """
-    live = [e for e in events if e.factuality != "negated"]
+    live = [e for e in events if e.factuality == "actual"]
     if not live:
         return 0
     best = max(live, key=lambda e: e.confidence)

@@ -238,6 +238,14 @@ class Store:
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
                                  [content_hash]).fetchone() is not None
 
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of ``hashes`` are stored already (one query for many articles)."""
+        if not hashes:
+            return set()
+        rows = self.conn.execute("SELECT content_hash FROM articles WHERE content_hash IN "
+                                 "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
+        return {r[0] for r in rows}
+
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "events", "event_actors", "quarantine", "reports")}

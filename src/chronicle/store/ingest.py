@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gzip
+import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -20,8 +21,12 @@ from chronicle.schema import Article, CoderInfo, Event
 from chronicle.stages.read import Rejected
 from chronicle.store.db import Store
 
-Progress = Callable[[str, int], None]
-"""Called as ``progress(kind, n)`` with kind ``stored``, ``duplicate`` or ``quarantined``."""
+LOOKUP_CHUNK = 256
+"""Inputs read ahead to look their hashes up in one query."""
+
+Progress = Callable[..., None]
+"""Called as ``progress(kind, n)`` with kind ``stored``, ``duplicate`` or ``recoded``, and as
+``progress("quarantined", 1, rejected)`` with the ``Rejected`` input."""
 
 
 @dataclass
@@ -71,7 +76,7 @@ def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size:
     """
     stats = IngestStats()
     info = coder_info(coder)
-    notify = progress or (lambda kind, n: None)
+    notify = progress or (lambda kind, n, item=None: None)
     inflight: set[str] = set()          # handed to the coder, not yet committed
     refused: list[tuple[str, str, str | None]] = []
     excerpts = _Excerpts()
@@ -80,22 +85,27 @@ def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size:
         taken = 0
         if limit is not None and limit <= 0:
             return
-        for item in items:
-            if isinstance(item, Rejected):
-                refused.append((item.where, item.reason, excerpts.get(item.where)))
-                stats.quarantined += 1
-                notify("quarantined", 1)
-                continue
-            digest = item.content_hash
-            if digest in inflight or store.has_article(digest):
-                stats.duplicates += 1
-                notify("duplicate", 1)
-                continue
-            inflight.add(digest)
-            yield item
-            taken += 1
-            if limit is not None and taken >= limit:
-                return
+        stream = iter(items)
+        while chunk := list(itertools.islice(stream, LOOKUP_CHUNK)):
+            known = store.known_hashes([i.content_hash for i in chunk if isinstance(i, Article)])
+            seen: set[str] = set()       # a batch written meanwhile leaves ``inflight``, not ``seen``
+            for item in chunk:
+                if isinstance(item, Rejected):
+                    refused.append((item.where, item.reason, excerpts.get(item.where)))
+                    stats.quarantined += 1
+                    notify("quarantined", 1, item)
+                    continue
+                digest = item.content_hash
+                if digest in known or digest in seen or digest in inflight:
+                    stats.duplicates += 1
+                    notify("duplicate", 1)
+                    continue
+                seen.add(digest)
+                inflight.add(digest)
+                yield item
+                taken += 1
+                if limit is not None and taken >= limit:
+                    return
 
     def write(batch: list[tuple[Article, list[Event]]]) -> None:
         if not batch and not refused:
