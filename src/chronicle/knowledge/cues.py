@@ -14,7 +14,7 @@ FIELDS = (
     "reporting_verbs", "denial_verbs", "future_verbs", "hypothetical_verbs", "negating_verbs",
     "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
     "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
-    "claim_nouns", "generic_people",
+    "claim_nouns", "generic_people", "state_body_heads",
 )
 
 
@@ -38,6 +38,7 @@ class Cues:
     market_words: frozenset[str]
     claim_nouns: frozenset[str]
     generic_people: frozenset[str]
+    state_body_heads: frozenset[str]
     org_name_heads: dict[str, str]
 
 

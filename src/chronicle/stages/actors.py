@@ -215,6 +215,9 @@ class ActorsStage(Stage):
                 coding = kb.code(owner, day)
                 sector = coding.sector if owner.kind != "country" else None
                 inner = [index.generic_spans[t.i] for t in tokens if t.i in index.generic_spans]
+                if sector is None:
+                    named = load_cues().org_name_heads.get(head.lower_)
+                    sector = named or ("GOV" if head.lower_ in load_cues().state_body_heads else None)
                 if sector is None and inner:
                     entry = kb.agents.get(inner[-1].text.lower()) or kb.titles.get(inner[-1].text.lower())
                     sector = entry.sector if entry else None
@@ -230,10 +233,20 @@ class ActorsStage(Stage):
                                method="ner" if ent else "unknown", confidence=0.3)
         self._apply_modifiers(mention, tokens, index, work)
         if mention.sector is None and ent in ("ORG", None) and head.pos_ == "PROPN":
-            sector = load_cues().org_name_heads.get(head.lower_)
-            if sector is not None:  # "the Zorvian Liberation Front": an unknown name of a known kind
-                mention.sector, mention.kind, mention.method = sector, "organisation", mention.method + "+name-head"
+            self._sector_from_name(mention, head)
         return mention
+
+    def _sector_from_name(self, mention: ActorMention, head: Token) -> None:
+        """"the Zorvian Liberation Front" -> REB; "the Canadian International Development Agency"
+        -> CAN GOV: an unknown name whose last word says what kind of body it is."""
+        cues = load_cues()
+        word = head.lower_
+        sector = cues.org_name_heads.get(word)
+        if sector is None and word in cues.state_body_heads and mention.country is not None:
+            sector = "GOV"
+        if sector is not None:
+            mention.sector, mention.kind = sector, "organisation"
+            mention.method = mention.method + "+name-head"
 
     def _place_country(self, tokens: list[Token]) -> str | None:
         """The country of a place that modifies the phrase: "Gaza police", "Nairobi residents"."""
