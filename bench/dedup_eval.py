@@ -1,7 +1,7 @@
 """Cross-article de-duplication (``chronicle.dedup.merge_reports``) against gold story clusters.
 
-    python bench/dedup_eval.py [--window-days 3] [--actors shared|each-side] [--linkage complete|single]
-                               [--corpus basil|ecbplus ...] [--recode]
+    python bench/dedup_eval.py [--window-days 3] [--actors corroborated|each-side] [--min-evidence 4]
+                               [--linkage complete|single] [--corpus basil|ecbplus ...] [--recode] [--json]
 
 Corpora (read their SOURCE.md): ``../shared/corpus/basil/basil.jsonl`` (100 stories x 3 US outlets,
 ``story`` = the triplet) and ``../shared/corpus/ecbplus/ecbplus.jsonl`` (86 clusters ``<topic>_ecb`` /
@@ -26,6 +26,16 @@ denominator counts every same-type pair in a story (e.g. two different ACCUSE ev
 an upper bound on the true event-level pairs. Precision is the number that matters.
 For ECB+ the script also counts merged pairs whose articles are in the two different subtopics of
 one topic (the hard negatives): these are errors.
+
+Chosen setting (the defaults of ``merge_reports``), from a grid over window 0-7 days, min_evidence
+3-5, actor rule and linkage (2026-11-29, coder 0.1.0 / data 2026.11.29): window 3, corroborated,
+min_evidence 4, complete linkage: basil P 0.947 R 0.053 (94 merged pairs, 82 clusters of >= 2
+articles in 43 stories); ecbplus P 0.921 R 0.019 (127 pairs, 68 clusters, 4 cross-subtopic pairs).
+Without corroboration (``--actors each-side``) precision falls to 0.84 / 0.58, with single linkage
+to 0.86 / 0.83, with min_evidence 3 ecbplus to 0.70; windows above 5 days lose basil precision
+(0.86 at 7). Several remaining
+"errors" are true merges across gold stories (BASIL stories a few days apart about one shutdown;
+a past firing recalled in two stories), so precision is a lower bound.
 """
 
 from __future__ import annotations
@@ -135,7 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", nargs="*", default=list(CORPORA), choices=list(CORPORA))
     parser.add_argument("--window-days", type=int, default=3)
-    parser.add_argument("--actors", default="corroborated", choices=["corroborated", "each-side", "shared"])
+    parser.add_argument("--actors", default="corroborated", choices=["corroborated", "each-side"])
     parser.add_argument("--min-evidence", type=int, default=4)
     parser.add_argument("--linkage", default="complete", choices=["complete", "single"])
     parser.add_argument("--recode", action="store_true")

@@ -1,15 +1,14 @@
 """One event, many reports: merge the event records that different articles code for one real event.
 
-News reports an event many times: several outlets, wire copies, follow-ups. Counting every report as
-an event is the best-known flaw of GDELT-style data, so ``merge_reports`` groups the reports of one
-event into a ``MergedEvent`` with its list of reports (each keeping its own evidence: sentence, trigger,
-outlet, URL) and counts of mentions, articles and outlets. Merging two *different* events is worse
-than leaving two reports apart (it hides an event and corrupts the counts), so every rule below errs
-towards keeping reports apart:
+News reports an event many times (outlets, wire copies, follow-ups); counting every report as an
+event is the best-known flaw of GDELT-style data. ``merge_reports`` groups the reports of one event
+into a ``MergedEvent``: its reports (each keeping its evidence: sentence, trigger, outlet, URL) and
+counts of mentions, articles and outlets. Merging two *different* events is worse than leaving two
+reports apart (it hides an event and corrupts counts), so every rule errs towards keeping apart:
 
-- **type**: identical PLOVER type. CONCEDE and RETREAT are *not* merged: one is a verbal concession,
-  the other a material withdrawal (different QuadClass), and a concession announced and a withdrawal
-  carried out are often two events days apart. ``compatible_types`` can add such pairs.
+- **type**: identical PLOVER type. CONCEDE and RETREAT are *not* merged: a verbal concession and a
+  material withdrawal (other QuadClass) are often two events days apart (``compatible_types`` can
+  add such pairs).
 - **factuality**: same class; ``actual``, ``negated``, and irrealis (``hypothetical``/``future``: both
   are about something that has not happened, and coders confuse the two).
 - **actors**: an actor matches another as the same *named* actor (same ``actor_id``; or, without
@@ -23,8 +22,8 @@ towards keeping reports apart:
   an event (a president criticises someone, "police" arrest someone, every day), so a merge needs
   ``min_evidence`` points (4): 2 per side sharing a named actor, 1 per side sharing a generic agent,
   2 each for the same trigger word (up to inflection), the same stated day and the same city.
-  ``"each-side"`` drops this requirement and ``"shared"`` only needs one coded actor in common
-  anywhere; both are kept to measure what the requirement buys (``bench/dedup_eval.py``).
+  ``actor_rule="each-side"`` drops this requirement (kept to measure what it buys: see
+  ``bench/dedup_eval.py``).
 - **date**: ``Event.date`` as an interval (a day, a month or a year). A date assumed from the
   article's publication (``method == "publication"``, or no date at all: the article's publication
   day, else ``default_published``) may lie up to ``window_days`` from the other, because a report
@@ -34,15 +33,13 @@ towards keeping reports apart:
   never a day assumed from publication. An event with no date and no publication day never merges.
 - **place**: same country, or one unknown; when both are city- or point-precision, the same place
   (geonameid, name, or within 30 km).
-- **articles**: two reports from one article never merge (the coder already merges an article's
-  repeats; two records left apart there are two events), even through a third report.
+- **articles**: two reports of one article never merge, not even through a third report: the coder
+  already merged the article's repeats, so two records it left apart are two events.
 
-Clustering: candidate pairs come from blocking on (type, factuality, date bucket, actor key), so
-only reports sharing a type, a nearby date and an actor are ever compared; that keeps 100k events to
-seconds. Pairs join strongest first in a union-find with two vetoes: clusters holding reports of one
-article stay apart, and (``linkage="complete"``, default) clusters join only when every cross pair is
-compatible, which stops chaining (A~B, B~C, A!~C); ``"single"`` joins on any pair. The result is
-deterministic: ids hash the sorted report ids, and ties break on ids, never on input order.
+Clustering: blocking on (type, factuality, date bucket, actors) compares only reports that could
+match (100k events take seconds). Pairs join strongest first in a union-find with two vetoes: no two
+reports of one article, and (``linkage="complete"``) every cross pair compatible, which stops
+chaining (A~B, B~C, A!~C). Deterministic: ids hash the sorted report ids; ties break on ids.
 """
 
 from __future__ import annotations
@@ -75,7 +72,6 @@ _SIDE_POINTS = {3: 2, 2: 1, 1: 2}  # a named actor or a name identifies; a share
 
 class Report(BaseModel):
     """One article's report of the event, with the words that support it."""
-
     model_config = ConfigDict(extra="forbid")
     event_id: str
     doc_id: str
@@ -92,7 +88,6 @@ class Report(BaseModel):
 class MergedEvent(BaseModel):
     """One real event and every report of it. ``event`` is the best-supported report, unchanged;
     ``num_sources`` counts distinct known outlets (reports without source or URL are not counted)."""
-
     model_config = ConfigDict(extra="forbid")
     id: str
     event: Event
@@ -103,9 +98,7 @@ class MergedEvent(BaseModel):
 
 
 @dataclass
-class _Item:
-    """An event with what the rules need, computed once."""
-
+class _Item:  # an event with what the rules need, computed once
     event: Event
     article: Article
     outlet: str | None
@@ -121,7 +114,7 @@ class _Item:
 
 def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: int = 3,
                   stated_slack_days: int = 1, min_evidence: int = 4,
-                  actor_rule: Literal["corroborated", "each-side", "shared"] = "corroborated",
+                  actor_rule: Literal["corroborated", "each-side"] = "corroborated",
                   linkage: Literal["complete", "single"] = "complete",
                   compatible_types: Iterable[tuple[str, str]] = (),
                   default_published: dt.date | None = None) -> list[MergedEvent]:
@@ -138,7 +131,7 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
     prepared = [_prepare(event, article, default_published) for article, events in items for event in events]
     dated = [it for it in prepared if it.dated]
     scored = []
-    for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days), actor_rule != "shared"):
+    for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days)):
         a, b = dated[i], dated[j]
         if strength := _compatible(a, b, window_days, stated_slack_days, actor_rule, min_evidence):
             scored.append((-strength, tuple(sorted((a.event.id, b.event.id))), i, j))
@@ -183,13 +176,11 @@ def _outlet(article: Article) -> str | None:
 
 
 def _interval(value: str) -> tuple[int, int]:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return (day := dt.date(*parts).toordinal()), day
-    y, m = parts[0], parts[1] if len(parts) == 2 else None
-    if m is None:
-        return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
-    return dt.date(y, m, 1).toordinal(), dt.date(y + (m == 12), m % 12 + 1, 1).toordinal() - 1
+    """A day, month or year as (first, last) ordinal day."""
+    y, m, d = ([int(p) for p in value.split("-")] + [0, 0])[:3]
+    first = dt.date(y, m or 1, d or 1).toordinal()
+    last = dt.date(y, m, d) if d else dt.date(y + (m == 12), m % 12 + 1, 1) if m else dt.date(y + 1, 1, 1)
+    return first, last.toordinal() - (not d)
 
 
 def _prepare(event: Event, article: Article, default_published: dt.date | None) -> _Item:
@@ -242,18 +233,16 @@ def _actors_match(a: tuple, b: tuple) -> int:
     return 3 if a[0] == b[0] == "code" and a[3] is not None and a[3] == b[3] else 2
 
 
-def _block_keys(keys: Iterable[tuple]) -> set[tuple]:
-    """Keys such that two matching actors always share one (an id is also blocked by its code)."""
-    out = set()
+def _block_keys(keys: Iterable[tuple]) -> tuple[set[tuple], set[tuple]]:
+    """(keys the actors are filed under, keys they probe), such that two actors that can match
+    always meet: an id meets the same id, or a code-only actor with its code; never another id."""
+    file, probe = set(), set()
     for k in keys:
-        if k[0] == "name":
-            out.add(k)
-            continue
-        if k[0] == "id":
-            out.add(("i", k[1]))
-        if _code(k)[0] is not None:
-            out.add(("c", *_code(k)))
-    return out
+        own = {k} if k[0] == "name" else {("i", k[1])} if k[0] == "id" else set()
+        code = () if k[0] == "name" or _code(k)[0] is None else _code(k)
+        file |= own | ({("ci" if k[0] == "id" else "c", *code)} if code else set())
+        probe |= own | ({("c", *code)} | ({("ci", *code)} if k[0] == "code" else set()) if code else set())
+    return file, probe
 
 
 # --------------------------------------------------------------------------- blocking
@@ -275,34 +264,29 @@ def _home_key(item: _Item, width: int) -> tuple:
         item.precision, ("d", item.lo // width))
 
 
-def _actor_blocks(it: _Item, by_side: bool) -> tuple[set[tuple], set[tuple]]:
+def _actor_blocks(it: _Item) -> tuple[set[tuple], set[tuple]]:
     """(keys a report is filed under, keys it probes). By side: a report with both sides is filed
     under its (source, target) pairs, a one-sided one under its side, so two two-sided reports meet
     only when both sides can match (a reciprocal report is filed and probes in both orders)."""
-    src, tgt = _block_keys(it.source), _block_keys(it.target)
-    if not by_side:
-        keys = src | tgt
-        return keys, keys
+    (fs, ps), (ft, pt) = _block_keys(it.source), _block_keys(it.target)
     file, probe = set(), set()
-    for s, t in [(src, tgt), (tgt, src)] if it.event.reciprocal else [(src, tgt)]:
-        if s and t:
-            pairs = {("p", a, b) for a in s for b in t}
-            file |= pairs | {("S2", a) for a in s} | {("T2", b) for b in t}
-            probe |= pairs | {("S1", a) for a in s} | {("T1", b) for b in t}
-        else:
-            side = ("S", s) if s else ("T", t)
-            file |= {(side[0] + "1", k) for k in side[1]}
-            probe |= {(side[0] + n, k) for k in side[1] for n in "12"}
+    for (fa, pa), (fb, pb) in [((fs, ps), (ft, pt)), ((ft, pt), (fs, ps))][:1 + it.event.reciprocal]:
+        if fa and fb:
+            file |= {("p", a, b) for a in fa for b in fb} | {("S2", a) for a in fa} | {("T2", b) for b in fb}
+            probe |= {("p", a, b) for a in pa for b in pb} | {("S1", a) for a in pa} | {("T1", b) for b in pb}
+        elif fa or fb:
+            side, f, pr = ("S", fa, pa) if fa else ("T", fb, pb)
+            file |= {(side + "1", k) for k in f}
+            probe |= {(side + n, k) for k in pr for n in "12"}
     return file, probe
 
 
-def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int,
-                     by_side: bool) -> set[tuple[int, int]]:
+def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> set[tuple[int, int]]:
     """Pairs from different articles sharing a type group, factuality, an actor block and a date
     bucket within ``radius`` days: each report is filed under one date key and probes all near it."""
     width = max(radius, 1)
     index: dict[tuple, list[int]] = defaultdict(list)
-    blocks = [_actor_blocks(it, by_side) for it in items]
+    blocks = [_actor_blocks(it) for it in items]
     for n, it in enumerate(items):
         home = (group[it.event.event_type], it.fact, _home_key(it, width))
         for ak in blocks[n][0]:
@@ -313,10 +297,8 @@ def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int,
         for dk in _date_keys(it.lo - radius, it.hi + radius, width):
             for ak in blocks[n][1]:
                 for m in index.get((*kind, dk, ak), ()):
-                    if m > n and it.article.id != items[m].article.id:
-                        pairs.add((n, m))
-                    elif m < n and it.article.id != items[m].article.id:
-                        pairs.add((m, n))
+                    if m != n and it.article.id != items[m].article.id:
+                        pairs.add((n, m) if n < m else (m, n))
     return pairs
 
 
@@ -335,7 +317,7 @@ def _compatible(a: _Item, b: _Item, window: int, slack: int, actor_rule: str, mi
     place = _places(a.event, b.event)
     if place < 0:
         return 0
-    actors, points = _actors(a, b, actor_rule)
+    actors, points = _actors(a, b)
     if not actors:
         return 0
     same_day = a.stated_day and b.stated_day and a.lo == b.lo
@@ -358,7 +340,7 @@ def _shared(xs: list[tuple], ys: list[tuple]) -> int:
     return max((_actors_match(x, y) for x in xs for y in ys), default=0)
 
 
-def _actors(a: _Item, b: _Item, rule: str) -> tuple[int, int]:
+def _actors(a: _Item, b: _Item) -> tuple[int, int]:
     """(strength, evidence points) of the actor match; (0, 0) when the actors rule it out.
     Reciprocal events ("X and Y met") are compared in either order."""
     orders = [(b.source, b.target)]
@@ -366,10 +348,6 @@ def _actors(a: _Item, b: _Item, rule: str) -> tuple[int, int]:
         orders.append((b.target, b.source))
     best = (0, 0)
     for bs, bt in orders:
-        if rule == "shared":
-            if (every := _shared(a.source + a.target, bs + bt)) >= 2:
-                best = max(best, (every, _SIDE_POINTS[every]))
-            continue
         sides = [_shared(x, y) for x, y in ((a.source, bs), (a.target, bt)) if x and y]
         if sides and 0 not in sides and max(sides) >= 2:
             best = max(best, (sum(sides), sum(_SIDE_POINTS[m] for m in sides)))
@@ -385,16 +363,11 @@ def _places(a: Event, b: Event) -> int:
         return -1
     if la.precision not in ("city", "point") or lb.precision not in ("city", "point"):
         return 0
+    km = (math.hypot(la.lat - lb.lat, (la.lon - lb.lon) * math.cos(math.radians(la.lat))) * 111.2
+          if None not in (la.lat, la.lon, lb.lat, lb.lon) else math.inf)  # fine at city distances
     same = (la.geonameid is not None and la.geonameid == lb.geonameid
-            or la.name.strip().lower() == lb.name.strip().lower()
-            or None not in (la.lat, la.lon, lb.lat, lb.lon) and _km(la.lat, la.lon, lb.lat, lb.lon) <= 30)
+            or la.name.strip().lower() == lb.name.strip().lower() or km <= 30)
     return 1 if same else -1
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --------------------------------------------------------------------------- output
