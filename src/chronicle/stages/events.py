@@ -155,7 +155,6 @@ class EventsStage(Stage):
     def _verb_args(self, verb: Token, entry: TriggerEntry, work: Work):
         children = list(verb.children)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-        subj = [c for c in children if c.dep_ in ("nsubj", "csubj")]
         source: list[ActorMention] = []
         target: list[ActorMention] = []
         if passive:
@@ -165,12 +164,7 @@ class EventsStage(Stage):
                 if c.dep_ == "nsubjpass":
                     target += actors_for(c, work, descend_of=True)
         else:
-            for s in subj:
-                source += actors_for(s, work)
-            if not subj:
-                inherited = _inherited_subject(verb)
-                if inherited is not None:
-                    source += actors_for(inherited, work)
+            source += subject_actors(verb, work)
             for c in children:
                 if c.dep_ in ("dobj", "dative", "obj", "iobj"):
                     target += actors_for(c, work, descend_of=True)
@@ -210,13 +204,7 @@ class EventsStage(Stage):
         if noun.dep_ in ("dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX") and light:
             anchor = head
             if not source:
-                subj = [c for c in head.children if c.dep_ in ("nsubj",)]
-                for s in subj:
-                    source += actors_for(s, work)
-                if not subj:
-                    inherited = _inherited_subject(head)
-                    if inherited is not None:
-                        source += actors_for(inherited, work)
+                source += subject_actors(head, work)
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     target += _actors_in_pobjs(c, work)
@@ -250,6 +238,15 @@ def _play_or_business(sent) -> bool:
     sports = len(lemmas & cues.sports_words) + (2 if SCORE.search(sent.text) else 0)
     market = len(lemmas & cues.market_words)
     return sports >= 2 or market >= 2
+
+
+def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
+    """The actors of a verb's subject, or of the subject it shares ("X agreed to meet")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects:
+        inherited = _inherited_subject(verb)
+        subjects = [inherited] if inherited is not None else []
+    return [m for s in subjects for m in actors_for(s, work)]
 
 
 def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
