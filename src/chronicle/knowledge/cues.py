@@ -15,6 +15,7 @@ FIELDS = (
     "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
     "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
     "claim_nouns", "generic_people", "state_body_heads",
+    "member_nouns",
 )
 
 
@@ -39,6 +40,7 @@ class Cues:
     claim_nouns: frozenset[str]
     generic_people: frozenset[str]
     state_body_heads: frozenset[str]
+    member_nouns: frozenset[str]
     org_name_heads: dict[str, str]
 
 
