@@ -7,6 +7,7 @@ import click
 from chronicle import __version__
 from chronicle.cli.actors import actors
 from chronicle.cli.code import code
+from chronicle.cli.dedupe import dedupe
 from chronicle.cli.eval import eval_command
 from chronicle.cli.export import export
 from chronicle.cli.ingest import ingest
@@ -25,6 +26,7 @@ cli.add_command(actors)
 cli.add_command(ingest)
 cli.add_command(export)
 cli.add_command(recode)
+cli.add_command(dedupe)
 
 
 def main() -> None:

@@ -1,4 +1,7 @@
-"""``chronicle export``: stored events out as JSONL, CSV, Parquet or GDELT 2.0 rows, streaming."""
+"""``chronicle export``: stored events out as JSONL, CSV, Parquet or GDELT 2.0 rows, streaming.
+
+``--merged`` exports one row per merged event (after ``chronicle dedupe``) instead of one per report.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from chronicle.schema import PLOVER_TYPES
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 FACTUALITY = ("actual", "negated", "hypothetical", "future")
 PAGE = 1000
+MERGED_CSV_COLUMNS = ("merged_id", "num_mentions", "num_articles", "num_sources", "reports")
+"""Columns ``--merged --format csv`` adds; ``reports`` is the reports' doc_ids joined with '; '."""
 
 
 def _country(ctx, param, value):
@@ -54,13 +59,18 @@ def _stream(out: str | None):
 @click.option("--factuality", type=click.Choice(FACTUALITY), help="Only events with this factuality.")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout (required for parquet).")
-def export(db, fmt, since, until, event_types, country, factuality, out):
+@click.option("--merged", is_flag=True,
+              help="One row per merged event (run 'chronicle dedupe' first): its representative "
+                   "event with its counts of mentions, articles and sources, and its reports.")
+def export(db, fmt, since, until, event_types, country, factuality, out, merged):
     """Export stored events, filtered by date, type, country and factuality.
 
     Dates filter on the event's date: an event dated to a month or year matches when that period
-    overlaps --since/--until; events without a date are left out by a date filter.
+    overlaps --since/--until; events without a date are left out by a date filter. With --merged
+    the filters apply to each merged event's representative event.
     """
     from chronicle.store import EventFilter, Store, copy_parquet, iter_records
+    from chronicle.store.query import iter_merged
 
     if since and until and since > until:
         raise click.ClickException(f"--since {since} is after --until {until}")
@@ -71,11 +81,14 @@ def export(db, fmt, since, until, event_types, country, factuality, out):
     try:
         with Store(db, read_only=True) as store:
             if fmt == "parquet":
-                count = copy_parquet(store, out, since, until, filters)
+                count = copy_parquet(store, out, since, until, filters, merged=merged)
             else:
-                records = iter_records(store, since, until, filters, batch_size=PAGE)
+                if merged:  # checks the merge is there and current before opening --out
+                    records = iter_merged(store, since, until, filters, batch_size=PAGE)
+                else:
+                    records = iter_records(store, since, until, filters, batch_size=PAGE)
                 with _stream(out) as stream:
-                    count = _write(fmt, stream, records)
+                    count = _write(fmt, stream, records, merged)
     except ChronicleError as exc:
         raise fail(exc) from None
     except BrokenPipeError:  # `chronicle export | head`: the reader has gone, stop quietly
@@ -83,14 +96,16 @@ def export(db, fmt, since, until, event_types, country, factuality, out):
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
-    click.echo(f"chronicle: exported {count} events", err=True)
+    click.echo(f"chronicle: exported {count} {'merged ' if merged else ''}events", err=True)
 
 
-def _write(fmt: str, stream, records) -> int:
+def _write(fmt: str, stream, records, merged: bool = False) -> int:
     from chronicle.output import CsvWriter, JsonlWriter
     from chronicle.store.gdelt import GdeltWriter
 
     count = 0
+    if merged and fmt != "gdelt":
+        return _write_merged(fmt, stream, records)
     if fmt == "gdelt":
         writer = GdeltWriter(stream)
         page = []
@@ -111,4 +126,32 @@ def _write(fmt: str, stream, records) -> int:
             writer.write(None, page)
             page = []
     writer.write(None, page)
+    return count
+
+
+def _write_merged(fmt: str, stream, records) -> int:
+    """MergedRecords as JSONL (the representative's event record plus ``merged_id``, the counts and
+    ``reports``) or CSV (the event columns plus ``MERGED_CSV_COLUMNS``)."""
+    import csv
+    import json
+
+    from chronicle.output import CSV_COLUMNS, flat_row
+
+    writer = None
+    if fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=[*CSV_COLUMNS, *MERGED_CSV_COLUMNS])
+        writer.writeheader()
+    count = 0
+    for record in records:
+        if writer is None:
+            stream.write(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            writer.writerow({**flat_row(record.event), "merged_id": record.id,
+                             "num_mentions": record.num_mentions, "num_articles": record.num_articles,
+                             "num_sources": record.num_sources,
+                             "reports": "; ".join(r.doc_id for r in record.reports)})
+        count += 1
+        if count % PAGE == 0:
+            stream.flush()
+    stream.flush()
     return count

@@ -1,6 +1,6 @@
 """The corpus store: one embedded DuckDB file holding articles, their events and what was refused.
 
-Tables (``schema_version`` 1):
+Tables (``schema_version`` 2):
 
 * ``articles``: one row per distinct text (``content_hash`` = sha256 of the text, UNIQUE), with the
   article's own ``id``, metadata, ``ingested_at`` and the coder/data version that coded it. ``seq``
@@ -11,10 +11,19 @@ Tables (``schema_version`` 1):
 * ``event_actors``: the source and target actors of each event (``side`` is ``source`` or
   ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister").
 * ``quarantine``: inputs that could not become articles (``where``, ``reason``, raw ``excerpt``).
-* ``reports``: reserved for cross-article merging (event -> the events that report it); empty.
+* ``merged_events``: one row per real event after cross-article merging (``chronicle dedupe``,
+  ``chronicle.store.merge``): its ``id`` (a hash of its reports, stable across runs and databases),
+  its representative event (``article_seq``, ``event_id``: the report with the most evidence) and
+  ``num_mentions``, ``num_articles``, ``num_sources`` (distinct known outlets).
+* ``reports``: one row per stored event once merged: the ``merged_id`` it belongs to, the event
+  (``article_seq``, ``event_id``), its ``position`` among the merged event's reports and the outlet
+  (``source``) it was counted under. Both tables are rewritten whole by each merge; empty before.
 
 Every batch is written in one transaction, so a crash (even ``kill -9``) leaves either the whole
 batch (articles and their events) or none of it.
+
+Version 1 databases (``reports`` reserved and empty, no ``merged_events``) are upgraded when opened
+for writing; opened read-only they still export events, but not merged events.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ import duckdb
 from chronicle.errors import ChronicleError
 from chronicle.schema import Actor, Article, CoderInfo, Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _TABLES = """
 CREATE SEQUENCE IF NOT EXISTS article_seq START 1;
@@ -66,8 +75,28 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE TABLE IF NOT EXISTS quarantine (
     "where" VARCHAR NOT NULL, reason VARCHAR NOT NULL, excerpt VARCHAR, "at" TIMESTAMP NOT NULL
 );
-CREATE TABLE IF NOT EXISTS reports (event_id VARCHAR NOT NULL, report_event_id VARCHAR NOT NULL);
 """
+
+_MERGE_TABLES = """
+CREATE TABLE IF NOT EXISTS merged_events (
+    id VARCHAR NOT NULL, article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL,
+    num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reports (
+    merged_id VARCHAR NOT NULL, article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL,
+    position INTEGER NOT NULL, source VARCHAR
+);
+"""
+
+_MIGRATIONS = {
+    # 1 -> 2: ``reports`` was reserved and never written; it becomes the event -> merged event map.
+    1: "DROP TABLE IF EXISTS reports;" + _MERGE_TABLES,
+}
+"""SQL that upgrades a database from the version of the key to the next one."""
+
+MERGED_COLUMNS = ("id", "article_seq", "event_id", "num_mentions", "num_articles", "num_sources")
+REPORT_COLUMNS = ("merged_id", "article_seq", "event_id", "position", "source")
+TABLES = ("articles", "events", "event_actors", "quarantine", "reports", "merged_events")
 
 EVENT_COLUMNS = (
     "article_seq", "position", "id", "doc_id", "sentence_index", "sentence", "event_type", "mode",
@@ -217,11 +246,19 @@ class Store:
             if self.read_only:
                 raise StoreError(f"{self.path} is an empty database (run 'chronicle ingest' first)")
             with self.transaction():
-                self.conn.execute(_TABLES)
+                self.conn.execute(_TABLES + _MERGE_TABLES)
                 self.conn.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
             return
         row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
         version = row[0] if row else None
+        if version in _MIGRATIONS and not self.read_only:
+            with self.transaction():  # every step or none
+                while version != SCHEMA_VERSION:
+                    self.conn.execute(_MIGRATIONS[version])
+                    version += 1
+                self.conn.execute("UPDATE schema_version SET version = ?", [version])
+        elif version in _MIGRATIONS:
+            return  # an older database opened read-only: readable as it is, upgraded when written
         if version != SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}; this Chronicle reads "
                              f"version {SCHEMA_VERSION}")
@@ -246,9 +283,14 @@ class Store:
                                  "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
         return {r[0] for r in rows}
 
+    def has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "
+                                 "AND table_name = ?", [name]).fetchone() is not None
+
     def counts(self) -> dict[str, int]:
+        """Rows per table (tables an older database opened read-only lacks are left out)."""
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("articles", "events", "event_actors", "quarantine", "reports")}
+                for t in TABLES if self.has_table(t)}
 
     def articles_to_recode(self, info: CoderInfo, after: int, limit: int) -> list[tuple[int, Article]]:
         """Up to ``limit`` stored articles (seq > ``after``) coded by another coder/data version."""
@@ -301,6 +343,14 @@ class Store:
             chunk = rows[start:start + INSERT_CHUNK]
             self.conn.execute(_insert_sql(table, columns, len(chunk)),
                               [value for row in chunk for value in row])
+
+    def replace_merged(self, merged: Sequence[tuple], reports: Sequence[tuple]) -> None:
+        """Replace the whole merge: ``merged`` rows of ``MERGED_COLUMNS``, ``reports`` rows of
+        ``REPORT_COLUMNS`` (callers wrap it in ``transaction()``)."""
+        self.conn.execute("DELETE FROM reports")
+        self.conn.execute("DELETE FROM merged_events")
+        self._insert_rows("merged_events", MERGED_COLUMNS, merged)
+        self._insert_rows("reports", REPORT_COLUMNS, reports)
 
     def add_quarantine(self, items: Iterable[tuple[str, str, str | None]], now: _dt.datetime) -> int:
         """Record refused inputs; one already recorded (same where and reason) is not repeated."""

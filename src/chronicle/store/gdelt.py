@@ -17,6 +17,10 @@ Codes:
   most countries, state abbreviations for the US: ``USTX``), or the bare country code when unknown.
   ``FeatureID`` is the GeoNames id (GDELT uses GNS ids there).
 
+Counts: a stored event is one report, so by default ``NumMentions`` is its ``mentions`` and
+``NumSources``/``NumArticles`` are 1. Merged events (``chronicle export --merged``) carry the merged
+counts: mentions over all reports, distinct articles and distinct known outlets.
+
 ``GDELT.md`` beside this module documents every column.
 """
 
@@ -28,7 +32,7 @@ from functools import lru_cache
 from typing import IO, Iterable
 
 from chronicle.schema import Actor, Event, Location
-from chronicle.store.query import ArticleRef
+from chronicle.store.query import ArticleRef, MergedRecord
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -134,22 +138,34 @@ def global_id(ref: ArticleRef, event: Event, pair: int) -> int:
     return int(hashlib.sha1(key).hexdigest()[:15], 16)
 
 
-def gdelt_rows(event: Event, ref: ArticleRef) -> list[list[str]]:
-    """The GDELT rows of one event: one per (source, target) pair."""
+def merged_global_id(merged_id: str, pair: int) -> int:
+    """A stable 60-bit id of a merged event's row (other than any report's ``global_id``)."""
+    key = f"merged|{merged_id}|{pair}".encode("utf-8")
+    return int(hashlib.sha1(key).hexdigest()[:15], 16)
+
+
+def gdelt_rows(event: Event, ref: ArticleRef, merged: MergedRecord | None = None) -> list[list[str]]:
+    """The GDELT rows of one event: one per (source, target) pair. With ``merged`` (whose
+    representative ``event`` is), the ids and counts are the merged event's."""
     sources = event.source or [None]
     targets = event.target or [None]
     cameo = event.cameo or ""
+    if merged is None:
+        counts = (event.mentions, 1, 1)  # NumMentions, NumSources, NumArticles of one report
+    else:
+        counts = (merged.num_mentions, merged.num_sources, merged.num_articles)
     common_event = [
         "1" if event.sentence_index < ROOT_SENTENCES else "0",
         cameo, cameo[:3], cameo[:2], str(event.quad_class),
         "" if event.goldstein is None else _num(float(event.goldstein)),
-        str(event.mentions), "1", "1", "",
+        *(str(c) for c in counts), "",
     ]
     action_geo = geo_columns(event.location)
     tail = [ref.ingested_at.strftime("%Y%m%d%H%M%S"), ref.url or ref.id]
     rows = []
     for i, (src, tgt) in enumerate((s, t) for s in sources for t in targets):
-        rows.append([str(global_id(ref, event, i)), *_date_columns(event), *actor_columns(src),
+        gid = global_id(ref, event, i) if merged is None else merged_global_id(merged.id, i)
+        rows.append([str(gid), *_date_columns(event), *actor_columns(src),
                      *actor_columns(tgt), *common_event, *geo_columns(None), *geo_columns(None),
                      *action_geo, *tail])
     return rows
@@ -160,15 +176,19 @@ def _clean(value: str) -> str:
 
 
 class GdeltWriter:
-    """Write (Event, ArticleRef) pairs as GDELT 2.0 event rows."""
+    """Write (Event, ArticleRef) pairs, or MergedRecords, as GDELT 2.0 event rows."""
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
         self.rows = 0
 
-    def write(self, records: Iterable[tuple[Event, ArticleRef]]) -> None:
-        for event, ref in records:
-            for row in gdelt_rows(event, ref):
+    def write(self, records: Iterable[tuple[Event, ArticleRef] | MergedRecord]) -> None:
+        for record in records:
+            if isinstance(record, MergedRecord):
+                rows = gdelt_rows(record.event, record.ref, record)
+            else:
+                rows = gdelt_rows(*record)
+            for row in rows:
                 self.stream.write("\t".join(_clean(v) for v in row) + "\n")
                 self.rows += 1
         self.stream.flush()

@@ -4,6 +4,10 @@ Events stream in pages (keyset pagination on ingest order), so exporting a corpu
 one page in memory. Dates filter on the event's own date *period*: an event dated ``2024-05``
 (month precision) matches ``--since 2024-05-20`` because the month overlaps it. Events without a
 date never match a date filter.
+
+Merged events (after ``chronicle.store.merge.merge_store``) stream the same way, one per real
+event: its representative event, its counts and its reports; the filters apply to the
+representative event.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Iterator, NamedTuple
 
 import duckdb
 
+from chronicle.dedup import Report
 from chronicle.store.db import EVENT_COLUMNS, Store, StoreError, first_line, row_to_event
 from chronicle.schema import Event
 
@@ -71,17 +76,31 @@ def where_clause(since: _dt.date | None, until: _dt.date | None,
 _ARTICLE_FIELDS = "a.seq, a.id, a.content_hash, a.url, a.source, a.published, a.ingested_at"
 
 
-def iter_records(store: Store, since: _dt.date | None = None, until: _dt.date | None = None,
-                 filters: EventFilter | None = None, *,
-                 batch_size: int = 1000) -> Iterator[tuple[Event, ArticleRef]]:
-    """Stream (Event, ArticleRef) in ingest order, ``batch_size`` events per query."""
-    cond, params = where_clause(since, until, filters)
-    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
-    sql = (f"SELECT {cols}, {_ARTICLE_FIELDS} FROM events e JOIN articles a ON a.seq = e.article_seq "
-           f"WHERE {cond} AND (e.article_seq > ? OR (e.article_seq = ? AND e.position > ?)) "
-           f"ORDER BY e.article_seq, e.position LIMIT ?")
+class MergedRecord(NamedTuple):
+    """One merged event: its representative ``event`` and that event's article, its counts and its
+    reports (every stored event merged into it, the representative included)."""
+
+    id: str
+    event: Event
+    ref: ArticleRef
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    reports: list[Report]
+
+    def to_dict(self) -> dict:
+        """The event record of the representative plus ``merged_id``, the counts and ``reports``."""
+        record = self.event.model_dump(mode="json")
+        record.update(merged_id=self.id, num_mentions=self.num_mentions,
+                      num_articles=self.num_articles, num_sources=self.num_sources,
+                      reports=[r.model_dump(mode="json") for r in self.reports])
+        return record
+
+
+def _pages(store: Store, sql: str, params: list, batch_size: int) -> Iterator[tuple[list, dict]]:
+    """Pages of rows (event columns first) of ``sql``, keyset-paginated on (article_seq, position),
+    with the actor rows of their events keyed by (article_seq, event_id)."""
     last_seq, last_pos = 0, -1
-    n_event = len(EVENT_COLUMNS)
     while True:
         rows = store.conn.execute(sql, [*params, last_seq, last_seq, last_pos, batch_size]).fetchall()
         if not rows:
@@ -96,13 +115,88 @@ def iter_records(store: Store, since: _dt.date | None = None, until: _dt.date | 
         for actor in cur.fetchall():
             record = dict(zip(names, actor))
             actors[(record["article_seq"], record["event_id"])].append(record)
+        yield rows, actors
+        last_seq, last_pos = rows[-1][0], rows[-1][1]
+        if len(rows) < batch_size:
+            return
+
+
+_KEYSET = ("AND (e.article_seq > ? OR (e.article_seq = ? AND e.position > ?)) "
+           "ORDER BY e.article_seq, e.position LIMIT ?")
+
+
+def iter_records(store: Store, since: _dt.date | None = None, until: _dt.date | None = None,
+                 filters: EventFilter | None = None, *,
+                 batch_size: int = 1000) -> Iterator[tuple[Event, ArticleRef]]:
+    """Stream (Event, ArticleRef) in ingest order, ``batch_size`` events per query."""
+    cond, params = where_clause(since, until, filters)
+    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    sql = (f"SELECT {cols}, {_ARTICLE_FIELDS} FROM events e JOIN articles a ON a.seq = e.article_seq "
+           f"WHERE {cond} {_KEYSET}")
+    n_event = len(EVENT_COLUMNS)
+    for rows, actors in _pages(store, sql, params, batch_size):
         for row in rows:
             event_row = dict(zip(EVENT_COLUMNS, row[:n_event]))
             ref = ArticleRef(*row[n_event:])
             yield row_to_event(event_row, actors.get((ref.seq, event_row["id"]), ())), ref
-        last_seq, last_pos = rows[-1][0], rows[-1][1]
-        if len(rows) < batch_size:
-            return
+
+
+def require_merged(store: Store) -> None:
+    """Raise StoreError unless the merge tables hold every stored event and only stored events."""
+    if not store.has_table("merged_events"):
+        raise StoreError(f"{store.path} has no merged events (schema version {store.schema_version}): "
+                         f"run 'chronicle dedupe' first (it upgrades the database)")
+    unmerged = store.conn.execute(
+        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r "
+        "WHERE r.article_seq = e.article_seq AND r.event_id = e.id)").fetchone()[0]
+    gone = store.conn.execute(
+        "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e "
+        "WHERE e.article_seq = r.article_seq AND e.id = r.event_id)").fetchone()[0]
+    if unmerged or gone:
+        what = (f"{unmerged} stored events are not merged" if unmerged
+                else f"{gone} merged reports are no longer stored")
+        raise StoreError(f"{what} (articles were ingested or re-coded after the last merge): "
+                         f"run 'chronicle dedupe' first")
+
+
+_MERGED_FROM = ("FROM merged_events m JOIN events e ON e.article_seq = m.article_seq "
+                "AND e.id = m.event_id JOIN articles a ON a.seq = e.article_seq")
+
+
+def iter_merged(store: Store, since: _dt.date | None = None, until: _dt.date | None = None,
+                filters: EventFilter | None = None, *,
+                batch_size: int = 1000) -> Iterator[MergedRecord]:
+    """Stream the merged events whose representative event passes the filters, in the ingest
+    order of the representatives. Raises StoreError at once when the merge is missing or stale."""
+    require_merged(store)
+    return _iter_merged(store, since, until, filters, batch_size)
+
+
+def _iter_merged(store, since, until, filters, batch_size) -> Iterator[MergedRecord]:
+    cond, params = where_clause(since, until, filters)
+    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    sql = (f"SELECT {cols}, {_ARTICLE_FIELDS}, m.id, m.num_mentions, m.num_articles, m.num_sources "
+           f"{_MERGED_FROM} WHERE {cond} {_KEYSET}")
+    n_event, n_ref = len(EVENT_COLUMNS), len(ArticleRef._fields)
+    for rows, actors in _pages(store, sql, params, batch_size):
+        ids = [row[n_event + n_ref] for row in rows]
+        reports: dict[str, list[Report]] = defaultdict(list)
+        cur = store.conn.execute(
+            "SELECT r.merged_id, e.id AS event_id, a.id AS doc_id, r.source, a.url, a.published, "
+            "e.sentence, e.trigger_text AS trigger, e.date_value AS date, e.confidence, e.mentions "
+            "FROM reports r JOIN events e ON e.article_seq = r.article_seq AND e.id = r.event_id "
+            "JOIN articles a ON a.seq = r.article_seq WHERE r.merged_id IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY r.merged_id, r.position", [ids])
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            fields = dict(zip(names, row))
+            reports[fields.pop("merged_id")].append(Report(**fields))
+        for row in rows:
+            event_row = dict(zip(EVENT_COLUMNS, row[:n_event]))
+            ref = ArticleRef(*row[n_event:n_event + n_ref])
+            merged_id, mentions, articles, sources = row[n_event + n_ref:]
+            event = row_to_event(event_row, actors.get((ref.seq, event_row["id"]), ()))
+            yield MergedRecord(merged_id, event, ref, mentions, articles, sources, reports[merged_id])
 
 
 def iter_events(store: Store, since: _dt.date | None = None, until: _dt.date | None = None,
@@ -121,25 +215,43 @@ _PARQUET_ACTORS = (
 )
 
 
+_PARQUET_REPORTS = (
+    "(SELECT list(struct_pack(event_id := r.event_id, doc_id := ra.id, source := r.source, "
+    "url := ra.url, published := ra.published, sentence := re.sentence, trigger := re.trigger_text, "
+    "date := re.date_value, confidence := re.confidence, mentions := re.mentions) "
+    "ORDER BY r.position) FROM reports r JOIN events re ON re.article_seq = r.article_seq "
+    "AND re.id = r.event_id JOIN articles ra ON ra.seq = r.article_seq "
+    "WHERE r.merged_id = m.id) AS reports"
+)
+
+
 def copy_parquet(store: Store, out: str, since: _dt.date | None = None,
-                 until: _dt.date | None = None, filters: EventFilter | None = None) -> int:
+                 until: _dt.date | None = None, filters: EventFilter | None = None, *,
+                 merged: bool = False) -> int:
     """Write the filtered events to the Parquet file ``out`` with DuckDB's COPY; return the count.
 
     One row per event: the ``events`` columns (nested fields as JSON text), ``source`` and
     ``target`` as lists of actor structs, and the article's ``url``, ``published``, ``content_hash``.
+    ``merged``: one row per merged event (its representative event) with ``merged_id``,
+    ``num_mentions``, ``num_articles``, ``num_sources`` and ``reports`` (a list of structs).
     """
+    if merged:
+        require_merged(store)
     cond, params = where_clause(since, until, filters)
     cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("article_seq", "position"))
+    extra, source = "", "FROM events e JOIN articles a ON a.seq = e.article_seq"
+    if merged:
+        extra = (", m.id AS merged_id, m.num_mentions, m.num_articles, m.num_sources, "
+                 + _PARQUET_REPORTS)
+        source = _MERGED_FROM
     query = (f"SELECT {cols}, {_PARQUET_ACTORS.format(side='source')}, "
              f"{_PARQUET_ACTORS.format(side='target')}, a.url AS article_url, "
-             f"a.published AS article_published, a.content_hash AS article_content_hash "
-             f"FROM events e JOIN articles a ON a.seq = e.article_seq WHERE {cond} "
-             f"ORDER BY e.article_seq, e.position")
+             f"a.published AS article_published, a.content_hash AS article_content_hash{extra} "
+             f"{source} WHERE {cond} ORDER BY e.article_seq, e.position")
     target = out.replace("'", "''")
     try:
         store.conn.execute(f"COPY ({query}) TO '{target}' (FORMAT parquet)", params)
     except duckdb.Error as exc:
         raise StoreError(f"cannot write {out}: {first_line(exc)}") from None
-    count = store.conn.execute(
-        f"SELECT count(*) FROM events e WHERE {cond}", params).fetchone()[0]
+    count = store.conn.execute(f"SELECT count(*) {source} WHERE {cond}", params).fetchone()[0]
     return count
