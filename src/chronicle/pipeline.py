@@ -1,6 +1,6 @@
 """The Coder: loads models and data once, runs the stages in order, streams articles in batches.
 
-    read -> clean -> nlp -> actors -> events -> factuality -> attribution -> framing -> relevance -> dates -> roles
+    read -> clean -> screen -> nlp -> actors -> events -> factuality -> attribution -> framing -> relevance -> dates -> roles
          -> places -> sizes -> scores -> assemble
 
 Each stage is a small object with ``requires``/``assigns``; the order is checked when the Coder is
@@ -26,6 +26,7 @@ from chronicle.stages.relevance import RelevanceStage
 from chronicle.stages.nlp import MODEL_PACKAGE, NlpStage, load_model
 from chronicle.stages.places import PlacesStage
 from chronicle.stages.roles import RolesStage
+from chronicle.stages.screen import ScreenStage
 from chronicle.stages.scores import ScoresStage
 from chronicle.stages.sizes import SizesStage
 
@@ -51,18 +52,20 @@ class Coder:
     """
 
     def __init__(self, *, actor_files: Iterable[str] = (), lexicon: str | None = None,
-                 model: str = MODEL_PACKAGE, batch_size: int = 16):
+                 model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True):
         nlp = load_model(model)
         self.nlp_stage = NlpStage(model=model, batch_size=batch_size)
         self.nlp_stage.nlp = nlp
         actors = ActorsStage(actor_files=actor_files, nlp=nlp)
-        self.pre: list[Stage] = [CleanStage()]
+        self.pre: list[Stage] = [CleanStage()] + ([ScreenStage()] if screen else [])
         self.post: list[Stage] = [
             actors, EventsStage(lexicon_path=lexicon), FactualityStage(), AttributionStage(),
             FramingStage(), RelevanceStage(), DatesStage(), RolesStage(actor_files=actor_files), PlacesStage(), SizesStage(),
             ScoresStage(), AssembleStage(),
         ]
         check_pipeline(self.pre + [self.nlp_stage] + self.post)
+        for stage in self.pre:
+            stage.initialize()
         for stage in self.post:
             if stage is actors:
                 actors.initialize(nlp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 
@@ -67,18 +68,26 @@ def progress_bar():
 @actors_option
 @batch_option
 @limit_option
-def ingest(paths, db, published, actor_files, batch_size, limit):
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Code on a local Dask cluster of N worker processes (127.0.0.1 only).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Code on an existing Dask cluster (its workers need the same chronicle).")
+def ingest(paths, db, published, actor_files, batch_size, limit, workers, scheduler):
     """Code articles into the corpus database; articles already stored are skipped.
 
     PATH is a .txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml feed file, a folder of those
     (recursively), or - for stdin. Each batch of articles is stored with its events in one
     transaction: after an interruption, the same command finishes the rest. Inputs that cannot be
     read are recorded in the quarantine table and reported on stderr (exit status 1). --limit
-    stops after that many new articles.
+    stops after that many new articles. --workers or --scheduler code on a Dask cluster; this
+    process alone writes the database.
     """
     from chronicle.stages.read import read_paths
     from chronicle.store import Store, ingest as ingest_items
 
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("--workers starts a local Dask cluster and --scheduler uses an existing "
+                               "one: give one of them, not both")
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a folder) or - for stdin")
     bar = progress_bar()
@@ -101,8 +110,14 @@ def ingest(paths, db, published, actor_files, batch_size, limit):
             bar.update(task, description="loading the coder" if now else "ingesting")
 
     try:
-        with Store(db) as store:
-            coder = LazyCoder(actor_files, batch_size, on_load=loading)
+        if workers is None and scheduler is None:
+            coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=loading))
+        else:
+            from chronicle.store.distributed import DaskCoder
+
+            coding = DaskCoder(workers=workers, scheduler=scheduler, actor_files=actor_files,
+                               batch_size=batch_size, on_load=loading)
+        with Store(db) as store, coding as coder:
             items = read_paths(paths, published=published, stdin=sys.stdin)
             if bar is not None:
                 with bar:

@@ -89,6 +89,7 @@ class Work:
     actors_at: dict[int, list[ActorMention]] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     events: list = field(default_factory=list)
+    screened: tuple[int, int] | None = None   # (sentences parsed, sentences in all), if screened
 
     @property
     def published(self) -> dt.date | None:

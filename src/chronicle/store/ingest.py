@@ -73,6 +73,9 @@ def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size:
     """Code and store the new articles of ``items``; quarantine the ``Rejected`` ones.
 
     ``limit`` stops after that many *new* articles, so repeated limited runs walk through a corpus.
+    ``coder`` is anything whose ``pipe(articles, batch_size=)`` yields (article, events) in input
+    order: a ``Coder``, or a ``store.distributed.DaskCoder`` that codes on a Dask cluster while
+    this process alone writes the database.
     """
     stats = IngestStats()
     info = coder_info(coder)
