@@ -49,10 +49,21 @@ class FramingStage(Stage):
                 continue
             kept.append(draft)
         for draft in kept:
+            _peacekeeping(draft, cues)
             _reframe(draft, work)
         kept += _must_demands(work, {d.anchor.i for d in kept if d.anchor is not None} | set(by_trigger))
         work.drafts = sorted(kept, key=lambda d: d.trigger.i)
         return work
+
+
+def _peacekeeping(draft: Draft, cues) -> None:
+    """"Japan is sending troops to the UN peacekeeping force": protection, not a show of force."""
+    if draft.event_type != "MOBILIZE":
+        return
+    text = draft.sentence.text.lower()
+    if any(word in text for word in cues.peacekeeping_words):
+        draft.extra["peacekeeping"] = True
+        draft.event_type, draft.cameo, draft.mode, draft.contexts = "AID", "074", None, ["peacekeeping"]
 
 
 def _denies_a_claim(draft: Draft, cues) -> bool:
