@@ -308,7 +308,9 @@ class ActorsStage(Stage):
                     if mention.sector is None:
                         entry = self.kb.titles.get(mention.role)
                         mention.sector = entry.sector if entry and entry.sector else (aff.sector if aff else None)
-                        if aff is None and any(t.ent_type_ == "ORG" and t.i not in index.name_spans for t in mods):
+                        title_tokens = set(range(title.start, title.end))
+                        if aff is None and any(t.ent_type_ == "ORG" and t.i not in index.name_spans
+                                               and t.i not in title_tokens for t in mods):
                             mention.sector = None  # "president of Climax studio": an office of an unknown body
             if mention.country or mention.sector:
                 mention.confidence = max(mention.confidence, 0.55)

@@ -275,11 +275,12 @@ def _actors_in_pobjs(prep: Token, work: Work) -> list[ActorMention]:
 
 
 def _objects(token: Token) -> list[Token]:
+    """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package")."""
     objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
     for c in token.children:
         if c.dep_ in ("prep", "prt"):
             objs += [g for g in c.children if g.dep_ == "pobj"]
-    return objs
+    return objs + [m for o in objs for m in o.children if m.dep_ == "compound"]
 
 
 def _inherited_subject(verb: Token) -> Token | None:
