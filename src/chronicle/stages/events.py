@@ -97,8 +97,8 @@ class EventsStage(Stage):
         for i, draft in list(drafts.items()):
             if draft.trigger.pos_ != "NOUN" or draft.anchor is None or draft.anchor.i not in drafts:
                 continue
-            if draft.trigger.dep_ not in ("dobj", "obj", "attr"):
-                continue
+            if draft.trigger.dep_ not in ("dobj", "obj", "attr", "nsubjpass"):
+                continue  # "lifted the sanctions", "sanctions were lifted": one event
             verb_draft = drafts[draft.anchor.i]
             if verb_draft.entry.objects:
                 drafts.pop(i, None)

@@ -52,6 +52,9 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         for c in trigger.children:
             if c.dep_ == "det" and c.lower_ == "no":
                 consider("negated", c)
+        prep = trigger.head
+        if trigger.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+            consider("hypothetical", prep.head)  # "called for sanctions": asked for, not done
     node = draft.anchor if draft.anchor is not None else trigger
     reported = False
     governed = False  # under "hope", "want", "plan" ...: a wish stays a wish in reported speech
