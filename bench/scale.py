@@ -14,7 +14,6 @@ machine and the moment, so their ratio holds when the machine's speed drifts.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import tempfile
@@ -22,11 +21,10 @@ import time
 from pathlib import Path
 
 from chronicle.cli.ingest import LazyCoder
-from chronicle.schema import Article
 from chronicle.store import Store, ingest
 from chronicle.store.distributed import DaskCoder
+from _corpus import BBC, unique_articles
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc-news" / "bbc-news.jsonl"
 
 
 def peak_rss_mb() -> float:
@@ -97,21 +95,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT)
+    parser.add_argument("--corpus", type=Path, default=BBC)
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"skipped: corpus not found: {args.corpus} (../shared must be beside the project)")
         return
-    seen, articles = set(), []
-    with args.corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["text"] in seen:
-                continue  # the BBC set holds 98 exact duplicate pairs
-            seen.add(rec["text"])
-            articles.append(Article(id=rec["id"], text=rec["text"]))
-            if len(articles) >= args.n:
-                break
+    articles = unique_articles(args.corpus, args.n)
     words = sum(len(a.text.split()) for a in articles)
     print(f"articles: {len(articles)}, words: {words}, batch size {args.batch_size}")
     with tempfile.TemporaryDirectory() as tmp:

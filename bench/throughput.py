@@ -11,34 +11,23 @@ run in this process on the same texts, so the ratios hold when the machine's spe
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 
 from chronicle import Coder
-from chronicle.schema import Article
 from chronicle.stages.clean import clean_text
+from _corpus import BBC, unique_articles
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc-news" / "bbc-news.jsonl"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT)
+    parser.add_argument("--corpus", type=Path, default=BBC)
     args = parser.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"corpus not found: {args.corpus} (../shared must be beside the project)")
-    seen, articles = set(), []
-    with args.corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["text"] in seen:
-                continue  # the BBC set holds 98 exact duplicate pairs
-            seen.add(rec["text"])
-            articles.append(Article(id=rec["id"], text=rec["text"]))
-            if len(articles) >= args.n:
-                break
+    articles = unique_articles(args.corpus, args.n)
     words = sum(len(a.text.split()) for a in articles)
     start = time.perf_counter()
     coder = Coder()

@@ -69,7 +69,7 @@ def _peacekeeping(draft: Draft, cues) -> None:
 def _denies_a_claim(draft: Draft, cues) -> bool:
     """"X denied the charges" / "X rejected accusations that...": a statement (CAMEO 016)."""
     trigger = draft.trigger
-    denial = cues.denial_verbs | {"reject"}
+    denial = cues.denial_verbs | {"reject", "condemn", "denounce"}  # "condemned the allegations"
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in cues.claim_nouns:
         return trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in denial
     if trigger.lemma_.lower() in denial:
