@@ -25,7 +25,7 @@ test: install
 	$(PY) -m pytest -q
 
 eval: install
-	for d in plover-dev conflibert-cameo petrarch-gsr; do $(VENV)/bin/chronicle eval $$d; done
+	for d in plover-dev conflibert-cameo petrarch-gsr examples bbc-quiet; do $(VENV)/bin/chronicle eval $$d; done
 
 bench: install
 	$(PY) bench/throughput.py
