@@ -68,10 +68,18 @@ def trigger_forms() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 
 def is_candidate(words: list[str], forms) -> bool:
+    """True if a word may be a trigger. A capitalised word inside the sentence is a name or a month
+    ("World Trade Organization", "in March"), not the verb or noun of an event."""
     bare, constrained = forms
-    lower = [w.lower() for w in words]
-    present = set(lower)
-    return any(w in bare or (w in constrained and constrained[w] & present) for w in lower)
+    present = {w.lower() for w in words}
+    headline = sum(w[:1].isupper() for w in words) * 2 > len(words)  # "U.S. Lifts Travel Ban"
+    for i, word in enumerate(words):
+        if i and not headline and not word.islower():
+            continue
+        w = word.lower()
+        if w in bare or (w in constrained and constrained[w] & present):
+            return True
+    return False
 
 
 ABBREVIATION = re.compile(
