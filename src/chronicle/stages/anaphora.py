@@ -78,12 +78,19 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
             if word in ("we", "us", "our", "ours") and speaker.affiliation is not None:
                 return [speaker.affiliation]
             return [speaker]
+        reporter = _reporting_subject(head, work)
         if word in PERSON_PRONOUNS:
-            return _nearest(before, lambda m: m.kind == "person")
-        if word in THING_PRONOUNS:
-            return _nearest(before, lambda m: m.kind in ("organisation", "country"))
-        if word in PLURAL_PRONOUNS:
-            return _nearest(before, lambda m: m.plural or m.kind in ("organisation", "country", "group", "agent"))
+            ok = lambda m: m.kind == "person"
+        elif word in THING_PRONOUNS:
+            ok = lambda m: m.kind in ("organisation", "country", "agent", "group") and not m.plural
+        elif word in PLURAL_PRONOUNS:
+            ok = lambda m: m.plural or m.kind in ("organisation", "country", "group", "agent")
+        else:
+            return []
+        # "Bangladesh says it will not accept...": the speaker is the first candidate.
+        if reporter is not None and ok(reporter):
+            return [reporter]
+        return _nearest(before, ok)
         return []
     # "his organization": the organisation of the pronoun's referent.
     poss = [t for t in head.children if t.dep_ == "poss" and t.pos_ == "PRON"]
@@ -124,6 +131,12 @@ def _last_pair(before: list[ActorMention], work: Work) -> list[ActorMention]:
         if len(distinct) == 2:
             return list(reversed(distinct))
     return []
+
+
+def _reporting_subject(token: Token, work: Work) -> ActorMention | None:
+    """The subject of the reporting verb whose complement holds ``token``, if it precedes it."""
+    found = speaker_of(token, work)
+    return found if found is not None and found.head_i < token.i else None
 
 
 def speaker_of(token: Token, work: Work) -> ActorMention | None:
