@@ -200,24 +200,29 @@ class EventsStage(Stage):
             elif c.dep_ == "prep" and c.lower_ in preps:
                 target += _actors_in_pobjs(c, work)
         anchor = None
+        # "began a new round of joint exercises": the event noun stands where "round" stands.
+        slot = noun
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_cues().round_nouns:
+            slot = head.head
+        dep, head = slot.dep_, slot.head
         light = head.lemma_.lower() in load_cues().light_verbs or not self.match(head)
-        if noun.dep_ in ("dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX") and light:
+        if dep in ("dobj", "obj", "attr") and head.pos_ in ("VERB", "AUX") and light:
             anchor = head
             if not source:
                 source += subject_actors(head, work)
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     target += _actors_in_pobjs(c, work)
-        elif noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+        elif dep in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
-        elif noun.dep_ == "pobj" and head.lower_ in ("on", "into") and head.head.pos_ in ("VERB", "AUX") \
+        elif dep == "pobj" and head.lower_ in ("on", "into") and head.head.pos_ in ("VERB", "AUX") \
                 and not source:
             # "Teachers went on strike", "troops remained on alert": the verb's subject is the agent.
             anchor = head.head
             for c in anchor.children:
                 if c.dep_ in ("nsubj",):
                     source += actors_for(c, work)
-        elif noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
+        elif dep == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
             # "Los Zetas are responsible for mass killings": the subject of the blame is the agent.
             copula = head.head.head
             anchor = copula
