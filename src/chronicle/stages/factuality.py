@@ -114,6 +114,8 @@ def _clause_cues(node: Token, cues: Cues, consider) -> None:
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 consider("hypothetical", c)
+            elif c.dep_ == "aux" and c.lower_ == "to":
+                consider("hypothetical", c)  # "sent troops to fight X": a purpose, not yet done
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:
