@@ -24,6 +24,7 @@ PLAY_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 SYMMETRIC_LEMMAS = {"clash", "fight", "skirmish"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+QUANTIFIERS = {"some", "part", "most", "all", "much", "many", "portion", "half", "rest", "bulk", "share"}
 BLAME_ADJECTIVES = {"responsible", "guilty", "accountable", "culpable"}
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
 
@@ -285,7 +286,11 @@ def _objects(token: Token) -> list[Token]:
     for c in token.children:
         if c.dep_ in ("prep", "prt"):
             objs += [g for g in c.children if g.dep_ == "pobj"]
-    return objs + [m for o in objs for m in o.children if m.dep_ == "compound"]
+    objs += [m for o in objs for m in o.children if m.dep_ == "compound"]
+    # "gave some of the equipment": the object is what the quantifier counts.
+    objs += [p for o in objs if o.lower_ in QUANTIFIERS for c in o.children
+             if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return objs
 
 
 def _inherited_subject(verb: Token) -> Token | None:
