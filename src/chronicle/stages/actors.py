@@ -202,6 +202,15 @@ class ActorsStage(Stage):
                                    kind="agent" if label == "AGENT" else "person",
                                    method="agent" if label == "AGENT" else "title", confidence=0.5)
             self._apply_modifiers(mention, tokens, index, work)
+            kind_word = [index.generic_spans[t.i] for t in tokens
+                         if t.i in index.generic_spans and index.generic_spans[t.i] != agent
+                         and index.generic_spans[t.i].label_ == "AGENT"]
+            if kind_word and label == "TITLE":
+                # "a rebel leader", "an opposition leader": the group word says who the person leads.
+                group = kb.agents.get(kind_word[-1].text.lower())
+                if group is not None and group.sector and mention.sector is None:
+                    mention.sector = group.sector
+                return mention
             if mention.country is None and mention.affiliation is None and label == "TITLE" and not _has_propn(tokens):
                 # "the minister" with no country or organisation: too vague to be an actor.
                 return None
