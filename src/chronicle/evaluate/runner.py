@@ -63,6 +63,10 @@ class EvalReport:
                                      (f"{role}_country_agreement", f"{role}_country_n", "actor country")):
                 if key in m:
                     lines.append(f"{role} {what} on matched events: {_num(m[key])} (n={m[n_key]})")
+        if "overall_all_factualities" in m:
+            o = m["overall_all_factualities"]
+            lines.append("scored: events coded as actual; counting every coded event: "
+                         f"P {_num(o['precision'])} R {_num(o['recall'])} F1 {_num(o['f1'])}")
         if "events_without_cameo" in m:
             lines.append(f"predicted events without a CAMEO code: {m['events_without_cameo']}")
         for key, what in (("noevents", "GSR noevents records"),

@@ -82,7 +82,19 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Even
 
     Gold spans are found in the sentence with a case-insensitive ``str.find``; relations whose
     text is absent (placeholders such as "a recipient") are left out of that role's agreement.
+
+    Only events coded as ``actual`` are scored, as in :func:`sentence_class`: the gold relations
+    are events that happened (CAMEO codes a threat or an intent as the verbal act, which the coder
+    also codes as an actual event); a hypothetical, future or negated event is the coder saying it
+    did not (yet) happen. ``overall_all_factualities`` gives the score counting every coded event.
     """
+    all_events = _score_plover(gold, predicted)
+    actual = _score_plover(gold, [[e for e in events if e.factuality == "actual"] for events in predicted])
+    actual["overall_all_factualities"] = all_events["overall"]
+    return actual
+
+
+def _score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
     counts: dict[str, list[int]] = {}
     agree = {"source": [0, 0], "target": [0, 0]}
     for g, events in zip(gold, predicted, strict=True):
