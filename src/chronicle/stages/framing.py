@@ -73,7 +73,11 @@ def _denies_a_claim(draft: Draft, cues) -> bool:
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in cues.claim_nouns:
         return trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in denial
     if trigger.lemma_.lower() in denial:
-        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in cues.claim_nouns for c in trigger.children)
+        # "denied the charges", "dismissed as baseless the allegations" (the claim after "as")
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in cues.claim_nouns for o in objects)
     # "denied charges that it had tortured prisoners": the charge's content is the denied claim.
     for node in trigger.ancestors:
         if node.pos_ == "NOUN" and node.lemma_.lower() in cues.claim_nouns and node.dep_ in ("dobj", "obj") \
