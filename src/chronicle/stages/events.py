@@ -67,7 +67,9 @@ class EventsStage(Stage):
             pos = "NOUN"
         else:
             return None
-        lemma = token.lemma_.lower()
+        candidates = self.lexicon.candidates(token.lemma_.lower(), pos)
+        if not candidates:
+            return None  # most tokens: skip reading their arguments
         if pos == "NOUN":  # a noun's sense is picked by its modifiers: "air strike", "hunger strike"
             objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
         else:
@@ -75,7 +77,7 @@ class EventsStage(Stage):
         subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
         child_words = {c.lower_ for c in token.children
                        if c.dep_ in ("prt", "prep", "dative", "agent") and c.i > token.i}  # "On Monday, X called"
-        for entry in self.lexicon.candidates(lemma, pos):
+        for entry in candidates:
             if entry.particles and not set(entry.particles) <= child_words:
                 continue
             if entry.objects and not objects & set(entry.objects):
