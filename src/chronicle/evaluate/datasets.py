@@ -8,7 +8,6 @@ Every reader returns :class:`GoldSentence` records so one runner and a few score
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 from chronicle.errors import DatasetError
@@ -19,6 +18,7 @@ from chronicle.evaluate.gold import (
     dataset_dir,
     dataset_file,
     eval_data_root,
+    read_jsonl,
 )
 from chronicle.evaluate.petrarch import (
     NOT_EVENTLESS,
@@ -40,22 +40,13 @@ __all__ = [
 def load_plover_dev() -> list[GoldSentence]:
     """plover-dev.jsonl: 1,077 sentences, relation-level PLOVER labels (CONCEDE+RETREAT = YIELD)."""
     path = dataset_file("plover-dev", "plover-dev", "plover-dev.jsonl")
-    out: list[GoldSentence] = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                rels = [GoldRelation(r["event_type"], r.get("source_text"), r.get("target_text"))
-                        for r in rec["relations"]]
-                out.append(GoldSentence(id=rec["id"], text=rec["text"], relations=rels))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise DatasetError(f"dataset plover-dev: {path} line {number}: {exc}") from exc
-    return out
+    return list(read_jsonl(path, "plover-dev", _plover_sentence))
 
 
-# --------------------------------------------------------------------------- conflibert-cameo
+def _plover_sentence(rec: dict) -> GoldSentence:
+    rels = [GoldRelation(r["event_type"], r.get("source_text"), r.get("target_text")) for r in rec["relations"]]
+    return GoldSentence(id=rec["id"], text=rec["text"], relations=rels)
+
 
 def _read_conll_spans(path: Path) -> list[dict[str, list[str]]]:
     """CoNLL ``token tag`` blocks -> per sentence {source|target|reciprocal: [token-joined text]}."""
@@ -140,23 +131,19 @@ def load_project_examples() -> list[GoldSentence]:
     Written for Chronicle, independent of ../shared/eval-data; scored like plover-dev (CONCEDE and
     RETREAT as YIELD), and its NONE sentences count every coded event as a false alarm.
     """
-    import json
     from importlib import resources
 
     path = resources.files("chronicle").joinpath("data", "examples", "plover-examples.jsonl")
-    out: list[GoldSentence] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        gold = GoldSentence(id=rec["id"], text=rec["text"], meta={"factuality": rec.get("factuality", "")})
-        if rec["event_type"] == "NONE" or rec.get("factuality") in ("negated",):
-            gold.noevent = rec["event_type"] == "NONE"
-        if rec["event_type"] != "NONE":
-            gold.relations.append(GoldRelation(YIELD_TYPES.get(rec["event_type"], rec["event_type"]),
-                                               rec.get("source_text"), rec.get("target_text")))
-        out.append(gold)
-    return out
+    return list(read_jsonl(path, "examples", _example_sentence))
+
+
+def _example_sentence(rec: dict) -> GoldSentence:
+    gold = GoldSentence(id=rec["id"], text=rec["text"], meta={"factuality": rec.get("factuality", "")},
+                        noevent=rec["event_type"] == "NONE")
+    if rec["event_type"] != "NONE":
+        gold.relations.append(GoldRelation(YIELD_TYPES.get(rec["event_type"], rec["event_type"]),
+                                           rec.get("source_text"), rec.get("target_text")))
+    return gold
 
 
 DATASETS["examples"] = DatasetInfo(

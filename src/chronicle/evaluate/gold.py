@@ -7,8 +7,9 @@ repository, and a missing set raises :class:`DatasetError` that says where it wa
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,3 +96,16 @@ def dataset_file(name: str, folder: str, *parts: str) -> Path:
     if not path.is_file():
         raise DatasetError(f"dataset {name}: file {path} is missing")
     return path
+
+
+def read_jsonl(path, dataset: str, convert: Callable[[dict], object]) -> Iterator:
+    """``convert(record)`` for each non-blank line of a JSON Lines file; a line that is not JSON or
+    that ``convert`` rejects (KeyError, TypeError, ValueError) raises DatasetError naming the line."""
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield convert(json.loads(line))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise DatasetError(f"dataset {dataset}: {path} line {number}: {exc}") from exc

@@ -15,14 +15,13 @@ do not inflate the denominator.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from chronicle.errors import DatasetError
-from chronicle.evaluate.gold import GoldSentence, _candidate_roots
+from chronicle.evaluate.gold import GoldSentence, _candidate_roots, read_jsonl
 from chronicle.schema import Event
 
 NAME = "bbc-quiet"
@@ -56,19 +55,13 @@ def bbc_news_file() -> Path:
 def read_bbc_news(path: Path | None = None) -> list[dict]:
     """Every record of bbc-news.jsonl (all categories, duplicates kept), in file order."""
     path = path or bbc_news_file()
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec["id"], str) or not isinstance(rec["text"], str):
-                    raise TypeError("id and text must be strings")
-            except (ValueError, KeyError, TypeError) as exc:
-                raise DatasetError(f"dataset {NAME}: {path} line {number}: {exc}") from exc
-            out.append(rec)
-    return out
+    return list(read_jsonl(path, NAME, _bbc_record))
+
+
+def _bbc_record(rec: dict) -> dict:
+    if not isinstance(rec["id"], str) or not isinstance(rec["text"], str):
+        raise TypeError("id and text must be strings")
+    return rec
 
 
 def category(article_id: str) -> str | None:
