@@ -61,6 +61,39 @@ def progress_bar():
                     console=console, transient=True)
 
 
+class ArticleProgress:
+    """The progress bar of a long command (``progress_bar``), or nothing when stderr is no terminal:
+    callers report and print through it the same way in both cases."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = progress_bar()
+        self.task = self.bar.add_task(label, total=None) if self.bar else None
+
+    def __enter__(self) -> "ArticleProgress":
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def advance(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=n)
+
+    def loading(self, now: bool) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description="loading the coder" if now else self.label)
+
+    def say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(message, err=True)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @db_option
@@ -90,39 +123,24 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
                                "one: give one of them, not both")
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a folder) or - for stdin")
-    bar = progress_bar()
-    task = bar.add_task("ingesting", total=None) if bar else None
-
-    def say(message: str) -> None:
-        if bar is not None:
-            bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
-        else:
-            click.echo(message, err=True)
+    progress = ArticleProgress("ingesting")
 
     def tick(kind: str, n: int, item=None) -> None:
         if kind == "quarantined":
-            say(f"chronicle: quarantined {item}")
-        if bar is not None:
-            bar.update(task, advance=n)
-
-    def loading(now: bool) -> None:
-        if bar is not None:
-            bar.update(task, description="loading the coder" if now else "ingesting")
+            progress.say(f"chronicle: quarantined {item}")
+        progress.advance(n)
 
     try:
         if workers is None and scheduler is None:
-            coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=loading))
+            coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=progress.loading))
         else:
             from chronicle.store.distributed import DaskCoder
 
             coding = DaskCoder(workers=workers, scheduler=scheduler, actor_files=actor_files,
-                               batch_size=batch_size, on_load=loading)
+                               batch_size=batch_size, on_load=progress.loading)
         with Store(db) as store, coding as coder:
             items = read_paths(paths, published=published, stdin=sys.stdin)
-            if bar is not None:
-                with bar:
-                    stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick)
-            else:
+            with progress:
                 stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick)
     except ChronicleError as exc:
         raise fail(exc) from None

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from chronicle.cli.ingest import LazyCoder, progress_bar
+from chronicle.cli.ingest import ArticleProgress, LazyCoder
 from chronicle.cli.options import actors_option, batch_option, db_option, fail
 from chronicle.errors import ChronicleError
 
@@ -23,25 +23,13 @@ def recode(db, actor_files, batch_size):
     """
     from chronicle.store import Store, recode as recode_store
 
-    bar = progress_bar()
-    task = bar.add_task("recoding", total=None) if bar else None
-
-    def tick(kind: str, n: int) -> None:
-        if bar is not None:
-            bar.update(task, advance=n)
-
-    def loading(now: bool) -> None:
-        if bar is not None:
-            bar.update(task, description="loading the coder" if now else "recoding")
+    progress = ArticleProgress("recoding")
 
     try:
         with Store(db, create=False) as store:
-            coder = LazyCoder(actor_files, batch_size, on_load=loading)
-            if bar is not None:
-                with bar:
-                    stats = recode_store(store, coder, batch_size, progress=tick)
-            else:
-                stats = recode_store(store, coder, batch_size, progress=tick)
+            coder = LazyCoder(actor_files, batch_size, on_load=progress.loading)
+            with progress:
+                stats = recode_store(store, coder, batch_size, progress=lambda kind, n: progress.advance(n))
     except ChronicleError as exc:
         raise fail(exc) from None
     except KeyboardInterrupt:
