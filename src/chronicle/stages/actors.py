@@ -18,7 +18,7 @@ from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.stages import anaphora
-from chronicle.stages.base import ActorMention, Stage, Work
+from chronicle.stages.base import ActorMention, Stage, Work, doc_text
 
 # Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
@@ -156,7 +156,7 @@ class ActorsStage(Stage):
         kb = self.kb
         tokens = np_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = head.doc.text[start:end]
+        text = doc_text(head.doc)[start:end]
         plural = head.tag_ in ("NNS", "NNPS")
         base = dict(text=text, start=start, end=end, head_i=head.i, plural=plural)
         day = work.published

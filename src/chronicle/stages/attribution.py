@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.cues import Cues, load_cues
 from chronicle.schema import Actor, Attribution
-from chronicle.stages.base import ActorMention, Draft, Stage, Work
+from chronicle.stages.base import ActorMention, Draft, Stage, Work, doc_text
 from chronicle.stages.events import actors_for
 
 
@@ -84,7 +84,7 @@ def attribute(draft: Draft, work: Work, cues: Cues) -> Attribution | None:
         return None
     if speaker is not None:
         draft.extra["speaker"] = speaker
-    text = work.doc.text[start:end]
+    text = doc_text(work.doc)[start:end]
     return Attribution(speaker=to_actor(speaker) if speaker is not None else None, channel=channel,
                        text=text, start=start, end=end, confidence=0.7 if speaker is not None else 0.5)
 

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from chronicle.schema import Casualties, Size
-from chronicle.stages.base import Draft, Stage, Work
+from chronicle.stages.base import Draft, Stage, Work, doc_text
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -75,7 +75,7 @@ def size_of(draft: Draft, work: Work) -> Size | None:
         count, number = found
         start = number.idx
         end = noun.idx + len(noun)
-        return Size(count=count, unit=noun.lemma_.lower(), text=work.doc.text[start:end], start=start, end=end)
+        return Size(count=count, unit=noun.lemma_.lower(), text=doc_text(work.doc)[start:end], start=start, end=end)
     return None
 
 
