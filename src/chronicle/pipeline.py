@@ -53,11 +53,13 @@ class Coder:
 
     def __init__(self, *, actor_files: Iterable[str] = (), lexicon: str | None = None,
                  model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True):
+        actor_files = tuple(actor_files)
         nlp = load_model(model)
         self.nlp_stage = NlpStage(model=model, batch_size=batch_size)
         self.nlp_stage.nlp = nlp
         actors = ActorsStage(actor_files=actor_files, nlp=nlp)
-        self.pre: list[Stage] = [CleanStage()] + ([ScreenStage()] if screen else [])
+        self.pre: list[Stage] = [CleanStage()] + (
+            [ScreenStage(actor_files=tuple(actor_files), lexicon_path=lexicon)] if screen else [])
         self.post: list[Stage] = [
             actors, EventsStage(lexicon_path=lexicon), FactualityStage(), AttributionStage(),
             FramingStage(), RelevanceStage(), DatesStage(), RolesStage(actor_files=actor_files), PlacesStage(), SizesStage(),

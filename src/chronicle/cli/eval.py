@@ -13,8 +13,10 @@ from chronicle.evaluate.datasets import DATASETS
 @click.argument("dataset", type=click.Choice(sorted(DATASETS)))
 @limit_option
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--no-screen", is_flag=True,
+              help="Parse every sentence (skip the screen that parses only possible event sentences).")
 @actors_option
-def eval_command(dataset, limit, as_json, actor_files):
+def eval_command(dataset, limit, as_json, no_screen, actor_files):
     """Code every sentence of DATASET and score the events against its gold labels.
 
     Datasets are read from ../shared/eval-data (or $CHRONICLE_SHARED/eval-data); nothing from them
@@ -26,7 +28,7 @@ def eval_command(dataset, limit, as_json, actor_files):
     from chronicle.pipeline import Coder
 
     try:
-        coder = Coder(actor_files=actor_files)
+        coder = Coder(actor_files=actor_files, screen=not no_screen)
         with Progress(transient=True, console=_stderr_console()) as progress:
             task = progress.add_task(f"coding {dataset}", total=None)
 

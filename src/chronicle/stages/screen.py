@@ -1,19 +1,32 @@
 """Parse only the sentences that could hold an event.
 
-The dependency parser is most of the cost of coding, and most sentences of a news corpus name no
-event word at all. Before parsing, a cheap screen splits the cleaned text into sentences with a
-regular expression and keeps a sentence only if one of its words is an inflected form of a trigger
-lemma (with one of its objects, for lemmas that need one) or a cue the framing stage reads, like
-"must"; and the sentence before it when it refers back with a pronoun. The other sentences are blanked with spaces exactly like
-cleaned-away captions, so every character offset still points into the original text and spaCy
-turns each blanked run into a single whitespace token.
+The dependency parser is most of the cost of coding, and most sentences of a news corpus hold no
+political event. Before parsing, a cheap screen splits the cleaned text into sentences with a
+regular expression and keeps a sentence only if
+
+- one of its words is an inflected form of a trigger lemma (with one of its objects or particles,
+  for lemmas that need them: "lift" + "sanctions", "look" + "into") or a cue the framing stage
+  reads, like "must"; and
+- it names a possible political actor: a name, demonym or capital of the actor knowledge base
+  (user files included), a generic agent or title ("police", "minister"), or the last word of an
+  organisation's name that says its kind ("... Liberation Front"). The relevance stage drops every
+  event without such an actor, so a sentence without one cannot yield an event; or
+- it refers back with a pronoun and the sentence before it names such an actor: then both are kept,
+  so the anaphora stage can find the antecedent.
+
+The other sentences are blanked with spaces exactly like cleaned-away captions, so every character
+offset still points into the original text and spaCy turns each blanked run into a single
+whitespace token.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
+from chronicle.knowledge.actors import ActorKB, load_actor_kb
+from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.stages.base import Stage, Work
 from chronicle.stages.clean import CleanResult
@@ -37,14 +50,14 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
-@lru_cache(maxsize=2)
-def trigger_forms() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+@lru_cache(maxsize=4)
+def trigger_forms(lexicon_path: str | None = None) -> "TriggerForms":
     """Word forms that may be a trigger: forms of lemmas with an unconstrained entry, and, for
-    lemmas that only trigger with certain objects ("lift" + "sanctions"), their forms mapped to
-    the forms of those objects (both must occur in the sentence)."""
+    lemmas that only trigger with certain objects ("lift" + "sanctions") or particles ("look
+    into"), their forms mapped to the forms of those words (both must occur in the sentence)."""
     from chronicle.stages.nlp import load_model
 
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(lexicon_path)
     exceptions = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
     irregular: dict[str, set[str]] = {}
     for pos in ("verb", "noun"):
@@ -58,33 +71,95 @@ def trigger_forms() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     bare: set[str] = set(EXTRA_WORDS)
     constrained: dict[str, set[str]] = {}
     for (head, _pos), entries in lexicon.by_head.items():
-        if any(not e.objects for e in entries):
+        if any(not e.objects and not e.particles for e in entries):
             bare |= forms_of(head)
         else:
-            objects = {form for e in entries for obj in e.objects for form in forms_of(obj)}
+            needed = {form for e in entries for word in (e.objects or e.particles) for form in forms_of(word)}
             for form in forms_of(head):
-                constrained.setdefault(form, set()).update(objects)
-    return frozenset(bare), {k: frozenset(v) for k, v in constrained.items()}
+                constrained.setdefault(form, set()).update(needed)
+    bare -= load_cues().fixed_prepositions
+    protest = {form for (head, _pos), entries in lexicon.by_head.items()
+               if any(e.event_type == "PROTEST" for e in entries) for form in forms_of(head)}
+    return TriggerForms(frozenset(bare), {k: frozenset(v) for k, v in constrained.items()},
+                        frozenset(protest))
 
 
-def is_candidate(words: list[str], forms) -> bool:
-    """True if a word may be a trigger. A capitalised word inside the sentence is a name or a month
-    ("World Trade Organization", "in March"), not the verb or noun of an event."""
-    bare, constrained = forms
+class TriggerForms(NamedTuple):
+    """What the screen looks for: ``bare`` forms trigger alone, ``constrained`` forms need one of
+    their words in the sentence, and ``protest`` forms need no political actor (the relevance
+    stage keeps a protest by any group: "teachers went on strike")."""
+
+    bare: frozenset[str]
+    constrained: dict[str, frozenset[str]]
+    protest: frozenset[str] = frozenset()
+
+
+ActorWords = tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]
+"""Word sequences that name a possible political actor: (cased names, lower-cased generic terms,
+longest sequence)."""
+
+
+def _word_key(word: str) -> str:
+    """A word as the screen compares it: "Japan's" names Japan."""
+    return word[:-2] if word.endswith("'s") else word
+
+
+def actor_words(kb: ActorKB) -> ActorWords:
+    """The knowledge base's names, demonyms and capitals (case kept, as the actor matcher keeps
+    it), and its agents and titles with the organisation-kind words of cues.yaml (lower case),
+    as sequences of screen words."""
+    from chronicle.stages.relevance import POLITICAL_SECTORS
+
+    def key(phrase: str, lower: bool) -> tuple[str, ...]:
+        words = tuple(_word_key(w) for w in WORD.findall(phrase))
+        return tuple(w.lower() for w in words) if lower else words
+
+    names = {key(n, False) for table in (kb.by_alias, kb.demonyms, kb.capitals) for n in table}
+    cues = load_cues()
+    generic = {key(term, True) for table in (kb.agents, kb.titles) for term, entry in table.items()
+               if entry.sector is None or entry.sector in POLITICAL_SECTORS}
+    generic |= {(word,) for word, sector in cues.org_name_heads.items() if sector in POLITICAL_SECTORS}
+    generic |= {(word,) for word in cues.state_body_heads}
+    names.discard(()), generic.discard(())
+    longest = max(len(k) for k in names | generic)
+    return frozenset(names), frozenset(generic), longest
+
+
+def names_actor(words: list[str], actors: ActorWords) -> bool:
+    """True if a run of the sentence's words is a known name or a generic political agent."""
+    names, generic, longest = actors
+    keys = [_word_key(w) for w in words]
+    lowered = [w.lower() for w in keys]
+    for i in range(len(keys)):
+        for n in range(1, min(longest, len(keys) - i) + 1):
+            if tuple(keys[i:i + n]) in names or tuple(lowered[i:i + n]) in generic:
+                return True
+    return False
+
+
+def trigger_words(words: list[str], forms: TriggerForms) -> set[str]:
+    """The sentence's words (lower case) that may be a trigger. A capitalised word inside the
+    sentence is a name or a month ("World Trade Organization", "in March"), not the verb or noun
+    of an event."""
+    bare, constrained = forms.bare, forms.constrained
     present = {w.lower() for w in words}
     headline = sum(w[:1].isupper() for w in words) * 2 > len(words)  # "U.S. Lifts Travel Ban"
+    found = set()
     for i, word in enumerate(words):
         if i and not headline and not word.islower():
             continue
         w = word.lower()
         if w in bare or (w in constrained and constrained[w] & present):
-            return True
-    return False
+            found.add(w)
+    return found
 
 
 ABBREVIATION = re.compile(
-    r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z](?:\.[A-Za-z])+|\b(?:approx|etc|vs|no|nos|incl|est|ca|gov|govt))\.$")
-"""A period that ends "Gen.", "Mr.", "U.S.", "Jan." or "approx." does not end the sentence."""
+    r"(?:\b[A-Z]|\b[A-Za-z](?:\.[A-Za-z])+|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Brig|"
+    r"Gov|Sen|Rep|Pres|Rev|Hon|St|Jr|Sr|Mt|Ft|Inc|Ltd|Co|Corp|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+    r"Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|No|Nos|Vol|Fig|approx|etc|vs|no|nos|incl|est|ca|gov|govt))\.$")
+"""A period that ends "Gen.", "Mr.", "U.S.", "Jan." or "approx." does not end the sentence; one
+that ends "Gaza." or "Iran." does."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -101,14 +176,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def screen_text(text: str, forms) -> tuple[str, int, int]:
-    """The text with non-candidate sentences blanked; and (kept, total) sentence counts."""
+def screen_text(text: str, forms, actors: ActorWords | None = None) -> tuple[str, int, int]:
+    """The text with non-candidate sentences blanked; and (kept, total) sentence counts. Without
+    ``actors`` a trigger alone keeps a sentence."""
     spans = sentence_spans(text)
     words = [WORD.findall(text[s:e]) for s, e in spans]
-    hits = [is_candidate(w, forms) for w in words]
-    # The sentence before a candidate is parsed too when the candidate refers back with a pronoun.
-    needs_context = [hit and bool(PRONOUNS & {w.lower() for w in ws}) for hit, ws in zip(hits, words)]
-    keep = [hit or (i + 1 < len(hits) and needs_context[i + 1]) for i, hit in enumerate(hits)]
+    found = [trigger_words(w, forms) for w in words]
+    triggers = [bool(f) for f in found]
+    actor = [actors is None or bool(f & forms.protest) or names_actor(w, actors) for f, w in zip(found, words)]
+    pronoun = [bool(PRONOUNS & {w.lower() for w in ws}) for ws in words]
+    # A pronoun may stand for an actor of the sentence before: both are parsed.
+    refers_back = [t and p and i > 0 and actor[i - 1] for i, (t, p) in enumerate(zip(triggers, pronoun))]
+    hits = [t and a or r for t, a, r in zip(triggers, actor, refers_back)]
+    keep = [hit or (i + 1 < len(hits) and refers_back[i + 1]) for i, hit in enumerate(hits)]
     chars = list(text)
     for (start, end), kept in zip(spans, keep):
         if not kept:
@@ -121,15 +201,19 @@ def screen_text(text: str, forms) -> tuple[str, int, int]:
 class ScreenStage(Stage):
     """Blank the sentences that hold no possible event before the parser sees them."""
 
-    name = "screen.v1"
+    name = "screen.v2"
     requires = ("clean",)
     assigns = ("clean",)
 
+    def __init__(self, *, actor_files: tuple[str, ...] = (), lexicon_path: str | None = None):
+        self.actor_files, self.lexicon_path = tuple(actor_files), lexicon_path
+
     def initialize(self) -> None:
-        self.forms = trigger_forms()
+        self.forms = trigger_forms(self.lexicon_path)
+        self.actors = actor_words(load_actor_kb(self.actor_files))
 
     def __call__(self, work: Work) -> Work:
-        text, kept, total = screen_text(work.clean.text, self.forms)
+        text, kept, total = screen_text(work.clean.text, self.forms, self.actors)
         work.clean = CleanResult(text=text, dropped=work.clean.dropped)
         work.screened = (kept, total)
         return work
