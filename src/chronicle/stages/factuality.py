@@ -59,10 +59,14 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
     reported = False
     governed = False  # under "hope", "want", "plan" ...: a wish stays a wish in reported speech
     for _ in range(8):
-        _clause_cues(node, cues, consider)
+        realised = _realised_purpose(node, draft, cues)
+        _clause_cues(node, cues, consider, purpose_is_plan=not realised)
         dep, head = node.dep_, node.head
         if head.i == node.i:
             break
+        if realised:
+            node = head  # the act's own cues decide: "will send troops to help" is future
+            continue
         if dep == "ccomp" and head.lemma_.lower() in cues.reporting_verbs:
             reported = True
             if head.lemma_.lower() in cues.denial_verbs:
@@ -92,7 +96,16 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
     return best, best_cue, confidence
 
 
-def _clause_cues(node: Token, cues: Cues, consider) -> None:
+def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:
+    """"sent vehicles to help the country", "gave rifles to help in operations": help given by an act
+    is given when the act is. Only for AID: a purpose to fight or to meet is still a plan."""
+    if draft.event_type != "AID" or node.dep_ != "advcl" or node.head.pos_ not in ("VERB", "AUX"):
+        return False
+    marks = [c for c in node.children if c.dep_ in ("mark", "aux")]
+    return any(c.lower_ == "to" for c in marks) and not any(c.lower_ in cues.conditional_marks for c in marks)
+
+
+def _clause_cues(node: Token, cues: Cues, consider, *, purpose_is_plan: bool = True) -> None:
     for c in node.children:
         word = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "advmod" and word in ("never",)):
@@ -114,7 +127,7 @@ def _clause_cues(node: Token, cues: Cues, consider) -> None:
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 consider("hypothetical", c)
-            elif c.dep_ == "aux" and c.lower_ == "to":
+            elif c.dep_ == "aux" and c.lower_ == "to" and purpose_is_plan:
                 consider("hypothetical", c)  # "sent troops to fight X": a purpose, not yet done
 
 
