@@ -169,7 +169,9 @@ class EventsStage(Stage):
         else:
             source += subject_actors(verb, work)
             for c in children:
-                if c.dep_ in ("dobj", "dative", "obj", "iobj"):
+                if c.dep_ == "dative" and c.pos_ == "ADP":  # "lent money to X": the parser's dative "to"
+                    target += _actors_in_pobjs(c, work)
+                elif c.dep_ in ("dobj", "dative", "obj", "iobj"):
                     target += actors_for(c, work, descend_of=True)
         preps = set(entry.target_preps) | set(entry.particles)
         for c in children:
