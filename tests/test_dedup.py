@@ -8,6 +8,7 @@ import random
 import time
 
 from chronicle.dedup import MergedEvent, merge_reports
+from chronicle.dedup_evidence import ArticleSimilarity
 from chronicle.schema import QUAD_CLASS, Actor, Article, CoderInfo, Event, EventDate, Location, Span
 
 # --------------------------------------------------------------------------- helpers
@@ -17,6 +18,7 @@ EGYPT = dict(text="Egypt", actor_id="egy", country="EGY", sector="GOV")
 HAMAS = dict(text="Hamas", actor_id="hamas", country="PSE", sector="PTY")
 FATAH = dict(text="Fatah", actor_id="fatah", country="PSE", sector="PTY")
 POLICE = dict(text="police", country="USA", sector="COP")
+TRUMP = dict(text="Trump", actor_id="donald-trump", country="USA", sector="GOV")
 CAIRO = Location(name="Cairo", country="EGY", precision="city", geonameid=360630, lat=30.06, lon=31.25)
 
 
@@ -26,13 +28,15 @@ def actor(spec: dict) -> Actor:
 
 def event(doc: str, event_type: str = "AGREE", *, n: int = 0, source=(ISRAEL,), target=(EGYPT,),
           date: str | None = None, published: str = "2024-05-06", trigger: str = "agreed",
-          reciprocal=False, factuality="actual", location=None, mentions=1, confidence=0.8) -> Event:
-    """A minimal event; ``date`` None means the date was only assumed from publication."""
+          reciprocal=False, factuality="actual", location=None, mentions=1, confidence=0.8,
+          sentence: str | None = None) -> Event:
+    """A minimal event; ``date`` None means the date was only assumed from publication. The default
+    sentence ("a.0") has no content words, so only the coded fields decide."""
     when = (EventDate(value=date, precision="day" if len(date) == 10 else "year", method="expression",
                       text=date) if date else
             EventDate(value=published, precision="day", method="publication"))
     return Event(
-        id=f"{doc}-e{n}", doc_id=doc, sentence_index=n, sentence=f"{doc} sentence {n}",
+        id=f"{doc}-e{n}", doc_id=doc, sentence_index=n, sentence=sentence or f"{doc}.{n}",
         event_type=event_type, quad_class=QUAD_CLASS[event_type], factuality=factuality,
         source=[actor(a) for a in source], target=[actor(a) for a in target], reciprocal=reciprocal,
         trigger=Span(text=trigger, start=0, end=len(trigger)), date=when, location=location,
@@ -40,8 +44,9 @@ def event(doc: str, event_type: str = "AGREE", *, n: int = 0, source=(ISRAEL,), 
     )
 
 
-def article(doc: str, outlet: str | None = "Reuters", published: str = "2024-05-06") -> Article:
-    return Article(id=doc, text="", source=outlet, url=f"https://example.org/{doc}",
+def article(doc: str, outlet: str | None = "Reuters", published: str = "2024-05-06",
+            title: str | None = None) -> Article:
+    return Article(id=doc, text="", title=title, source=outlet, url=f"https://example.org/{doc}",
                    published=dt.date.fromisoformat(published))
 
 
@@ -64,7 +69,7 @@ def test_two_outlets_reports_of_one_event_merge_with_counts():
     assert m.event.id == "a-e0"                             # the report with the most evidence
     assert [r.doc_id for r in m.reports] == ["a", "b", "c"]
     assert m.reports[1].source == "ap" and m.reports[1].url == "https://example.org/b"
-    assert m.reports[0].sentence == "a sentence 0" and m.reports[0].trigger == "agreed"
+    assert m.reports[0].sentence == "a.0" and m.reports[0].trigger == "agreed"
     again = MergedEvent.model_validate(json.loads(m.model_dump_json()))  # JSON round trip
     assert again == m
 
@@ -145,6 +150,63 @@ def test_events_without_any_date_stay_alone_unless_a_default_day_is_given():
     undated = [(Article(id="a", text=""), [a]), (Article(id="b", text=""), [b])]
     assert len(merge_reports(undated)) == 2
     assert len(merge_reports(undated, default_published=dt.date(2000, 1, 1))) == 1
+
+
+# --------------------------------------------------------------------------- word evidence
+
+def test_overlapping_sentences_corroborate_one_named_actor():
+    """One shared named actor is 2 points of 4; two sentences telling the event in the same words
+    (Trump, troops, Syria) are the other 2, even with different event words."""
+    a = event("a", "RETREAT", source=(TRUMP,), target=(), trigger="withdrawal",
+              sentence="Trump ordered the withdrawal of roughly 2,000 American troops from Syria.")
+    b = event("b", "RETREAT", source=(TRUMP,), target=(), trigger="pulled",
+              sentence="Trump abruptly pulled U.S. troops out of Syria this week.")
+    pairs = [(article("a"), [a]), (article("b", "AP"), [b])]
+    assert len(multi(merge_reports(pairs))) == 1
+    assert not multi(merge_reports(pairs, sentence_overlap=None, article_similarity=None))
+
+
+def test_one_actor_in_one_story_is_not_one_event():
+    """Hard negative: two articles on one story (same headline), the same actor and type on the same
+    day, but two different events. The story is worth one point only, so they stay apart."""
+    title = "Trump offers Democrats a deal to end the government shutdown"
+    a = event("a", source=(TRUMP,), target=(), trigger="offered",
+              sentence="President Trump offered Democrats a deal on Saturday to reopen the government.")
+    b = event("b", source=(TRUMP,), target=(), trigger="promised",
+              sentence="Trump promised during his campaign that Mexico would pay for the wall.")
+    pairs = [(article("a", title=title), [a]), (article("b", "AP", title=title), [b])]
+    assert ArticleSimilarity(pairs)("a", "b") >= 0.3                 # the story does match
+    assert not multi(merge_reports(pairs))
+
+
+ARREST = "Police arrested dozens of protesters outside the parliament building on Monday night."
+DETAIN = "Riot police detained dozens of protesters who had gathered outside parliament."
+
+
+def test_a_generic_agent_needs_the_words_and_the_story():
+    """"police" is 1 point, the overlapping sentences 2, one story 1: together they merge."""
+    a = event("a", "COERCE", source=(POLICE,), target=(), trigger="arrested", sentence=ARREST)
+    b = event("b", "COERCE", source=(POLICE,), target=(), trigger="detained", sentence=DETAIN)
+    title = "Police arrest dozens at parliament protest"
+    one_story = [(article("a", title=title), [a]), (article("b", "AP", title=title), [b])]
+    assert len(multi(merge_reports(one_story))) == 1
+    budget = event("a", "REJECT", n=1, source=(), target=(), trigger="delayed",
+                   sentence="The finance minister said the budget vote would be delayed until next month.")
+    final = event("b", "SUPPORT", n=1, source=(), target=(), trigger="cheered",
+                  sentence="Forty thousand supporters cheered as the club captain lifted the trophy.")
+    two_stories = [(article("a", title="Budget vote delayed as opposition files amendments"), [a, budget]),
+                   (article("b", "AP", title="City club wins cup final after extra time"), [b, final])]
+    assert ArticleSimilarity(two_stories)("a", "b") < 0.3
+    assert not multi(merge_reports(two_stories))
+
+
+def test_the_same_words_about_other_named_actors_stay_apart():
+    """Hard negative: formulaic sentences overlap almost entirely, but the named targets differ."""
+    a = event("a", "ACCUSE", target=(HAMAS,), trigger="accused",
+              sentence="Israel accused Hamas of violating the ceasefire in Gaza on Monday.")
+    b = event("b", "ACCUSE", target=(EGYPT,), trigger="accused",
+              sentence="Israel accused Egypt of violating the ceasefire in Gaza on Monday.")
+    assert not multi(merge_reports([(article("a"), [a]), (article("b", "AP"), [b])]))
 
 
 # --------------------------------------------------------------------------- scale

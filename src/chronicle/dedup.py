@@ -21,7 +21,12 @@ reports apart (it hides an event and corrupts counts), so every rule errs toward
 - **corroboration** (``actor_rule="corroborated"``, the default): one shared actor does not identify
   an event (a president criticises someone, "police" arrest someone, every day), so a merge needs
   ``min_evidence`` points (4): 2 per side sharing a named actor, 1 per side sharing a generic agent,
-  2 each for the same trigger word (up to inflection), the same stated day and the same city.
+  2 each for the same trigger word (up to inflection), the same stated day and the same city, 2 when
+  the two evidence sentences share at least ``sentence_overlap`` (Jaccard) of their content words,
+  and 1 when the two *articles* are about one story (TF-IDF cosine of their titles and event
+  sentences >= ``article_similarity``; see ``chronicle.dedup_evidence``). The story-level point is
+  worth half the others on purpose: one actor does several things in one story, so a shared actor
+  plus a shared story is not enough; it needs one more piece of event-level evidence.
   ``actor_rule="each-side"`` drops this requirement (kept to measure what it buys: see
   ``bench/dedup_eval.py``).
 - **date**: ``Event.date`` as an interval (a day, a month or a year). A date assumed from the
@@ -55,6 +60,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict
 
+from chronicle.dedup_evidence import ArticleSimilarity, content_words, overlap
 from chronicle.schema import PLOVER_TYPES, Actor, Article, Event
 
 FACTUALITY_CLASS = {"actual": "actual", "negated": "negated", "hypothetical": "irrealis", "future": "irrealis"}
@@ -110,6 +116,18 @@ class _Item:  # an event with what the rules need, computed once
     dated: bool
     source: list[tuple]  # actor keys per side
     target: list[tuple]
+    words: frozenset[str]  # content words of the evidence sentence
+
+
+@dataclass
+class _Rules:  # the settings of one merge, and the article similarity of its batch
+    window: int
+    slack: int
+    actor_rule: str
+    min_evidence: int
+    sentence_overlap: float | None
+    article_similarity: float | None
+    similarity: ArticleSimilarity | None
 
 
 def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: int = 3,
@@ -117,23 +135,29 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
                   actor_rule: Literal["corroborated", "each-side"] = "corroborated",
                   linkage: Literal["complete", "single"] = "complete",
                   compatible_types: Iterable[tuple[str, str]] = (),
+                  sentence_overlap: float | None = 0.25, article_similarity: float | None = 0.3,
                   default_published: dt.date | None = None) -> list[MergedEvent]:
     """Merge the reports of one event across articles; every input event is in exactly one result.
 
-    ``items`` are ``Coder.pipe`` pairs (only the article's id, source, url and published are read).
-    ``default_published`` is the publication day assumed for articles that carry none.
+    ``items`` are ``Coder.pipe`` pairs (of the article only id, title, source, url and published are
+    read). ``default_published`` is the publication day assumed for articles that carry none.
+    ``sentence_overlap`` / ``article_similarity`` are the thresholds of the word evidence (None: not
+    used); the defaults come from the grid in ``bench/dedup_eval.py``.
     Results are sorted by date, then id; an event nobody else reports is a MergedEvent of one report.
     """
     group = {t: t for t in PLOVER_TYPES}
     for pair in compatible_types:
         keep, drop = sorted(group[t] for t in pair)
         group = {t: keep if g == drop else g for t, g in group.items()}
+    items = list(items)
     prepared = [_prepare(event, article, default_published) for article, events in items for event in events]
     dated = [it for it in prepared if it.dated]
+    rules = _Rules(window_days, stated_slack_days, actor_rule, min_evidence, sentence_overlap,
+                   article_similarity, ArticleSimilarity(items) if article_similarity is not None else None)
     scored = []
     for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days)):
         a, b = dated[i], dated[j]
-        if strength := _compatible(a, b, window_days, stated_slack_days, actor_rule, min_evidence):
+        if strength := _compatible(a, b, rules):
             scored.append((-strength, tuple(sorted((a.event.id, b.event.id))), i, j))
     scored.sort()
     compatible = {(i, j) for _, _, i, j in scored}
@@ -197,7 +221,8 @@ def _prepare(event: Event, article: Article, default_published: dt.date | None) 
                  fact=FACTUALITY_CLASS[event.factuality], lo=lo, hi=hi, stated_day=stated,
                  precision=precision, dated=dated,
                  source=[k for a in event.source if (k := actor_key(a))],
-                 target=[k for a in event.target if (k := actor_key(a))])
+                 target=[k for a in event.target if (k := actor_key(a))],
+                 words=content_words(event.sentence))
 
 
 def actor_key(actor: Actor) -> tuple | None:
@@ -304,7 +329,7 @@ def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> 
 
 # --------------------------------------------------------------------------- the rules
 
-def _compatible(a: _Item, b: _Item, window: int, slack: int, actor_rule: str, min_evidence: int) -> int:
+def _compatible(a: _Item, b: _Item, rules: _Rules) -> int:
     """0 when the two reports cannot be one event, else a strength (more shared evidence = higher)."""
     if a.fact != b.fact or a.article.id == b.article.id:
         return 0
@@ -312,7 +337,7 @@ def _compatible(a: _Item, b: _Item, window: int, slack: int, actor_rule: str, mi
     if a.precision != "day" or b.precision != "day":
         if gap > 0 or any(x.precision == "day" and not x.stated_day for x in (a, b)):
             return 0
-    elif gap > (slack if a.stated_day and b.stated_day else window):
+    elif gap > (rules.slack if a.stated_day and b.stated_day else rules.window):
         return 0
     place = _places(a.event, b.event)
     if place < 0:
@@ -322,11 +347,27 @@ def _compatible(a: _Item, b: _Item, window: int, slack: int, actor_rule: str, mi
         return 0
     same_day = a.stated_day and b.stated_day and a.lo == b.lo
     same_word = _same_trigger(a.event.trigger.text, b.event.trigger.text)
-    evidence = points + 2 * (same_day + same_word + place)
-    if actor_rule == "corroborated" and evidence < min_evidence:
+    evidence = points + 2 * (same_day + same_word + place) + _word_points(a, b, rules)
+    if rules.actor_rule == "corroborated" and evidence < rules.min_evidence:
         return 0
     same_cameo = a.event.cameo is not None and a.event.cameo == b.event.cameo
     return 4 * evidence + actors + same_cameo
+
+
+SENTENCE_POINTS, ARTICLE_POINTS = 2, 1
+
+
+def _word_points(a: _Item, b: _Item, rules: _Rules) -> int:
+    """Evidence from the words: the two sentences share many content words (event-level, as strong
+    as a shared named actor); the two articles are about one story (story-level: one point, so it
+    never merges a lone shared actor on its own, as one actor does many things in one story)."""
+    points = 0
+    if rules.sentence_overlap is not None and overlap(a.words, b.words) >= rules.sentence_overlap:
+        points += SENTENCE_POINTS
+    similarity = rules.similarity
+    if similarity is not None and similarity(a.article.id, b.article.id) >= rules.article_similarity:
+        points += ARTICLE_POINTS
+    return points
 
 
 def _same_trigger(a: str, b: str) -> bool:

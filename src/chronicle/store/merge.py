@@ -1,9 +1,10 @@
 """Count events, not reports: merge the stored events that report one real event.
 
-``merge_store`` reads every stored event with its article's outlet, URL and publication day, runs
-``chronicle.dedup.merge_reports`` over them and rewrites ``merged_events`` and ``reports`` in one
-transaction: afterwards every stored event has exactly one ``reports`` row naming its merged event,
-and every merged event has its representative event and its counts (mentions, articles, outlets).
+``merge_store`` reads every stored event with its article's title, outlet, URL and publication day,
+runs ``chronicle.dedup.merge_reports`` over them and rewrites ``merged_events`` and ``reports`` in
+one transaction: afterwards every stored event has exactly one ``reports`` row naming its merged
+event, and every merged event has its representative event and its counts (mentions, articles,
+outlets).
 
 Articles are identified by their content hash (not their ``id``, which two stored texts may share),
 so a merged event's id is the hash of its reports' (content hash, event id) pairs: the same events
@@ -49,14 +50,15 @@ def merge_store(store: Store, **merge_options) -> MergeSummary:
         raise StoreError(f"cannot merge {store.path}: it is open read-only")
     with store.transaction():  # read and write one snapshot
         records = list(iter_records(store))
+        titles = _titles(store)
         items: list[tuple[Article, list[Event]]] = []
         seq_of: dict[tuple[str, str], int] = {}      # (content hash, event id) -> article seq
         seq_by_object: dict[int, int] = {}           # id(Event) -> article seq
         for _, group in groupby(records, key=lambda r: r[1].seq):
             group = list(group)
             ref: ArticleRef = group[0][1]
-            article = Article(id=ref.content_hash, text="", published=ref.published,
-                              source=ref.source, url=ref.url)
+            article = Article(id=ref.content_hash, text="", title=titles.get(ref.seq),
+                              published=ref.published, source=ref.source, url=ref.url)
             items.append((article, [event for event, _ in group]))
             for event, _ in group:
                 seq_of[(ref.content_hash, event.id)] = ref.seq
@@ -70,6 +72,13 @@ def merge_store(store: Store, **merge_options) -> MergeSummary:
                                for position, r in enumerate(m.reports))
         store.replace_merged(merged_rows, report_rows)
     return MergeSummary(events=len(records), merged=len(merged_rows), articles=len(items))
+
+
+def _titles(store: Store) -> dict[int, str]:
+    """Article seq -> title: the merge compares articles by their titles and event sentences (the
+    texts stay in the store: a merge of every stored event must not hold every stored text)."""
+    rows = store.conn.execute("SELECT seq, title FROM articles WHERE title IS NOT NULL").fetchall()
+    return dict(rows)
 
 
 def _representative_seq(m: MergedEvent, seq_of: dict, seq_by_object: dict) -> int:
