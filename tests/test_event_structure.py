@@ -37,3 +37,13 @@ def test_an_aside_between_commas_keeps_its_event(coder):
     types = sorted(t for t, _ in _actual(
         coder, "The rebels, who attacked the town of Beni on Monday, were arrested by Congolese police on Friday."))
     assert types == ["ASSAULT", "COERCE"]
+
+
+def test_an_event_noun_of_cause_or_topic_under_another_event_is_a_reference(coder):
+    events = _actual(coder, "Germany summoned the Iranian ambassador to complain about the bombing of a synagogue.")
+    assert "ASSAULT" not in [t for t, _ in events]
+
+
+def test_an_event_noun_alone_is_still_news(coder):
+    events = _actual(coder, "Deadly clashes between Sudanese troops and rebels erupted after the vote.")
+    assert "ASSAULT" in [t for t, _ in events]

@@ -285,7 +285,11 @@ def _drop_background(drafts: dict[int, Draft]) -> None:
     clause on the argument of another event of the sentence tells how that argument came to be,
     an earlier event the article recalls, not news of its own. Coders of the field code the main
     event only; so does Chronicle."""
+    reference_preps = load_cues().reference_preps
     for i, draft in list(drafts.items()):
+        if _refers_to_earlier(draft.trigger, drafts, reference_preps):
+            drafts.pop(i)
+            continue
         if draft.trigger.dep_ not in ("relcl",) or draft.trigger.pos_ != "VERB":
             continue
         left = draft.trigger.left_edge
@@ -299,6 +303,24 @@ def _drop_background(drafts: dict[int, Draft]) -> None:
             if node.i in drafts and node.i != i:
                 drafts.pop(i)
                 break
+
+
+def _refers_to_earlier(trigger: Token, drafts: dict[int, Draft], reference_preps: frozenset[str]) -> bool:
+    """"imposed a curfew after deadly clashes", "summoned the ambassador to complain about spying",
+    "detained suspects over the attack": an event noun after a preposition of cause, time or topic
+    names an event the sentence's own event refers to, not news of its own (it was reported when
+    it happened). Only when another event of the sentence governs it: alone, "clashes after the
+    vote" may be all the sentence tells."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ not in reference_preps:
+        return False
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in drafts and node.i != trigger.i:
+            return True
+    return False
 
 
 def _play_or_business(sent) -> bool:
