@@ -290,7 +290,10 @@ def test_load_petrarch_noevents_rule():
     assert not ids & set(NOT_EVENTLESS)
     assert all(s.noevent and not s.relations and not petrarch._FICTIONAL.search(s.text) for s in sents)
     assert all(s.meta["category"] == "PARSING" for s in sents if s.meta["file"] != "PETR2_GSR_validation.xml")
-    assert len({s.text.lower() for s in sents}) == len(sents) == 14
+    assert len({s.text.lower() for s in sents}) == len(sents) == 16
+    labelled = load_petrarch_noevents(exclude=False)
+    assert {s.id for s in labelled} == ids | (set(NOT_EVENTLESS) & {s.id for s in labelled})
+    assert len(labelled) == 21
 
 
 @pytest.mark.shared
@@ -301,8 +304,8 @@ def test_evaluate_petrarch_gsr_with_a_silent_coder():
     assert report.n_sentences == 78
     assert (m["overall"]["tp"], m["overall"]["fn"]) == (0, 80)
     assert m["noevents"] == {"n": 12, "no_event": 1.0, "no_actual_event": 1.0}
-    assert m["noevents_extended"]["n"] == 14
-    assert "PETRARCH noevents set" in report.format_text()
+    assert m["noevents_extended"]["n"] == 16 and m["noevents_all"]["n"] == 21
+    assert "real-actor test records, as labelled" in report.format_text()
 
 
 # --------------------------------------------------------------------------- bbc-quiet

@@ -114,10 +114,11 @@ _FICTIONAL = re.compile(
 
 # Records the files label ``noevents`` whose text nonetheless reports a PLOVER event with named
 # actors (PETRARCH left them uncoded through a discard rule or an unknown actor). They are left out
-# of the false-alarm set, where coding them would be correct; the GSR loader keeps them as given.
+# of the false-alarm set, where coding them would be correct; the GSR loader keeps them as given,
+# and ``load_petrarch_noevents(exclude=False)`` keeps them too (both rates are reported).
+# (France "condemned as unacceptable allegations by Rwanda" and "accused Rwanda of making
+# unacceptable accusations" are rebuttals, statements under the project's rules, so they stay in.)
 NOT_EVENTLESS: dict[str, str] = {
-    "AFP0808020840_1": "France condemned Rwanda's allegations (ACCUSE); PETRARCH discard rule on '1994'",
-    "AFP0808020957_1": "France accused Rwanda (ACCUSE); PETRARCH discard rule on '1994'",
     "GOLD_7": "Canada announced asset freezes and sanctions against Russian officers (SANCTION)",
     "TEST_10": "Ukraine says Russia was behind the chemical attacks (ACCUSE)",
     "PASSIVE_2": "A protestor demolished the building (material conflict by a protester)",
@@ -126,20 +127,20 @@ NOT_EVENTLESS: dict[str, str] = {
 }
 
 
-def load_petrarch_noevents() -> list[GoldSentence]:
+def load_petrarch_noevents(*, exclude: bool = True) -> list[GoldSentence]:
     """Sentences that should yield no event, for measuring false alarms on real-world text.
 
     Rule: (1) every ``noevents`` record of the GSR file (real news); (2) from the two functional-test
     files, only ``noevents`` records of category PARSING (AFP wire sentences kept to exercise the
     parser) whose text names no fictional actor; the other categories test the fictional
-    dictionaries. Duplicates (same text across files) are kept once, and :data:`NOT_EVENTLESS`
-    records are dropped.
+    dictionaries. Duplicates (same text across files) are kept once, and (with ``exclude``)
+    :data:`NOT_EVENTLESS` records are dropped.
     """
     out: list[GoldSentence] = []
     seen: set[str] = set()
     for parts in (_GSR, *_OTHERS):
         for gold in _read_petrarch(parts):
-            if not gold.noevent or gold.relations or gold.id in NOT_EVENTLESS:
+            if not gold.noevent or gold.relations or (exclude and gold.id in NOT_EVENTLESS):
                 continue
             if parts != _GSR and (gold.meta.get("category") != "PARSING" or _FICTIONAL.search(gold.text)):
                 continue

@@ -70,7 +70,8 @@ class EvalReport:
         if "events_without_cameo" in m:
             lines.append(f"predicted events without a CAMEO code: {m['events_without_cameo']}")
         for key, what in (("noevents", "GSR noevents records"),
-                          ("noevents_extended", "PETRARCH noevents set (load_petrarch_noevents)")):
+                          ("noevents_all", "noevents of the GSR and the real-actor test records, as labelled"),
+                          ("noevents_extended", "the same without records that report an event (NOT_EVENTLESS)")):
             if key in m:
                 ne = m[key]
                 lines.append(f"{what}: no event coded {_num(ne['no_event'])}, no actual event coded "
@@ -111,7 +112,8 @@ def evaluate(
     """Code every sentence of ``dataset`` (the first ``limit`` with a limit) and score the events.
 
     For petrarch-gsr the sentences of :func:`load_petrarch_noevents` (the first ``limit`` of them)
-    are coded too, and their no-event rate is reported as ``noevents_extended``. A text that occurs
+    are coded too, and their no-event rate is reported as ``noevents_all`` (every record the files
+    label noevents) and ``noevents_extended`` (without the records that report an event). A text that occurs
     twice is coded once. ``progress(done, total)`` is called after each coded text;
     ``n_sentences`` counts the dataset's scored sentences. For bbc-quiet each text is a whole
     article, ``limit`` counts articles and ``n_sentences`` is the sentences they contain.
@@ -120,9 +122,10 @@ def evaluate(
         raise DatasetError(f"unknown dataset {dataset!r}; choose one of {', '.join(DATASETS)}")
     gold = DATASETS[dataset].loader()
     extra = load_petrarch_noevents() if dataset == "petrarch-gsr" else []
+    labelled = load_petrarch_noevents(exclude=False) if dataset == "petrarch-gsr" else []
     if limit is not None:
-        gold, extra = gold[:max(limit, 0)], extra[:max(limit, 0)]
-    texts = list(dict.fromkeys([g.text for g in gold] + [g.text for g in extra]))
+        gold, extra, labelled = gold[:max(limit, 0)], extra[:max(limit, 0)], labelled[:max(limit, 0)]
+    texts = list(dict.fromkeys([g.text for g in gold + extra + labelled]))
     coded: dict[str, list[Event]] = {}
     for done, text in enumerate(texts, 1):
         coded[text] = list(code_sentence(text))
@@ -131,5 +134,7 @@ def evaluate(
     metrics = SCORERS[dataset](gold, [coded[g.text] for g in gold])
     if extra:
         metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text] for g in extra])
+    if labelled:
+        metrics["noevents_all"] = noevent_rate(labelled, [coded[g.text] for g in labelled])
     n_sentences = metrics["overall"]["sentences"] if dataset == "bbc-quiet" else len(gold)
     return EvalReport(dataset=dataset, n_sentences=n_sentences, metrics=metrics)

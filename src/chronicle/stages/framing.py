@@ -78,11 +78,27 @@ def _denies_a_claim(draft: Draft, cues) -> bool:
         objects += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as"
                     for g in c.children if g.dep_ == "pobj"]
         return any(o.lemma_.lower() in cues.claim_nouns for o in objects)
+    if draft.event_type == "ACCUSE" and _charge_is_a_claim(trigger, cues):
+        return True
     # "denied charges that it had tortured prisoners": the charge's content is the denied claim.
     for node in trigger.ancestors:
         if node.pos_ == "NOUN" and node.lemma_.lower() in cues.claim_nouns and node.dep_ in ("dobj", "obj") \
                 and node.head.lemma_.lower() in denial:
             return True
+    return False
+
+
+def _charge_is_a_claim(trigger, cues) -> bool:
+    """"France accused Rwanda of making unacceptable accusations", "blamed Kiev for false claims":
+    what the accuser charges is itself a claim, so the accusation answers one: a rebuttal (CAMEO
+    016 deny responsibility), a statement like "rejected the allegations"."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+        for comp in prep.children:
+            if comp.dep_ == "pobj" and comp.lemma_.lower() in cues.claim_nouns:
+                return True
+            if comp.dep_ == "pcomp" and any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in cues.claim_nouns
+                                            for o in comp.children):
+                return True
     return False
 
 
