@@ -47,3 +47,14 @@ def test_an_event_noun_of_cause_or_topic_under_another_event_is_a_reference(code
 def test_an_event_noun_alone_is_still_news(coder):
     events = _actual(coder, "Deadly clashes between Sudanese troops and rebels erupted after the vote.")
     assert "ASSAULT" in [t for t, _ in events]
+
+
+def test_a_participle_describing_an_actor_is_background_and_hyphens_keep_the_phrase(coder):
+    events = [e for e in coder.code("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a ceasefire.",
+                                    published="2020-04-09") if e.factuality == "actual"]
+    assert [e.event_type for e in events] == ["RETREAT"]
+    assert events[0].source[0].text == "The Saudi-led coalition" and events[0].source[0].country == "SAU"
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire(coder):
+    assert ("RETREAT", "fire") in _actual(coder, "The Afghan government announced a weeklong cease-fire with the Taliban.")

@@ -75,12 +75,21 @@ def np_tokens(head: Token) -> list[Token]:
             out.extend(child.subtree)
     out = sorted(set(out), key=lambda t: t.i)
     # A dateline or dash before the phrase is not part of it: "MAIDUGURI, Nigeria - Two bombers".
-    cut = [i for i, t in enumerate(out) if t.i < head.i and (t.text in BREAKS or "\n" in t.text_with_ws)]
+    cut = [i for i, t in enumerate(out) if t.i < head.i and (_is_break(t) or "\n" in t.text_with_ws)]
     if cut:
         out = out[cut[-1] + 1:]
     while out and out[0].is_punct and out[0] is not head:
         out = out[1:]
     return out
+
+
+def _is_break(token: Token) -> bool:
+    """A dash between spaces breaks a phrase ("Nigeria - Two bombers"); a hyphen inside a word
+    does not ("the Saudi-led coalition")."""
+    if token.text not in BREAKS:
+        return False
+    inside_word = not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return not inside_word
 
 
 class ActorsStage(Stage):

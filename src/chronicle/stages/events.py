@@ -290,14 +290,15 @@ def _drop_background(drafts: dict[int, Draft]) -> None:
         if _refers_to_earlier(draft.trigger, drafts, reference_preps):
             drafts.pop(i)
             continue
-        if draft.trigger.dep_ not in ("relcl",) or draft.trigger.pos_ != "VERB":
-            continue
+        if draft.trigger.dep_ not in ("relcl", "acl") or draft.trigger.pos_ != "VERB":
+            continue  # ("acl": "the coalition fighting the rebels declared a truce")
         left = draft.trigger.left_edge
         if left.i > 0 and left.nbor(-1).text in (",", "(", "—", "–"):
             continue  # ", who attacked the town on Monday,": an aside that reports an event of its own
         node = draft.trigger.head  # the noun the clause describes
+        deps = BACKGROUND_ARG_DEPS | ({"nsubj"} if draft.trigger.dep_ == "acl" else set())
         for _ in range(4):
-            if node.head.i == node.i or node.dep_ not in BACKGROUND_ARG_DEPS:
+            if node.head.i == node.i or node.dep_ not in deps:
                 break
             node = node.head
             if node.i in drafts and node.i != i:
