@@ -98,8 +98,10 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
 
 def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:
     """"sent vehicles to help the country", "gave rifles to help in operations": help given by an act
-    is given when the act is. Only for AID: a purpose to fight or to meet is still a plan."""
-    if draft.event_type != "AID" or node.dep_ != "advcl" or node.head.pos_ not in ("VERB", "AUX"):
+    is given when the act is; "sent a team to investigate the crash": the investigation (CAMEO 09)
+    is under way when its team is sent. Only for these: a purpose to fight or to meet is still a plan."""
+    realised_by_sending = draft.event_type == "AID" or (draft.cameo or "").startswith("09")
+    if not realised_by_sending or node.dep_ != "advcl" or node.head.pos_ not in ("VERB", "AUX"):
         return False
     marks = [c for c in node.children if c.dep_ in ("mark", "aux")]
     return any(c.lower_ == "to" for c in marks) and not any(c.lower_ in cues.conditional_marks for c in marks)
