@@ -103,7 +103,10 @@ class EventsStage(Stage):
             if draft.trigger.dep_ not in ("dobj", "obj", "attr", "nsubjpass"):
                 continue  # "lifted the sanctions", "sanctions were lifted": one event
             verb_draft = drafts[draft.anchor.i]
-            if verb_draft.entry.objects:
+            if draft.entry.objects and draft.event_type != verb_draft.event_type \
+                    and draft.anchor.lemma_.lower() in light_verbs and not verb_draft.entry.particles:
+                drafts.pop(draft.anchor.i, None)  # "launched a hunger strike": the modified noun's sense wins
+            elif verb_draft.entry.objects:
                 drafts.pop(i, None)
             elif draft.anchor.lemma_.lower() in light_verbs:
                 drafts.pop(draft.anchor.i, None)
