@@ -70,8 +70,11 @@ class EventsStage(Stage):
         candidates = self.lexicon.candidates(token.lemma_.lower(), pos)
         if not candidates:
             return None  # most tokens: skip reading their arguments
-        if pos == "NOUN":  # a noun's sense is picked by its modifiers: "air strike", "hunger strike"
+        if pos == "NOUN":  # a noun's sense is picked by its modifiers: "air strike", "hunger strike",
+            # and by what it is "of": "a suspension of aid", "the suspension of food supplies"
             objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+            objects |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj" for g in (p, *p.children) if g is p or g.dep_ == "compound"}
         else:
             objects = {t.lemma_.lower() for t in _objects(token)}
         subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
@@ -374,8 +377,8 @@ def _objects(token: Token) -> list[Token]:
     """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package")."""
     objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
     for c in token.children:
-        if c.dep_ in ("prep", "prt"):
-            objs += [g for g in c.children if g.dep_ == "pobj"]
+        if c.dep_ in ("prep", "prt"):  # not "in March": a date is not what the verb acts on
+            objs += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     objs += [m for o in objs for m in o.children if m.dep_ == "compound"]
     # "gave some of the equipment": the object is what the quantifier counts.
     objs += [p for o in objs if o.lower_ in QUANTIFIERS for c in o.children
