@@ -8,7 +8,8 @@ Two rules from CAMEO/PLOVER coding practice:
   and, where the governing event has no target, lends it its actors.
 * A future or conditional event announced by its own actor is an intent: "Pakistan said it will
   return the weapons" is AGREE (express intent to cooperate, CAMEO 03); "X said it would attack" is
-  THREATEN (CAMEO 13). A "must"/"should" said about someone else is a demand (REQUEST, CAMEO 10).
+  THREATEN (CAMEO 13). A "must"/"should" said about someone else is a demand (REQUEST, CAMEO 10);
+  "will not X (until Y)" is a refusal (REJECT, CAMEO 12).
   The re-typed event happened (the statement was made), so it is ``actual``.
 """
 
@@ -118,20 +119,21 @@ def _governing_draft(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None
 def _reframe(draft: Draft, work: Work) -> None:
     cue = draft.factuality_cue.text.lower() if draft.factuality_cue is not None else ""
     condition = _condition_clause(draft)
-    if draft.factuality == "negated" and condition is not None:
-        # "X will not release the soldiers until Y pays": a conditional refusal is a demand on Y.
+    quad = QUAD_CLASS[draft.event_type]
+    if draft.factuality == "negated" and condition is not None and quad in (1, 2):
+        # "X will not lift the embargo until Y reforms": a refusal (CAMEO 12, as the CAMEO codebook
+        # codes it) whose condition names who it is addressed to.
         keys = {m.key for m in draft.source}
         wanted = [m for m in _clause_actors(condition, work) if m.key not in keys]
-        draft.extra["demanded"] = draft.event_type
-        draft.target = wanted or draft.target
-        draft.event_type, draft.cameo, draft.mode, draft.contexts = "REQUEST", "100", None, []
-        draft.factuality = "actual"
+        draft.extra["refused"] = draft.event_type
+        draft.extra["condition"] = condition.i
+        draft.target = draft.target or wanted
+        _retype(draft, "REJECT", "120")
         return
     speaker = draft.extra.get("speaker")
     own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
         speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source}))
     intent_word = any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
-    quad = QUAD_CLASS[draft.event_type]
     if cue in DEMAND_MODALS:
         if draft.factuality == "hypothetical" and speaker is not None and not own:
             draft.extra["demanded"] = draft.event_type
