@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from chronicle.knowledge.cues import Cues, load_cues
 from chronicle.stages.base import Draft, Stage, Work, span_of
 
+VERBAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "CONSULT"})
 RANK = {"actual": 0, "future": 1, "hypothetical": 2, "negated": 3}
 CONTINUE_DEPS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "pcomp", "acomp"}
 
@@ -99,9 +100,13 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
 def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:
     """"sent vehicles to help the country", "gave rifles to help in operations": help given by an act
     is given when the act is; "sent a team to investigate the crash": the investigation (CAMEO 09)
-    is under way when its team is sent. Only for these: a purpose to fight or to meet is still a plan."""
+    is under way when its team is sent; "called Morrison to congratulate him": what a call or a
+    visit is for is said in it. Only for these: a purpose to fight or to meet is still a plan."""
+    if node.dep_ != "advcl" or node.head.pos_ not in ("VERB", "AUX"):
+        return False
     realised_by_sending = draft.event_type == "AID" or (draft.cameo or "").startswith("09")
-    if not realised_by_sending or node.dep_ != "advcl" or node.head.pos_ not in ("VERB", "AUX"):
+    said_in_contact = draft.event_type in VERBAL_TYPES and node.head.lemma_.lower() in cues.contact_verbs
+    if not (realised_by_sending or said_in_contact):
         return False
     marks = [c for c in node.children if c.dep_ in ("mark", "aux")]
     return any(c.lower_ == "to" for c in marks) and not any(c.lower_ in cues.conditional_marks for c in marks)
