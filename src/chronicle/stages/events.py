@@ -318,8 +318,9 @@ def _refers_to_earlier(trigger: Token, drafts: dict[int, Draft], reference_preps
     names an event the sentence's own event refers to, not news of its own (it was reported when
     it happened). Only when another event of the sentence governs it: alone, "clashes after the
     vote" may be all the sentence tells."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ not in reference_preps:
-        return False
+    named = (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj") or (trigger.pos_ == "VERB" and trigger.dep_ == "pcomp")
+    if not named or trigger.head.lower_ not in reference_preps:
+        return False  # ("pcomp": "arrested for collaborating with the rebels")
     node = trigger
     for _ in range(6):
         if node.head.i == node.i:
