@@ -18,6 +18,7 @@ from typing import Iterable, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.errors import DataFileError
 
 SECTORS = frozenset(
@@ -130,7 +131,7 @@ class ActorKB:
         """Load one YAML file; with ``override`` its entries replace same-id entries."""
         path_str = str(path)
         try:
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise DataFileError(path_str, "no such file") from None
         except (OSError, UnicodeDecodeError) as exc:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 
+from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.errors import DataFileError
 
 FIELDS = (
@@ -52,7 +52,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
     path = resources.files("chronicle").joinpath("data", "cues.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = parse_yaml(path.read_text(encoding="utf-8"))
     missing = [f for f in FIELDS if f not in raw]
     if missing:
         raise DataFileError("cues.yaml", f"missing lists: {', '.join(missing)}")

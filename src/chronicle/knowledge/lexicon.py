@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.errors import DataFileError
 from chronicle.schema import PLOVER_TYPES
 
@@ -69,7 +70,7 @@ def read_lexicon(path: Path | str, lexicon: Lexicon | None = None, *, only_const
     """Read one lexicon file (into ``lexicon`` if given: the first file's entries are tried first)."""
     path_str = str(path)
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(path_str, f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:
@@ -92,9 +93,14 @@ def read_lexicon(path: Path | str, lexicon: Lexicon | None = None, *, only_const
     return lexicon
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """The shipped lexicon files, or the file at ``path``."""
+    """The shipped lexicon files, or the file at ``path``; read once per path."""
+    return _load_lexicon(path)
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str | None) -> Lexicon:
+    # (lru_cache keys f() and f(None) apart: one signature, so both share one entry)
     if path is not None:
         return read_lexicon(path)
     lexicon = Lexicon()
