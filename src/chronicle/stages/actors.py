@@ -409,10 +409,7 @@ def _is_place_phrase(head: Token) -> bool:
     node = head
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS
-
-
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from", "toward", "towards"}
+    return node.dep_ == "pobj" and node.head.lower_ in load_cues().not_actor_preps
 
 
 def _has_propn(tokens: list[Token]) -> bool:
