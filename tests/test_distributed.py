@@ -52,6 +52,13 @@ def stored(db) -> tuple[list[str], set[tuple]]:
     return articles, events
 
 
+def batch_lengths(db) -> list[int]:
+    """The number of articles of each stored batch, in order: one transaction stamps one time."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return [row[0] for row in con.execute(
+            "SELECT count(*) FROM articles GROUP BY ingested_at ORDER BY min(seq)").fetchall()]
+
+
 @pytest.mark.model
 def test_workers_store_the_events_one_process_stores(corpus, tmp_path, monkeypatch, coder):
     monkeypatch.setattr(INGEST, "make_coder", lambda actor_files=(), batch_size=16: coder)
@@ -70,6 +77,24 @@ def test_workers_store_the_events_one_process_stores(corpus, tmp_path, monkeypat
     assert len(single_events) > 20
     assert dask_events == single_events
     assert any(actors for *_, actors in dask_events)
+    assert batch_lengths(dask) == batch_lengths(single) == [1, 2, 3, 3, 2]   # ramped up alike
+
+
+@pytest.mark.model
+def test_local_workers_build_their_coder_as_soon_as_the_cluster_is_up():
+    from distributed import wait
+
+    from chronicle.store import distributed
+
+    with distributed.DaskCoder(workers=1, batch_size=4) as coder:
+        coder._connect()
+        assert len(coder.warming) == 1                      # one build per worker, before any batch
+        wait(coder.warming, timeout=120)
+        assert [future.result() for future in coder.warming] == [None]
+        built = coder.client.run(lambda: distributed._CODER is not None)
+        assert list(built.values()) == [True]
+        profiled = coder.client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+        assert list(profiled.values()) == [False]           # no stack sampling slows the coding
 
 
 def test_workers_and_scheduler_together_are_a_usage_error(corpus, tmp_path):

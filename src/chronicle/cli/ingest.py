@@ -34,11 +34,20 @@ class LazyCoder:
         first = next(stream, None)
         if first is None:
             return iter(())
+        return self._loaded().pipe(itertools.chain([first], stream), batch_size=batch_size)
+
+    def pipe_batches(self, batches):
+        """Code each batch of ``store.ingest`` on its own, so that a small first batch comes back
+        as soon as it is coded rather than once ``batch_size`` articles are."""
+        for batch in batches:
+            yield list(self._loaded().pipe(batch, batch_size=len(batch)))
+
+    def _loaded(self):
         if self.coder is None:
             self.on_load(True)
             self.coder = make_coder(self.actor_files, self.batch_size)
             self.on_load(False)
-        return self.coder.pipe(itertools.chain([first], stream), batch_size=batch_size)
+        return self.coder
 
 
 def progress_bar():
@@ -111,7 +120,8 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
     PATH is a .txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml feed file, a folder of those
     (recursively), or - for stdin. Each batch of articles is stored with its events in one
     transaction: after an interruption, the same command finishes the rest. Inputs that cannot be
-    read are recorded in the quarantine table and reported on stderr (exit status 1). --limit
+    read are recorded in the quarantine table and reported on stderr (exit status 1). The first
+    batches are smaller (1, 2, 4, ... articles) so that the first events are stored early. --limit
     stops after that many new articles. --workers or --scheduler code on a Dask cluster; this
     process alone writes the database.
     """
@@ -141,7 +151,8 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
         with Store(db) as store, coding as coder:
             items = read_paths(paths, published=published, stdin=sys.stdin)
             with progress:
-                stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick)
+                stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick,
+                                     ramp_up=True)
     except ChronicleError as exc:
         raise fail(exc) from None
     except KeyboardInterrupt:

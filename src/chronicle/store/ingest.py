@@ -4,6 +4,10 @@
 before it is coded, and every batch (its articles, their events and the inputs refused meanwhile)
 is written in one transaction. After a crash or ``kill -9`` the database holds whole batches only,
 and running the same command again codes and stores the rest, each article once.
+
+With ``ramp_up`` the first batches are smaller (1, 2, 4, ... articles, then ``batch_size``): a
+batch's events are stored only when the whole batch is coded, so the first events of an ingest then
+wait for one article to be coded rather than for ``batch_size`` of them.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from chronicle.schema import Article, CoderInfo, Event
 from chronicle.stages.read import Rejected
@@ -23,6 +27,8 @@ from chronicle.store.db import Store
 
 LOOKUP_CHUNK = 256
 """Inputs read ahead to look their hashes up in one query."""
+
+T = TypeVar("T")
 
 Progress = Callable[..., None]
 """Called as ``progress(kind, n)`` with kind ``stored``, ``duplicate`` or ``recoded``, and as
@@ -68,14 +74,41 @@ def _now() -> _dt.datetime:
     return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
 
 
+def batch_sizes(batch_size: int, ramp_up: bool = False) -> Iterator[int]:
+    """The sizes of the batches an ingest writes, one transaction each: ``batch_size`` forever,
+    preceded with ``ramp_up`` by the powers of two below it (1, 2, 4, 8 for 16).
+
+    Doubling keeps the extra batches (and transactions, and cluster tasks) to a handful while the
+    first one holds a single article.
+    """
+    size = 1 if ramp_up else batch_size
+    while size < batch_size:
+        yield size
+        size *= 2
+    yield from itertools.repeat(max(1, batch_size))
+
+
+def batched(items: Iterable[T], sizes: Iterable[int]) -> Iterator[list[T]]:
+    """Consecutive lists of ``items`` as long as ``sizes`` says, the last one maybe shorter."""
+    stream = iter(items)
+    for size in sizes:
+        batch = list(itertools.islice(stream, size))
+        if not batch:
+            return
+        yield batch
+
+
 def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size: int = 16, *,
-           limit: int | None = None, progress: Progress | None = None) -> IngestStats:
+           limit: int | None = None, progress: Progress | None = None,
+           ramp_up: bool = False) -> IngestStats:
     """Code and store the new articles of ``items``; quarantine the ``Rejected`` ones.
 
     ``limit`` stops after that many *new* articles, so repeated limited runs walk through a corpus.
     ``coder`` is anything whose ``pipe(articles, batch_size=)`` yields (article, events) in input
     order: a ``Coder``, or a ``store.distributed.DaskCoder`` that codes on a Dask cluster while
-    this process alone writes the database.
+    this process alone writes the database; a coder may also take whole batches
+    (``pipe_batches``, see ``_coded_batches``). ``ramp_up`` makes the first batches smaller
+    (``batch_sizes``), so the first events are stored sooner; ``chronicle ingest`` turns it on.
     """
     stats = IngestStats()
     info = coder_info(coder)
@@ -126,16 +159,28 @@ def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size:
             notify("stored", len(batch))
 
     try:
-        batch: list[tuple[Article, list[Event]]] = []
-        for article, events in coder.pipe(fresh(), batch_size=batch_size):
-            batch.append((article, events))
-            if len(batch) >= batch_size:
-                write(batch)
-                batch = []
-        write(batch)
+        for batch in _coded_batches(coder, fresh(), batch_sizes(batch_size, ramp_up), batch_size):
+            write(batch)
+        write([])                       # the inputs refused after the last article
     finally:
         excerpts.close()
     return stats
+
+
+def _coded_batches(coder, articles: Iterable[Article], sizes: Iterable[int], batch_size: int
+                  ) -> Iterator[list[tuple[Article, list[Event]]]]:
+    """Each batch (of ``sizes`` articles) with its events, in input order, as soon as it is coded.
+
+    A coder with ``pipe_batches(batches)``, which yields each batch's list of (article, events)
+    (the CLI's ``LazyCoder``, ``DaskCoder``), is handed these very batches, so a small first batch
+    is coded, and comes back, on its own. Any other coder (a ``Coder``) is handed the stream and
+    batches it by ``batch_size`` itself; its output is cut into the same batches, so what is
+    written, and in which transactions, does not depend on the coder.
+    """
+    pipe_batches = getattr(coder, "pipe_batches", None)
+    if pipe_batches is not None:
+        return pipe_batches(batched(articles, sizes))
+    return batched(coder.pipe(articles, batch_size=batch_size), sizes)
 
 
 def recode(store: Store, coder, batch_size: int = 16, *,
