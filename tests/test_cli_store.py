@@ -64,7 +64,8 @@ def test_ingest_summary_and_idempotent_rerun(runner, tmp_path, fake):
     corpus, db = write_corpus(tmp_path), tmp_path / "c.duckdb"
     first = runner.invoke(cli, ["ingest", str(corpus), "--db", str(db), "--batch-size", "2"])
     assert first.exit_code == 0, first.output
-    assert first.stdout == "chronicle: stored 5 articles (6 events), skipped 0 as duplicates, quarantined 0\n"
+    assert first.stdout == ("chronicle: stored 5 articles (6 events), skipped 0 as duplicates, quarantined 0\n"
+                            "chronicle: 6 events, 2 merged events, 4 events merged away\n")
     second = runner.invoke(cli, ["ingest", str(corpus), "--db", str(db)])
     assert second.exit_code == 0
     assert second.stdout == "chronicle: stored 0 articles (0 events), skipped 5 as duplicates, quarantined 0\n"
@@ -77,10 +78,22 @@ def test_ingest_quarantines_bad_lines_and_exits_1(runner, tmp_path, fake):
     assert result.exit_code == 1
     assert result.stderr == (f"chronicle: quarantined {corpus}:3: not JSON (Expecting ',' delimiter "
                              f"at column 1)\n")
-    assert result.stdout == "chronicle: stored 5 articles (6 events), skipped 0 as duplicates, quarantined 1\n"
+    assert result.stdout.startswith("chronicle: stored 5 articles (6 events), skipped 0 as duplicates, quarantined 1\n")
     with duckdb.connect(str(db), read_only=True) as conn:
         assert conn.execute('SELECT "where", excerpt FROM quarantine').fetchall() == [
             (f"{corpus}:3", '{"id": "broken"')]
+
+
+def test_ingest_merges_reports_across_articles_unless_told_not_to(runner, tmp_path, fake):
+    corpus = write_corpus(tmp_path)
+    merged_db, plain_db = tmp_path / "m.duckdb", tmp_path / "p.duckdb"
+    assert runner.invoke(cli, ["ingest", str(corpus), "--db", str(merged_db)]).exit_code == 0
+    exported = runner.invoke(cli, ["export", "--db", str(merged_db), "--merged"])
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 2     # 6 reports, 2 events
+    plain = runner.invoke(cli, ["ingest", str(corpus), "--db", str(plain_db), "--no-dedupe"])
+    assert plain.stdout.count("\n") == 1 and "merged" not in plain.stdout
+    refused = runner.invoke(cli, ["export", "--db", str(plain_db), "--merged"])
+    assert refused.exit_code != 0 and "chronicle dedupe" in refused.stderr
 
 
 def test_ingest_uses_chronicle_db_env_and_limit(runner, tmp_path, fake):

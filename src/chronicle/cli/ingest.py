@@ -114,7 +114,10 @@ class ArticleProgress:
               help="Code on a local Dask cluster of N worker processes (127.0.0.1 only).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Code on an existing Dask cluster (its workers need the same chronicle).")
-def ingest(paths, db, published, actor_files, batch_size, limit, workers, scheduler):
+@click.option("--dedupe/--no-dedupe", default=True, show_default=True,
+              help="After storing new articles, merge the reports of one event across articles "
+                   "(as 'chronicle dedupe' does), so the store counts events.")
+def ingest(paths, db, published, actor_files, batch_size, limit, workers, scheduler, dedupe):
     """Code articles into the corpus database; articles already stored are skipped.
 
     PATH is a .txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml feed file, a folder of those
@@ -123,7 +126,8 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
     read are recorded in the quarantine table and reported on stderr (exit status 1). The first
     batches are smaller (1, 2, 4, ... articles) so that the first events are stored early. --limit
     stops after that many new articles. --workers or --scheduler code on a Dask cluster; this
-    process alone writes the database.
+    process alone writes the database. When new articles were stored, the events are merged across
+    articles afterwards (--no-dedupe leaves that to 'chronicle dedupe').
     """
     from chronicle.stages.read import read_paths
     from chronicle.store import Store, ingest as ingest_items
@@ -153,6 +157,7 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
             with progress:
                 stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick,
                                      ramp_up=True)
+            merged = _merge(store) if dedupe and stats.stored else None
     except ChronicleError as exc:
         raise fail(exc) from None
     except KeyboardInterrupt:
@@ -160,5 +165,15 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
                    "again to finish", err=True)
         sys.exit(130)
     click.echo(f"chronicle: {stats.summary()}")
+    if merged is not None:
+        click.echo(f"chronicle: {merged.summary()}")
     if stats.quarantined:
         sys.exit(1)
+
+
+def _merge(store):
+    """Merge the stored reports across articles (``chronicle dedupe`` with its defaults). Every
+    batch is already committed: a failure here loses no article, and 'chronicle dedupe' redoes it."""
+    from chronicle.store.merge import merge_store
+
+    return merge_store(store)
