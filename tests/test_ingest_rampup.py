@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import importlib
 import itertools
-import signal
-import subprocess
-import sys
 
 import pytest
 
@@ -15,7 +12,7 @@ from chronicle.stages.read import read_paths
 from chronicle.store import Store, ingest
 from chronicle.store.ingest import batch_sizes, batched
 from test_distributed import corpus, stored  # noqa: F401 (corpus: the fixture, 11 articles)
-from test_store import TESTS, FakeCoder, assert_consistent, make_article, stored_ids
+from test_store import FakeCoder, assert_consistent, ingest_and_die, make_article, stored_ids
 
 INGEST = importlib.import_module("chronicle.cli.ingest")
 
@@ -112,36 +109,8 @@ def test_crash_in_a_ramped_batch_keeps_whole_batches_and_a_rerun_stores_the_rest
     assert_consistent(db, articles)
 
 
-KILL_IN_THIRD_BATCH = """
-import os, signal, sys
-sys.path.insert(0, {tests!r})
-from test_ingest_rampup import BatchCoder
-from test_store import make_article
-from chronicle.store import Store, ingest
-from chronicle.store import db as store_db
-
-calls = 0
-original = store_db.Store._insert_events
-
-def insert_then_die(self, coded):
-    global calls
-    calls += 1
-    if calls == 3:  # batch 3 (articles 4-6): its articles are inserted in the open transaction
-        os.kill(os.getpid(), signal.SIGKILL)
-    original(self, coded)
-
-store_db.Store._insert_events = insert_then_die
-with Store({db!r}) as store:
-    ingest(store, [make_article(i) for i in range(1, 12)], BatchCoder(), 3, ramp_up=True)
-"""
-
-
 def test_kill_9_inside_a_ramped_batch_then_rerun_stores_each_article_once(tmp_path):
-    db = tmp_path / "c.duckdb"
-    script = tmp_path / "ingest_and_die.py"
-    script.write_text(KILL_IN_THIRD_BATCH.format(tests=str(TESTS), db=str(db)), encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    db = ingest_and_die(tmp_path, "from test_ingest_rampup import BatchCoder", "BatchCoder(), 3, ramp_up=True")
     articles = [make_article(i) for i in range(1, 12)]
     assert stored_ids(db) == [a.id for a in articles[:3]]     # the batches of 1 and 2
     assert_consistent(db, articles[:3])

@@ -210,7 +210,8 @@ def test_coder_crash_on_third_batch_then_rerun_stores_each_article_once(tmp_path
 KILL_SCRIPT = """
 import os, signal, sys
 sys.path.insert(0, {tests!r})
-from test_store import FakeCoder, make_article
+{imports}
+from test_store import make_article
 from chronicle.store import Store, ingest
 from chronicle.store import db as store_db
 
@@ -227,16 +228,25 @@ def insert_then_die(self, coded):
 
 store_db.Store._insert_events = insert_then_die
 with Store({db!r}) as store:
-    ingest(store, [make_article(i) for i in range(1, 12)], FakeCoder(), batch_size=3)
+    ingest(store, [make_article(i) for i in range(1, 12)], {ingest_args})
 """
 
 
-def test_kill_9_inside_a_batch_transaction_then_rerun(tmp_path):
+def ingest_and_die(tmp_path, imports: str = "from test_store import FakeCoder",
+                   ingest_args: str = "FakeCoder(), batch_size=3"):
+    """Ingest articles 1-11 in a subprocess that SIGKILLs itself inside the transaction of its
+    third batch; the database's path."""
     db = tmp_path / "c.duckdb"
     script = tmp_path / "ingest_and_die.py"
-    script.write_text(KILL_SCRIPT.format(tests=str(TESTS), db=str(db)), encoding="utf-8")
+    script.write_text(KILL_SCRIPT.format(tests=str(TESTS), db=str(db), imports=imports, ingest_args=ingest_args),
+                      encoding="utf-8")
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
+    return db
+
+
+def test_kill_9_inside_a_batch_transaction_then_rerun(tmp_path):
+    db = ingest_and_die(tmp_path)
     articles = [make_article(i) for i in range(1, 12)]
     assert stored_ids(db) == [a.id for a in articles[:6]]
     assert_consistent(db, articles[:6])
