@@ -178,6 +178,13 @@ class EventsStage(Stage):
                         target += _actors_in_pobjs(cc, work)
         if not target:
             target += _event_noun_participants(verb, entry, work)
+        if not target:  # "suspended aid to Gaza", "lifted the ban on X": the object's recipient
+            object_preps = load_cues().object_target_preps
+            for c in children:
+                if c.dep_ in ("dobj", "obj", "nsubjpass"):
+                    for cc in c.children:
+                        if cc.dep_ == "prep" and cc.lower_ in object_preps:
+                            target += _actors_in_pobjs(cc, work)
         return source, target, False, verb
 
     def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
