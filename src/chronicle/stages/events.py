@@ -182,9 +182,16 @@ class EventsStage(Stage):
             object_preps = load_cues().object_target_preps
             for c in children:
                 if c.dep_ in ("dobj", "obj", "nsubjpass"):
-                    for cc in c.children:
-                        if cc.dep_ == "prep" and cc.lower_ in object_preps:
-                            target += _actors_in_pobjs(cc, work)
+                    preps_of = [cc for cc in c.children if cc.dep_ == "prep"]
+                elif c.dep_ == "prep" and not passive and entry.objects:
+                    # "suspended aid to Myanmar": with a sense read off its object ("aid"), the
+                    # parser hangs the recipient on the verb as often as on the object
+                    preps_of = [c]
+                else:
+                    continue
+                for prep in preps_of:
+                    if prep.lower_ in object_preps:
+                        target += _actors_in_pobjs(prep, work)
         return source, target, False, verb
 
     def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
