@@ -15,7 +15,7 @@ FIELDS = (
     "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
     "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
     "claim_nouns", "generic_people", "state_body_heads",
-    "member_nouns", "peacekeeping_words", "round_nouns", "fixed_prepositions", "reference_preps", "contact_verbs", "not_actor_preps", "object_target_preps",
+    "member_nouns", "peacekeeping_words", "round_nouns", "fixed_prepositions", "reference_preps", "contact_verbs", "not_actor_preps", "object_target_preps", "container_nouns",
 )
 
 
@@ -45,6 +45,7 @@ class Cues:
     contact_verbs: frozenset[str]
     not_actor_preps: frozenset[str]
     object_target_preps: frozenset[str]
+    container_nouns: frozenset[str]
     member_nouns: frozenset[str]
     peacekeeping_words: frozenset[str]
     round_nouns: frozenset[str]

@@ -25,7 +25,6 @@ PLAY_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 SYMMETRIC_LEMMAS = {"clash", "fight", "skirmish"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-QUANTIFIERS = {"some", "part", "most", "all", "much", "many", "portion", "half", "rest", "bulk", "share"}
 BLAME_ADJECTIVES = {"responsible", "guilty", "accountable", "culpable"}
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
 
@@ -300,9 +299,13 @@ def _objects(token: Token) -> list[Token]:
         if c.dep_ in ("prep", "prt"):  # not "in March": a date is not what the verb acts on
             objs += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     objs += [m for o in objs for m in o.children if m.dep_ == "compound"]
-    # "gave some of the equipment": the object is what the quantifier counts.
-    objs += [p for o in objs if o.lower_ in QUANTIFIERS for c in o.children
+    # "gave some of the equipment", "sent a team of doctors", "a shipment of grain": the object is
+    # what the quantifier or container holds.
+    containers = load_cues().container_nouns
+    objs += [p for o in objs if o.lemma_.lower() in containers for c in o.children
              if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    # "sent experts, equipment and drugs": every conjunct is an object
+    objs += [c for o in objs for c in o.conjuncts if c.i > o.i]
     return objs
 
 
