@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from chronicle import Coder
 from chronicle.knowledge.actors import load_actor_kb
 from chronicle.stages.screen import ScreenStage, TriggerForms, actor_words, screen_text, sentence_spans, trigger_forms
 
@@ -91,3 +95,13 @@ def test_user_actor_files_reach_the_screen(tmp_path):
     with_user = ScreenStage(actor_files=(str(user),))
     with_user.initialize()
     assert screen_text(text, with_user.forms, with_user.actors)[1] == 1
+
+
+def test_sentence_indexes_do_not_depend_on_the_screen(coder):
+    text = (Path(__file__).parent.parent / "samples" / "articles.jsonl").read_text(encoding="utf-8")
+    articles = [json.loads(line) for line in text.splitlines() if line.strip()]
+    unscreened = Coder(screen=False)
+    for article in articles:
+        screened = [(e.sentence_index, e.event_type, e.trigger.start) for e in coder.code(article["text"], doc_id="a")]
+        parsed_all = [(e.sentence_index, e.event_type, e.trigger.start) for e in unscreened.code(article["text"], doc_id="a")]
+        assert screened and screened == parsed_all

@@ -112,8 +112,8 @@ class TableWriter:
             att = event.attribution
             speaker = ""
             if att is not None:
-                speaker = (att.speaker.name or att.speaker.text) if att.speaker else ""
-                speaker += f" via {att.channel}" if att.channel else ""
+                who = (att.speaker.name or att.speaker.text) if att.speaker else ""
+                speaker = " ".join(part for part in (who, f"via {att.channel}" if att.channel else "") if part)
             table.add_row(
                 str(event.sentence_index), event.event_type + (f"/{event.mode}" if event.mode else ""),
                 event.cameo or "", _actor_label(event.source), (arrow + " " if arrow else "") + _actor_label(event.target),

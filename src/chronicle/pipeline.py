@@ -26,20 +26,22 @@ from chronicle.stages.relevance import RelevanceStage
 from chronicle.stages.nlp import MODEL_PACKAGE, NlpStage, load_model
 from chronicle.stages.places import PlacesStage
 from chronicle.stages.roles import RolesStage
-from chronicle.stages.screen import ScreenStage
+from chronicle.stages.screen import ScreenStage, sentence_spans
 from chronicle.stages.scores import ScoresStage
 from chronicle.stages.sizes import SizesStage
 
 
 class CleanStage(Stage):
-    """Blank out captions, credits, bylines and repeated lines (offsets unchanged)."""
+    """Blank out captions, credits, bylines and repeated lines (offsets unchanged); note where the
+    cleaned text's sentences start, which numbers events' sentences."""
 
-    name = "clean.v1"
+    name = "clean.v2"
     requires = ("article",)
-    assigns = ("clean",)
+    assigns = ("clean", "sentence_starts")
 
     def __call__(self, work: Work) -> Work:
         work.clean = clean_text(work.article.text)
+        work.sentence_starts = [start for start, _ in sentence_spans(work.clean.text)] or [0]
         return work
 
 

@@ -8,6 +8,7 @@ plain data and the spaCy ``Doc`` that the nlp stage parsed once for all of them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
@@ -90,10 +91,22 @@ class Work:
     drafts: list[Draft] = field(default_factory=list)
     events: list = field(default_factory=list)
     screened: tuple[int, int] | None = None   # (sentences parsed, sentences in all), if screened
+    sentence_starts: list[int] = field(default_factory=list)  # of the cleaned text, before any screen
 
     @property
     def published(self) -> dt.date | None:
         return self.article.published
+
+    def sentence_number(self, char: int) -> int:
+        """The index of the article's sentence that holds character ``char``. Counted on the cleaned
+        text by the screen's rule-based splitter, before any sentence is blanked, so an event's
+        sentence index is the same whether or not the other sentences were parsed."""
+        if not self.sentence_starts:
+            from chronicle.stages.screen import sentence_spans
+
+            text = self.clean.text if self.clean is not None else self.article.text
+            self.sentence_starts = [start for start, _ in sentence_spans(text)] or [0]
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
 
 class Stage:

@@ -47,7 +47,7 @@ class EventsStage(Stage):
     def __call__(self, work: Work) -> Work:
         self.initialize()
         work.drafts = drafts = []  # filled sentence by sentence: later sentences look back at it
-        for index, sent in enumerate(work.doc.sents):
+        for sent in work.doc.sents:
             if not sent.text.strip():
                 continue
             found = []
@@ -56,7 +56,7 @@ class EventsStage(Stage):
                 entry = self.match(token)
                 if entry is not None and not (play and entry.event_type in PLAY_TYPES):
                     found.append((token, entry))
-            drafts.extend(self._sentence_drafts(index, sent, found, work))
+            drafts.extend(self._sentence_drafts(sent, found, work))
         return work
 
     # -- trigger matching -----------------------------------------------------------------
@@ -91,11 +91,11 @@ class EventsStage(Stage):
         return None
 
     # -- arguments -------------------------------------------------------------------------
-    def _sentence_drafts(self, index, sent, found, work: Work) -> list[Draft]:
+    def _sentence_drafts(self, sent, found, work: Work) -> list[Draft]:
         by_token = {token.i: entry for token, entry in found}
         drafts: dict[int, Draft] = {}
         for token, entry in found:
-            draft = self._draft(index, sent, token, entry, work, by_token)
+            draft = self._draft(sent, token, entry, work, by_token)
             if draft is not None:
                 drafts[token.i] = draft
         light_verbs = load_cues().light_verbs
@@ -117,7 +117,7 @@ class EventsStage(Stage):
         drop_background(drafts)
         return [drafts[i] for i in sorted(drafts)]
 
-    def _draft(self, index, sent, token: Token, entry: TriggerEntry, work: Work, by_token) -> Draft | None:
+    def _draft(self, sent, token: Token, entry: TriggerEntry, work: Work, by_token) -> Draft | None:
         if token.pos_ == "VERB":
             source, target, reciprocal, anchor = self._verb_args(token, entry, work)
         else:
@@ -142,7 +142,8 @@ class EventsStage(Stage):
         start = min([token.idx] + [c.idx for c in token.children if c.dep_ == "prt"])
         end = max([token.idx + len(token)] + [c.idx + len(c) for c in token.children if c.dep_ == "prt"])
         return Draft(
-            sentence_index=index, sentence=sent, trigger=token, trigger_span=span_of(work.doc, start, end),
+            sentence_index=work.sentence_number(token.idx), sentence=sent, trigger=token,
+            trigger_span=span_of(work.doc, start, end),
             entry=entry, event_type=entry.event_type, cameo=entry.cameo, mode=entry.mode,
             contexts=list(entry.contexts), source=source, target=target, reciprocal=reciprocal,
             anchor=anchor if anchor is not None else (token if token.pos_ == "VERB" else None),

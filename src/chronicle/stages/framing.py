@@ -202,7 +202,7 @@ def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
 
     cues = load_cues()
     drafts: list[Draft] = []
-    for index, sent in enumerate(work.doc.sents):
+    for sent in work.doc.sents:
         for verb in sent:
             if verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -216,7 +216,7 @@ def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
             if not speakers or not subjects or {m.key for m in subjects} & {m.key for m in speakers}:
                 continue
             entry = TriggerEntry(lemma=verb.lemma_.lower(), pos="VERB", event_type="REQUEST", cameo="100")
-            draft = Draft(sentence_index=index, sentence=sent, trigger=verb,
+            draft = Draft(sentence_index=work.sentence_number(verb.idx), sentence=sent, trigger=verb,
                           trigger_span=span_of(work.doc, verb.idx, verb.idx + len(verb)), entry=entry,
                           event_type="REQUEST", cameo="100", source=speakers[:1], target=subjects,
                           anchor=reporter, type_confidence=0.55)
