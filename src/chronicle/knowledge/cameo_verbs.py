@@ -59,6 +59,7 @@ import yaml
 
 from chronicle.knowledge.cameo import plover_row
 from chronicle.knowledge.lexicon import TriggerEntry, read_lexicon
+from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.knowledge.petrarch_verbs import (  # noqa: F401  (re-exported for callers and tests)
     _BLOCK, _CODE, _VERB_LINE, Code, parse_code, Verb, Pattern, VerbBlock, VerbDictionary, _words, parse_dictionary,
 )
@@ -87,78 +88,26 @@ COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER
 IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
 CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE."""
 
-# Verbs too generic to report an event on their own in news text: no bare entry is made for them
-# (their object patterns are kept: "hold talks", "set fire", "take hostage"). The most frequent
-# English verbs and the modals; event verbs such as kill, attack, arrest, protest, meet and visit
-# are deliberately absent.
-GENERIC_VERBS: frozenset[str] = frozenset("""
-    be have do say make take get go come give put see know think use find tell become leave feel
-    bring begin keep hold turn show play run move live believe happen include continue set learn
-    change lead understand watch follow stop create speak read spend grow open walk win offer
-    remember love consider appear buy wait serve die send expect build stay fall cut reach remain
-    suggest raise pass sell require report decide pull
-    will would want need mean plan prepare try help add pay face hear claim argue express reveal
-    admit handle manage control direct rule head increase improve boost order push check study
-""".split())
+def _import_word_lists() -> dict[str, frozenset[str]]:
+    """The converter's word lists, from data/cameo_import.yaml (why each exists is written there)."""
+    path = resources.files("chronicle").joinpath("data", "cameo_import.yaml")
+    raw = parse_yaml(path.read_text(encoding="utf-8"))
+    lists = {key: frozenset(words) for key, words in raw.items()}
+    odd = [f"{key}: {word!r}" for key, words in lists.items() for word in words if not isinstance(word, str)]
+    if odd:  # YAML reads unquoted on/off/yes/no as booleans
+        raise ValueError(f"cameo_import.yaml: not words (quote them): {', '.join(odd)}")
+    return lists
 
-# Verbs whose block default does not fit their everyday news sense. PETRARCH's blocks pool WordNet
-# synonyms under one code, so "weigh", "ponder" and "arrive" are CONSULT, "annoy" and "upset"
-# PROTEST, "increase" and "merge" COOPERATE, "best" and "master" ASSAULT, "dishonor" rape. Found
-# by reading every bare entry the converter made; their object patterns are kept.
-OFF_SENSE_VERBS: frozenset[str] = frozenset(w.replace("_", " ") for w in """
-    aim gear_up groom intend ready schedule resurrect resuscitate revive signal strive endeavor
-    endeavour subscribe determine vote certify ensure
-    acquaint approach arrive assemble brave cluster confront conglomerate congregate conjoin
-    constellate contemplate converge depart egress elicit embark encounter excogitate find_out flock
-    gather go_away go_forth go_to huddle innovate insert interact introduce journey meditate mull
-    muse ponder reason reconsider ruminate run_into speculate unite weigh promulgate tour
-    advertise advertize affect associate barter bargain concert confess confide conform correlate
-    deal divulge expose exuberate exult haggle impact influence integrate orchestrate organise
-    organize persuade prefer prize profess promote rejoice synchronise synchronize tempt triumph
-    unionise unionize unveil value esteem enliven invigorate inspire galvanize rouse spur revitalize
-    embolden celebrate commemorate toast clap cheer bless sanctify harmonise harmonize admire
-    appreciate respect
-    abide bide abstain arbitrate authorise authorize clear detach disconnect disentangle enable
-    empower fill go_by go_through get_out hash_out intercede intermediate legislate permit recede
-    resettle resolve retire satify settle_on submit talk_over tease tolerate undo unloose untie
-    verify countenance concession
-    abate accord administer allocate allot ameliorate amplify appease apportion assign assuage
-    attach attire augment award benefit bequeath bestow better bind blend chain coalesce combine
-    command compound conflate connect constitute deepen dictate enact endow enhance enjoin enlarge
-    enlist enroll entrust escalate exaggerate expediate facilitate found fuse gear govern import
-    institute intensify link magnify merge mitigate outfit oversee pay_for prescribe purchase
-    re-establish redouble regulate relate render simplify steer stock supervise supervize task
-    tender tie_in unify furnish
-    guard tend ward interfere look_after stabilise stabilize
-    bid campaign necessitate decree crusade
-    analyse ascertain comb dig mine rake scan skim sweep research explore examine monitor search
-    unearth glance_over look_over aver avow swear compete contend contest contrast counterbalance
-    cry despair differ disappoint discourage dishearten dismay sadden grieve lament mourn wail weep
-    whine humble crucify debase defile degrade disgrace suspect blaspheme compensate slight
-    contravene
-    defect fail remit table prevent inhibit retard procrastinate
-    endanger risk
-    countermine disarray disorder
-    agonise agonize annoy badger bother discomfit disconcert disquiet disturb harry hassle irk
-    irritate pester plague rag torment upset vex bridle_at arouse enkindle provoke
-    garner pull_together drum_up
-    appropriate bill catch constrain contain enclose extract grab impel inhabit reside infest
-    moderate pluck overturn revolutionise revolutionize subvert tax remove force compel enforce
-    exclude vote_down shun inflict
-    best blow bust circle ring surround conflict contaminate corrupt crack dominate engage hammer
-    hang hit impair mar master match overcome overshadow overtake overwhelm pit quarrel spoil
-    struggle surmount tarnish tear rip vitiate lash ruin shatter defeat devastate desolate ravish
-    wrestle duel grapple thump square_off fight_down bruise dishonor dishonour altercate bow hurt
-""".split())  # "_" joins the words of a phrasal verb
 
-# Second words that make a two-word form a phrasal or prepositional verb ("call for", "carry out").
-PARTICLES: frozenset[str] = frozenset("""
-    about across after against along around at away back by down for forth from in into of off on
-    onto out over through to together toward towards under up upon with without
-""".split())
-
-# Pattern words that are not objects although the tagger calls them nouns after "the".
-NOT_OBJECT_WORDS: frozenset[str] = frozenset("ahead apart aside away back close forward together".split())
+_WORDS = _import_word_lists()
+GENERIC_VERBS: frozenset[str] = _WORDS["generic_verbs"]
+"""Too generic to report an event alone: no bare entry ("hold", "set", "take" keep their objects)."""
+OFF_SENSE_VERBS: frozenset[str] = _WORDS["off_sense_verbs"]
+"""Verbs whose PETRARCH block code misfires on their everyday sense: no bare entry."""
+PARTICLES: frozenset[str] = _WORDS["particles"]
+"""Second words that make a two-word form a phrasal verb ("call for", "carry out")."""
+NOT_OBJECT_WORDS: frozenset[str] = _WORDS["not_object_words"]
+"""Pattern words that are not objects although the tagger calls them nouns after "the"."""
 
 # Table rows repaired the way triggers.yaml repairs them (see its header): 175 puts a context in
 # the mode column; 0874 (retreat, surrender) is a withdrawal, not disarmament.
