@@ -59,5 +59,14 @@ def load_cues() -> Cues:
     missing = [f for f in FIELDS if f not in raw]
     if missing:
         raise DataFileError("cues.yaml", f"missing lists: {', '.join(missing)}")
-    heads = {str(word): sector for sector, words in raw.get("org_name_heads", {}).items() for word in words}
-    return Cues(**{f: frozenset(str(w) for w in raw[f]) for f in FIELDS}, org_name_heads=heads)
+    heads = {_word(word, "org_name_heads"): sector
+             for sector, words in raw.get("org_name_heads", {}).items() for word in words}
+    return Cues(**{f: frozenset(_word(w, f) for w in raw[f]) for f in FIELDS}, org_name_heads=heads)
+
+
+def _word(value, list_name: str) -> str:
+    """A cue word. YAML reads unquoted on/off/yes/no as booleans, which would silently replace the
+    word "on" with "True": refuse anything that is not text."""
+    if not isinstance(value, str):
+        raise DataFileError("cues.yaml", f"{list_name}: {value!r} is not a word (quote on, off, yes, no)")
+    return value
