@@ -28,3 +28,12 @@ def test_words_yaml_would_read_as_booleans_are_there():
 def test_an_unquoted_boolean_is_refused_with_the_list_named():
     with pytest.raises(DataFileError, match="place_preps: True is not a word"):
         cues_module._word(True, "place_preps")
+
+
+def test_the_data_version_names_the_data_files():
+    import re
+
+    import chronicle
+
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}\+[0-9a-f]{8}", chronicle.DATA_VERSION)
+    assert chronicle.DATA_VERSION.endswith(chronicle._data_digest())

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import chronicle
 from chronicle.schema import (
     Actor, Article, CoderInfo, Event, EventDate, Location, Span,
 )
@@ -135,7 +136,7 @@ def test_ingest_stores_articles_with_their_events(tmp_path):
     assert (stats.stored, stats.duplicates, stats.quarantined) == (7, 0, 0)
     assert stats.events == counts["events"] == sum(i % 3 for i in range(1, 8))
     assert counts["articles"] == 7
-    assert row == ("a2", None, dt.date(2024, 5, 6), "https://news.example/2", articles[1].text, "0.1.0")
+    assert row == ("a2", None, dt.date(2024, 5, 6), "https://news.example/2", articles[1].text, chronicle.__version__)
     assert_consistent(db, articles)
 
 
