@@ -235,3 +235,19 @@ def test_ten_thousand_events_merge_in_a_few_seconds():
     assert took < 10, f"{took:.1f} s"
     assert all(m.num_articles == len(m.reports) for m in merged)
     assert len(merged) <= 2200                               # nearly every story is one event
+
+
+def test_different_small_counts_of_the_same_participants_are_two_events():
+    from chronicle.schema import Size
+
+    def with_size(doc, count, unit="pirate"):
+        e = event(doc, "COERCE", trigger="captured", date="2024-05-06")
+        return e.model_copy(update={"size": Size(count=count, unit=unit, text=f"{count} {unit}s")})
+
+    same = merge_reports([(article("a"), [with_size("a", 23)]), (article("b", "AP"), [with_size("b", 23)])])
+    assert len(multi(same)) == 1
+    apart = merge_reports([(article("a"), [with_size("a", 23)]), (article("b", "AP"), [with_size("b", 26)])])
+    assert multi(apart) == []
+    crowds = merge_reports([(article("a"), [with_size("a", 10000, "protester")]),
+                            (article("b", "AP"), [with_size("b", 15000, "protester")])])
+    assert len(multi(crowds)) == 1   # crowd estimates vary between outlets

@@ -40,6 +40,8 @@ reports apart (it hides an event and corrupts counts), so every rule errs toward
   (geonameid, name, or within 30 km).
 - **articles**: two reports of one article never merge, not even through a third report: the coder
   already merged the article's repeats, so two records it left apart are two events.
+- **counts**: two reports that count the same kind of participant with different small numbers
+  ("23 pirates" / "26 pirates") are two events (``counts_conflict``).
 
 Clustering: blocking on (type, factuality, date bucket, actors) compares only reports that could
 match (100k events take seconds). Pairs join strongest first in a union-find with two vetoes: no two
@@ -331,7 +333,7 @@ def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> 
 
 def _compatible(a: _Item, b: _Item, rules: _Rules) -> int:
     """0 when the two reports cannot be one event, else a strength (more shared evidence = higher)."""
-    if a.fact != b.fact or a.article.id == b.article.id:
+    if a.fact != b.fact or a.article.id == b.article.id or counts_conflict(a.event, b.event):
         return 0
     gap = max(a.lo - b.hi, b.lo - a.hi, 0)
     if a.precision != "day" or b.precision != "day":
@@ -352,6 +354,19 @@ def _compatible(a: _Item, b: _Item, rules: _Rules) -> int:
         return 0
     same_cameo = a.event.cameo is not None and a.event.cameo == b.event.cameo
     return 4 * evidence + actors + same_cameo
+
+
+EXACT_COUNT_LIMIT = 1000
+"""Below this, a count of people or things is exact ("23 pirates"); above, outlets round differently."""
+
+
+def counts_conflict(a: Event, b: Event) -> bool:
+    """"captured 23 pirates" and "apprehended 26 pirates" are two captures: two reports that count
+    the same kind of participant differently (both small, exact counts) are not one event. Crowd
+    estimates ("10,000 protesters") vary between outlets and are not compared."""
+    sa, sb = a.size, b.size
+    return bool(sa and sb and sa.unit and sa.unit == sb.unit and sa.count != sb.count
+                and max(sa.count, sb.count) < EXACT_COUNT_LIMIT)
 
 
 SENTENCE_POINTS, ARTICLE_POINTS = 2, 1
