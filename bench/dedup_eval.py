@@ -68,6 +68,11 @@ alone raises recall on both corpora; together most. 8 of the 10 ecbplus errors a
 the Indian navy capturing Somali pirates twice, years apart, same navy, sea and wording; only the
 dates, which ECB+ lacks, or the counts 23 / 26 tell them apart).
 
+Counts (session 2, coder 0.2.0): two reports whose sizes count the same unit with different small
+numbers (< 1,000) never merge (``dedup.counts_conflict``). On the re-coded corpora: basil P .966
+R .060 unchanged; ecbplus P .922 -> .942, cross-subtopic errors 15 -> 12 (11 of them topic 12),
+recall .038 unchanged.
+
 Event-level audit (by hand, basil, every merged pair's sentences): before 69 of 86 pairs are one
 event (0.80); chosen 80 of 100 (0.80): all 14 new pairs are same-story, 11 are one event. With
 the article worth 2 points (a shared named actor + one story suffices) story-level numbers look
