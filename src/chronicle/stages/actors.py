@@ -303,6 +303,10 @@ class ActorsStage(Stage):
                 extra.extend(child.subtree)
             elif child.dep_ == "prep" and child.lower_ == "of" and mention.kind in ("agent", "person"):
                 extra.extend(child.subtree)  # "the government of Brazil", "the prosecutor of the ICC"
+        if doc[head].dep_ in ("nsubj", "nsubjpass") and mention.kind in ("person", "unknown"):
+            # "Suharto resigned as president of Indonesia": the office the clause names is the subject's
+            extra.extend(t for c in doc[head].head.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for t in c.subtree)
         mods = [t for t in extra if t.i != head]
         first = min(t.i for t in tokens)
         if first > 0 and doc[first - 1].i in index.name_spans and index.name_spans[first - 1].label_ == "DEMONYM":
