@@ -223,3 +223,19 @@ def test_ingest_and_export_with_the_real_coder(runner, tmp_path, coder, monkeypa
     assert events and all(e.event_type == "PROTEST" and e.doc_id == SAMPLE.name for e in events)
     gdelt = runner.invoke(cli, ["export", "--db", str(db), "--format", "gdelt"]).stdout.splitlines()
     assert gdelt and all(len(line.split("\t")) == 61 for line in gdelt)
+
+
+@pytest.mark.parametrize("command, done", [("ingest", "stored"), ("recode", "recoded")])
+def test_ctrl_c_keeps_the_batches_and_says_how_to_finish(runner, db, tmp_path, monkeypatch, command, done):
+    import chronicle.store
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(chronicle.store, command, interrupted)
+    corpus = write_corpus(tmp_path, n=7)
+    args = [command, str(corpus), "--db", str(db)] if command == "ingest" else [command, "--db", str(db)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 130
+    assert result.stderr == (f"chronicle: interrupted; the batches {done} so far are kept, run the same "
+                             "command again to finish\n")

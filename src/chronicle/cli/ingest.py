@@ -9,9 +9,8 @@ import sys
 import click
 
 from chronicle.cli.options import (
-    actors_option, batch_option, db_option, fail, limit_option, published_option,
+    actors_option, batch_option, db_option, limit_option, published_option, resumable,
 )
-from chronicle.errors import ChronicleError
 
 
 def make_coder(actor_files=(), batch_size: int = 16):
@@ -144,7 +143,7 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
             progress.say(f"chronicle: quarantined {item}")
         progress.advance(n)
 
-    try:
+    with resumable("stored"):
         if workers is None and scheduler is None:
             coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=progress.loading))
         else:
@@ -158,12 +157,6 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
                 stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick,
                                      ramp_up=True)
             merged = _merge(store) if dedupe and stats.stored else None
-    except ChronicleError as exc:
-        raise fail(exc) from None
-    except KeyboardInterrupt:
-        click.echo("chronicle: interrupted; the batches stored so far are kept, run the same command "
-                   "again to finish", err=True)
-        sys.exit(130)
     click.echo(f"chronicle: {stats.summary()}")
     if merged is not None:
         click.echo(f"chronicle: {merged.summary()}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+
 import click
 
 from chronicle.errors import ChronicleError, InputError
@@ -32,6 +35,20 @@ batch_option = click.option("--batch-size", type=click.IntRange(min=1), default=
 def fail(error: ChronicleError) -> click.ClickException:
     """A library error as a one-line CLI error (exit 1)."""
     return click.ClickException(error.message)
+
+
+@contextlib.contextmanager
+def resumable(done: str):
+    """For commands that write the database batch by batch (ingest, recode): a library error is one
+    CLI line (exit 1); Ctrl-C keeps the committed batches and says how to finish (exit 130)."""
+    try:
+        yield
+    except ChronicleError as exc:
+        raise fail(exc) from None
+    except KeyboardInterrupt:
+        click.echo(f"chronicle: interrupted; the batches {done} so far are kept, run the same command "
+                   "again to finish", err=True)
+        sys.exit(130)
 
 
 DEFAULT_DB = "chronicle.duckdb"

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from chronicle.cli.ingest import ArticleProgress, LazyCoder
-from chronicle.cli.options import actors_option, batch_option, db_option, fail
-from chronicle.errors import ChronicleError
+from chronicle.cli.options import actors_option, batch_option, db_option, resumable
 
 
 @click.command()
@@ -25,15 +22,8 @@ def recode(db, actor_files, batch_size):
 
     progress = ArticleProgress("recoding")
 
-    try:
-        with Store(db, create=False) as store:
-            coder = LazyCoder(actor_files, batch_size, on_load=progress.loading)
-            with progress:
-                stats = recode_store(store, coder, batch_size, progress=lambda kind, n: progress.advance(n))
-    except ChronicleError as exc:
-        raise fail(exc) from None
-    except KeyboardInterrupt:
-        click.echo("chronicle: interrupted; the batches recoded so far are kept, run the same "
-                   "command again to finish", err=True)
-        sys.exit(130)
+    with resumable("recoded"), Store(db, create=False) as store:
+        coder = LazyCoder(actor_files, batch_size, on_load=progress.loading)
+        with progress:
+            stats = recode_store(store, coder, batch_size, progress=lambda kind, n: progress.advance(n))
     click.echo(f"chronicle: {stats.summary()}")
