@@ -141,6 +141,31 @@ def check_pipeline(stages: list[Stage], provided: Iterable[str] = ("article",)) 
         have.update(stage.assigns)
 
 
+def unique_mentions(mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions in order, each actor (``key``) once."""
+    out: list[ActorMention] = []
+    keys: set[str] = set()
+    for mention in mentions:
+        if mention.key not in keys:
+            keys.add(mention.key)
+            out.append(mention)
+    return out
+
+
+def draft_above(token: "Token", drafts: dict[int, Draft], through: frozenset[str] | tuple[str, ...],
+                steps: int = 4) -> Draft | None:
+    """The nearest draft (keyed by its trigger's token index) whose trigger governs ``token``,
+    climbing only through the dependency relations ``through``, at most ``steps`` heads up."""
+    node = token
+    for _ in range(steps):
+        if node.dep_ not in through or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in drafts:
+            return drafts[node.i]
+    return None
+
+
 def doc_text(doc) -> str:
     """The text of a parsed document, joined once. spaCy's ``Doc.text`` joins every token on each
     access; reading a few characters of it per actor phrase made that join most of the coder's cost."""

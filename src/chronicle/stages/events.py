@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
-from chronicle.stages.base import ActorMention, Draft, Stage, Work, span_of
+from chronicle.stages.base import ActorMention, Draft, Stage, Work, span_of, unique_mentions
 from chronicle.stages.incidents import drop_background, merge_elaborations
 
 SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
@@ -113,7 +113,7 @@ class EventsStage(Stage):
                 drafts.pop(i, None)
             elif draft.anchor.lemma_.lower() in light_verbs:
                 drafts.pop(draft.anchor.i, None)
-        merge_elaborations(drafts, _dedupe)
+        merge_elaborations(drafts)
         drop_background(drafts)
         return [drafts[i] for i in sorted(drafts)]
 
@@ -125,8 +125,8 @@ class EventsStage(Stage):
             if args is None:
                 return None
             source, target, reciprocal, anchor = args
-        source = _dedupe(source)
-        target = [m for m in _dedupe(target) if m.key not in {s.key for s in source}] if not reciprocal else _dedupe(target)
+        source = unique_mentions(source)
+        target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
         if not source and not target:
             return None
         if not reciprocal and len(source) >= 2 and not target and (
@@ -134,7 +134,7 @@ class EventsStage(Stage):
                 or entry.cameo in SYMMETRIC_CAMEO):
             reciprocal = True
         if reciprocal:
-            parties = _dedupe(source + target)
+            parties = unique_mentions(source + target)
             if len(parties) < 2:
                 reciprocal = False
             else:
@@ -362,13 +362,3 @@ def _event_noun_participants(verb: Token, entry: TriggerEntry, work: Work) -> li
             if draft.event_type in kinds:
                 return draft.source + draft.target
     return []
-
-
-def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
-    out: list[ActorMention] = []
-    keys: set[str] = set()
-    for mention in mentions:
-        if mention.key not in keys:
-            keys.add(mention.key)
-            out.append(mention)
-    return out

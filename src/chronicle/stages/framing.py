@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from chronicle.knowledge.cues import load_cues
 from chronicle.schema import QUAD_CLASS
-from chronicle.stages.base import Draft, Stage, Work
+from chronicle.stages.base import Draft, Stage, Work, draft_above
 
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
-EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "obj"}
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "obj"})
+"""How a draft sits inside another's words; a relative, adverbial or coordinated clause is an event of its own."""
 INTENT_CAMEO = {  # PLOVER type of the intended act -> CAMEO "express intent to ..." code
     "AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032", "RETREAT": "035",
     "CONCEDE": "035", "AGREE": "030",
@@ -41,7 +42,7 @@ class FramingStage(Stage):
         for draft in work.drafts:
             if _denies_a_claim(draft, cues):
                 continue
-            governor = _governing_draft(draft, by_trigger)
+            governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS)
             if governor is not None and governor.event_type in VERBAL_TYPES:
                 if not governor.target and not governor.reciprocal:
                     keys = {m.key for m in governor.source}
@@ -101,19 +102,6 @@ def _charge_is_a_claim(trigger, cues) -> bool:
                                             for o in comp.children):
                 return True
     return False
-
-
-def _governing_draft(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
-    """The draft whose trigger syntactically embeds this draft's trigger (within four steps)."""
-    node = draft.trigger
-    for _ in range(4):
-        if node.head.i == node.i or node.dep_ not in EMBED_DEPS:
-            return None  # a relative, adverbial or coordinated clause is an event of its own
-        node = node.head
-        found = by_trigger.get(node.i)
-        if found is not None and found is not draft:
-            return found
-    return None
 
 
 def _reframe(draft: Draft, work: Work) -> None:

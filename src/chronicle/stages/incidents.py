@@ -12,13 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
-from chronicle.stages.base import Draft
+from chronicle.stages.base import Draft, draft_above, unique_mentions
 
+CLAUSE_CHAIN_DEPS = ("advcl", "conj", "xcomp")
+"""Participles and coordinated verbs: "killing and capturing" hangs on "killing", which hangs on the
+attack it tells more of."""
 FORCE_TYPES = ("ASSAULT", "COERCE")
 """Material conflict: a seizure or an arrest told as part of an attack is one incident with it."""
 
 
-def merge_elaborations(drafts: dict[int, Draft], dedupe) -> None:
+def merge_elaborations(drafts: dict[int, Draft]) -> None:
     """"attacked the market, killing 12", "overran the base, killing 17 and capturing dozens": the
     dependent clauses tell more of one event, so they join the event they depend on. Same type, or
     force (ASSAULT) with a seizure or arrest (COERCE) done in the same incident: then the incident
@@ -27,7 +30,7 @@ def merge_elaborations(drafts: dict[int, Draft], dedupe) -> None:
         draft = drafts.get(i)
         if draft is None or draft.trigger.dep_ not in ("advcl", "conj", "xcomp"):
             continue
-        governor = _governing_draft(draft.trigger, drafts)
+        governor = draft_above(draft.trigger, drafts, CLAUSE_CHAIN_DEPS)
         if governor is None or not _same_incident(governor, draft):
             continue
         keys = {m.key for m in governor.source}
@@ -37,22 +40,9 @@ def merge_elaborations(drafts: dict[int, Draft], dedupe) -> None:
             else (draft, governor)
         if keep is draft:
             draft.source = governor.source or draft.source
-        keep.target = dedupe(keep.target + gone.target)
+        keep.target = unique_mentions(keep.target + gone.target)
         keep.extra.setdefault("merged_triggers", []).append(gone.trigger)
         drafts.pop(gone.trigger.i)
-
-
-def _governing_draft(trigger: Token, drafts: dict[int, Draft]) -> Draft | None:
-    """The nearest event the trigger's clause depends on, through chains of participles and
-    coordinated verbs ("killing and capturing": "capturing" hangs on "killing")."""
-    node = trigger
-    for _ in range(4):
-        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.i in drafts:
-            return drafts[node.i]
-    return None
 
 
 def _same_incident(governor: Draft, draft: Draft) -> bool:
