@@ -32,16 +32,16 @@ from chronicle.stages.sizes import SizesStage
 
 
 class CleanStage(Stage):
-    """Blank out captions, credits, bylines and repeated lines (offsets unchanged); note where the
-    cleaned text's sentences start, which numbers events' sentences."""
+    """Blank out captions, credits, bylines and repeated lines (offsets unchanged); split the cleaned
+    text into sentences once, for the screen and for numbering events' sentences."""
 
     name = "clean.v2"
     requires = ("article",)
-    assigns = ("clean", "sentence_starts")
+    assigns = ("clean", "sentences")
 
     def __call__(self, work: Work) -> Work:
         work.clean = clean_text(work.article.text)
-        work.sentence_starts = [start for start, _ in sentence_spans(work.clean.text)] or [0]
+        work.sentences = sentence_spans(work.clean.text)
         return work
 
 

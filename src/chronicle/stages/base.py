@@ -91,7 +91,7 @@ class Work:
     drafts: list[Draft] = field(default_factory=list)
     events: list = field(default_factory=list)
     screened: tuple[int, int] | None = None   # (sentences parsed, sentences in all), if screened
-    sentence_starts: list[int] = field(default_factory=list)  # of the cleaned text, before any screen
+    sentences: list[tuple[int, int]] | None = None  # spans of the cleaned text's sentences, before any screen
 
     @property
     def published(self) -> dt.date | None:
@@ -101,12 +101,11 @@ class Work:
         """The index of the article's sentence that holds character ``char``. Counted on the cleaned
         text by the screen's rule-based splitter, before any sentence is blanked, so an event's
         sentence index is the same whether or not the other sentences were parsed."""
-        if not self.sentence_starts:
+        if self.sentences is None:
             from chronicle.stages.screen import sentence_spans
 
-            text = self.clean.text if self.clean is not None else self.article.text
-            self.sentence_starts = [start for start, _ in sentence_spans(text)] or [0]
-        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+            self.sentences = sentence_spans(self.clean.text if self.clean is not None else self.article.text)
+        return max(0, bisect.bisect_right(self.sentences, char, key=lambda span: span[0]) - 1)
 
 
 class Stage:

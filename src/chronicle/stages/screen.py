@@ -176,10 +176,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def screen_text(text: str, forms, actors: ActorWords | None = None) -> tuple[str, int, int]:
+def screen_text(text: str, forms, actors: ActorWords | None = None,
+                spans: list[tuple[int, int]] | None = None) -> tuple[str, int, int]:
     """The text with non-candidate sentences blanked; and (kept, total) sentence counts. Without
-    ``actors`` a trigger alone keeps a sentence."""
-    spans = sentence_spans(text)
+    ``actors`` a trigger alone keeps a sentence; ``spans`` are the text's ``sentence_spans`` when
+    already known."""
+    spans = sentence_spans(text) if spans is None else spans
     words = [WORD.findall(text[s:e]) for s, e in spans]
     found = [trigger_words(w, forms) for w in words]
     triggers = [bool(f) for f in found]
@@ -202,7 +204,7 @@ class ScreenStage(Stage):
     """Blank the sentences that hold no possible event before the parser sees them."""
 
     name = "screen.v2"
-    requires = ("clean",)
+    requires = ("clean", "sentences")
     assigns = ("clean",)
 
     def __init__(self, *, actor_files: tuple[str, ...] = (), lexicon_path: str | None = None):
@@ -213,7 +215,7 @@ class ScreenStage(Stage):
         self.actors = actor_words(load_actor_kb(self.actor_files))
 
     def __call__(self, work: Work) -> Work:
-        text, kept, total = screen_text(work.clean.text, self.forms, self.actors)
+        text, kept, total = screen_text(work.clean.text, self.forms, self.actors, work.sentences)
         work.clean = CleanResult(text=text, dropped=work.clean.dropped)
         work.screened = (kept, total)
         return work
