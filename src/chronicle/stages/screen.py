@@ -120,7 +120,8 @@ def actor_words(kb: ActorKB) -> ActorWords:
                if entry.sector is None or entry.sector in POLITICAL_SECTORS}
     generic |= {(word,) for word, sector in cues.org_name_heads.items() if sector in POLITICAL_SECTORS}
     generic |= {(word,) for word in cues.state_body_heads}
-    names.discard(()), generic.discard(())
+    names.discard(())
+    generic.discard(())
     longest = max(len(k) for k in names | generic)
     return frozenset(names), frozenset(generic), longest
 
