@@ -24,8 +24,15 @@ def _line_breaks(doc):
     return doc
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str = MODEL_PACKAGE):
+    """The spaCy pipeline ``name`` with Chronicle's line-break component, loaded once per name."""
+    return _load_model(name)
+
+
+@lru_cache(maxsize=2)
+def _load_model(name: str):
+    # (lru_cache keys load_model() and load_model(MODEL_PACKAGE) apart, which loaded the pipeline
+    # twice in every Coder: one signature, so both share one entry)
     import spacy
     from spacy.language import Language
 
