@@ -42,7 +42,7 @@ Earlier grid (window 0-7 days, min_evidence 3-5, actor rule, linkage; coder 0.1.
 (``--actors each-side``) precision falls to 0.84 / 0.58, with single linkage to 0.86 / 0.83;
 windows above 5 days lose basil precision (0.86 at 7).
 
-Word evidence (2026-11-30, same coded cache; ``chronicle.dedup_evidence``): 2 points when the two
+Word evidence (2026-11-30, same coded cache; ``chronicle.dedup.evidence``): 2 points when the two
 sentences share >= ``sentence_overlap`` (Jaccard) of their content words, 1 point when the two
 articles' TF-IDF cosine (title + event sentences) is >= ``article_similarity``. Grid (``--grid``,
 150 settings): window {3, 5} x min_evidence {3, 4, 5} x sentence_overlap {off, .15, .2, .25, .3}

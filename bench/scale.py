@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from chronicle.cli.ingest import LazyCoder
+from chronicle.cli.coding import LazyCoder
 from chronicle.schema import Article
 from chronicle.store import Store, ingest
-from chronicle.store.distributed import DaskCoder
+from chronicle.distributed import DaskCoder
 from _corpus import BBC, unique_articles
 
 

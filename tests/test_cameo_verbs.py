@@ -1,4 +1,4 @@
-"""The CAMEO verb dictionary converter (chronicle.knowledge.cameo_verbs)."""
+"""The CAMEO verb dictionary converter (tools.cameo_verbs)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from chronicle.knowledge.cameo import plover_row
-from chronicle.knowledge.cameo_verbs import (
+from tools.cameo_verbs import (
     GENERIC_VERBS,
     check_lexicon_file,
     convert,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.stages.clean import CleanResult, DroppedSpan, clean_text
+from chronicle.record import CleanResult, DroppedSpan
+from chronicle.stages.clean import clean_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FATAH = SHARED / "examples" / "fatah-hamas-cairo.txt"

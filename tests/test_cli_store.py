@@ -12,13 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 import chronicle
+import chronicle.version
 from chronicle.cli import cli
-from chronicle.output import CSV_COLUMNS
+from chronicle.io.writers import CSV_COLUMNS
 from chronicle.schema import Event
 from conftest import REPO
 from test_store import FakeCoder
 
-INGEST = importlib.import_module("chronicle.cli.ingest")  # the module (the package exports the command)
+CODING = importlib.import_module("chronicle.cli.coding")  # where the store commands get their Coder
 SAMPLE = REPO / "samples" / "2023-08-16-kenya-fuel-protest.txt"
 
 
@@ -36,7 +37,7 @@ def fake(monkeypatch):
         coders.append(FakeCoder())
         return coders[-1]
 
-    monkeypatch.setattr(INGEST, "make_coder", make)
+    monkeypatch.setattr(CODING, "make_coder", make)
     return coders
 
 
@@ -192,7 +193,7 @@ def test_recode_after_a_data_version_change(runner, db, fake, monkeypatch):
     result = runner.invoke(cli, ["recode", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert result.stdout == "chronicle: recoded 0 articles (0 events)\n"
-    monkeypatch.setattr(chronicle, "DATA_VERSION", "2099.01.01")
+    monkeypatch.setattr(chronicle.version, "DATA_VERSION", "2099.01.01")
     result = runner.invoke(cli, ["recode", "--db", str(db), "--batch-size", "3"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "chronicle: recoded 7 articles (7 events)\n"
@@ -213,7 +214,7 @@ def test_recode_without_a_database(runner, tmp_path):
 # -- the real coder ---------------------------------------------------------------------------------
 @pytest.mark.model
 def test_ingest_and_export_with_the_real_coder(runner, tmp_path, coder, monkeypatch):
-    monkeypatch.setattr(INGEST, "make_coder", lambda actor_files=(), batch_size=16: coder)
+    monkeypatch.setattr(CODING, "make_coder", lambda actor_files=(), batch_size=16: coder)
     db = tmp_path / "c.duckdb"
     result = runner.invoke(cli, ["ingest", str(SAMPLE), "--published", "2023-08-16", "--db", str(db)])
     assert result.exit_code == 0, result.output

@@ -36,4 +36,4 @@ def test_the_data_version_names_the_data_files():
     import chronicle
 
     assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}\+[0-9a-f]{8}", chronicle.DATA_VERSION)
-    assert chronicle.DATA_VERSION.endswith(chronicle._data_digest())
+    assert chronicle.DATA_VERSION.endswith(chronicle.version._data_digest())

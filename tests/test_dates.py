@@ -1,10 +1,10 @@
-"""Tests for chronicle.stages.dates_resolve: news date expressions -> value + precision."""
+"""Tests for chronicle.stages.dates.resolve: news date expressions -> value + precision."""
 import dataclasses
 import datetime as dt
 
 import pytest
 
-from chronicle.stages.dates_resolve import ResolvedDate, resolve_date_expression
+from chronicle.stages.dates.resolve import ResolvedDate, resolve_date_expression
 
 THU = dt.date(2017, 10, 12)  # a Thursday
 JAN = dt.date(2018, 1, 3)  # a Wednesday, early in the year

@@ -8,7 +8,7 @@ import random
 import time
 
 from chronicle.dedup import MergedEvent, merge_reports
-from chronicle.dedup_evidence import ArticleSimilarity
+from chronicle.dedup.evidence import ArticleSimilarity
 from chronicle.schema import QUAD_CLASS, Actor, Article, CoderInfo, Event, EventDate, Location, Span
 
 # --------------------------------------------------------------------------- helpers

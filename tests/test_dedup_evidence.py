@@ -1,8 +1,8 @@
-"""chronicle.dedup_evidence: the word evidence the merge adds to the coded fields."""
+"""chronicle.dedup.evidence: the word evidence the merge adds to the coded fields."""
 
 from __future__ import annotations
 
-from chronicle.dedup_evidence import ArticleSimilarity, content_words, overlap
+from chronicle.dedup.evidence import ArticleSimilarity, content_words, overlap
 from chronicle.schema import Article, CoderInfo, Event, Span
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from chronicle.schema import Actor, Article, CoderInfo, Event, EventDate, Span
 from chronicle.store import Store
-from chronicle.store.merge import merge_store
+from chronicle.dedup.store import merge_store
 
 INFO = CoderInfo(version="0.1.0", data_version="test")
 NOW = dt.datetime(2024, 5, 7, 12, 0, 0)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from chronicle.cli import cli
 from conftest import REPO
 
-INGEST = importlib.import_module("chronicle.cli.ingest")
+CODING = importlib.import_module("chronicle.cli.coding")  # where the store commands get their Coder
 
 EXTRA = [
     "Russian troops shelled Kharkiv on Monday, killing three civilians, regional officials said.",
@@ -61,7 +61,7 @@ def batch_lengths(db) -> list[int]:
 
 @pytest.mark.model
 def test_workers_store_the_events_one_process_stores(corpus, tmp_path, monkeypatch, coder):
-    monkeypatch.setattr(INGEST, "make_coder", lambda actor_files=(), batch_size=16: coder)
+    monkeypatch.setattr(CODING, "make_coder", lambda actor_files=(), batch_size=16: coder)
     runner = CliRunner()
     single, dask = tmp_path / "single.duckdb", tmp_path / "dask.duckdb"
     result = runner.invoke(cli, ["ingest", str(corpus), "--db", str(single), "--batch-size", "3"])
@@ -84,7 +84,7 @@ def test_workers_store_the_events_one_process_stores(corpus, tmp_path, monkeypat
 def test_local_workers_build_their_coder_as_soon_as_the_cluster_is_up():
     from distributed import wait
 
-    from chronicle.store import distributed
+    from chronicle import distributed
 
     with distributed.DaskCoder(workers=1, batch_size=4) as coder:
         coder._connect()

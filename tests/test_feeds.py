@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from chronicle.schema import Article
-from chronicle.stages.feeds import html_to_text
-from chronicle.stages.read import Rejected, read_paths
+from chronicle.io.feeds import html_to_text
+from chronicle.record import Rejected
+from chronicle.io.read import read_paths
 from chronicle.store import Store, ingest
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>

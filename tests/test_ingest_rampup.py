@@ -8,13 +8,13 @@ import itertools
 
 import pytest
 
-from chronicle.stages.read import read_paths
+from chronicle.io.read import read_paths
 from chronicle.store import Store, ingest
 from chronicle.store.ingest import batch_sizes, batched
 from test_distributed import corpus, stored  # noqa: F401 (corpus: the fixture, 11 articles)
 from test_store import FakeCoder, assert_consistent, ingest_and_die, make_article, stored_ids
 
-INGEST = importlib.import_module("chronicle.cli.ingest")
+CODING = importlib.import_module("chronicle.cli.coding")  # where the store commands get their Coder
 
 
 class BatchCoder(FakeCoder):
@@ -131,10 +131,10 @@ def test_nothing_new_codes_nothing(tmp_path):
 @pytest.mark.model
 def test_ramped_ingest_with_the_real_coder_stores_the_fixed_batch_events(corpus, tmp_path, coder,
                                                                           monkeypatch):
-    monkeypatch.setattr(INGEST, "make_coder", lambda actor_files=(), batch_size=16: coder)
+    monkeypatch.setattr(CODING, "make_coder", lambda actor_files=(), batch_size=16: coder)
     ramped, fixed = tmp_path / "ramped.duckdb", tmp_path / "fixed.duckdb"
     with Store(ramped) as store:        # the CLI's way: each ramped batch coded on its own
-        ingest(store, read_paths([str(corpus)]), INGEST.LazyCoder(batch_size=4), 4, ramp_up=True)
+        ingest(store, read_paths([str(corpus)]), CODING.LazyCoder(batch_size=4), 4, ramp_up=True)
     with Store(fixed) as store:
         ingest(store, read_paths([str(corpus)]), coder, 4)
     ramped_articles, ramped_events = stored(ramped)

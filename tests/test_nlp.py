@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from chronicle.stages.nlp import MODEL_PACKAGE
+from chronicle.syntax.model import MODEL_PACKAGE
 
 
 def test_model_package_is_the_genuine_small_english_pipeline():

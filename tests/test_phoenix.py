@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from chronicle.knowledge.actors import ActorEntry, ActorKB
-from chronicle.knowledge.phoenix import (
+from tools.phoenix import (
     PhoenixActor, convert, dump_yaml, map_code, news_case, parse_actor_file, parse_actor_text, parse_date,
 )
 from conftest import shared_path

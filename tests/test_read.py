@@ -12,7 +12,8 @@ import pytest
 
 from chronicle.errors import InputError
 from chronicle.schema import Article
-from chronicle.stages.read import Rejected, parse_date, read_paths
+from chronicle.record import Rejected
+from chronicle.io.read import parse_date, read_paths
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

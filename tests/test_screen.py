@@ -9,7 +9,8 @@ import pytest
 
 from chronicle import Coder
 from chronicle.knowledge.actors import load_actor_kb
-from chronicle.stages.screen import ScreenStage, TriggerForms, actor_words, screen_text, sentence_spans, trigger_forms
+from chronicle.stages.screen import ScreenStage, TriggerForms, actor_words, screen_text, trigger_forms
+from chronicle.syntax.sentences import sentence_spans
 
 pytestmark = pytest.mark.model  # the trigger forms use the spaCy lemmatizer's exception table
 

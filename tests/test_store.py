@@ -20,12 +20,13 @@ import chronicle
 from chronicle.schema import (
     Actor, Article, CoderInfo, Event, EventDate, Location, Span,
 )
-from chronicle.stages.read import Rejected, read_paths
+from chronicle.record import Rejected
+from chronicle.io.read import read_paths
 from chronicle.store import (
     SCHEMA_VERSION, EventFilter, Store, StoreError, coder_info, copy_parquet, ingest, iter_events,
     iter_records, recode,
 )
-from chronicle.store.gdelt import COLUMNS, GdeltWriter, cameo_country, fips_country
+from chronicle.io.gdelt import COLUMNS, GdeltWriter, cameo_country, fips_country
 
 TESTS = Path(__file__).resolve().parent
 

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from chronicle.cli import cli
 from chronicle.schema import Actor, Article, CoderInfo, Event, EventDate, Location, Span
 from chronicle.store import SCHEMA_VERSION, Store, StoreError
-from chronicle.store.gdelt import COLUMNS
-from chronicle.store.merge import MergeSummary, merge_store
+from chronicle.io.gdelt import COLUMNS
+from chronicle.dedup.store import MergeSummary, merge_store
 from chronicle.store.query import iter_merged, iter_records
 
 INFO = CoderInfo(version="0.1.0", data_version="test")

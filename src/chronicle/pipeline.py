@@ -1,48 +1,60 @@
-"""The Coder: loads models and data once, runs the stages in order, streams articles in batches.
+"""The Coder: builds the stages by name, loads models and data once, streams articles in batches.
 
-    read -> clean -> screen -> nlp -> actors -> events -> factuality -> attribution -> framing -> relevance -> dates -> roles
-         -> places -> sizes -> scores -> assemble
+    clean -> screen -> nlp -> actors -> events -> factuality -> attribution -> framing -> relevance
+          -> dates -> roles -> places -> sizes -> scores -> assemble
 
-Each stage is a small object with ``requires``/``assigns``; the order is checked when the Coder is
-built, so a stage cannot silently read a field nobody set.
+Stages are built by name from ``STAGES`` (the idea of spaCy's component registry), each with
+keyword-only settings, and every one is initialised with the same ``StageContext`` (the loaded spaCy
+pipeline and the user's lexicon and actor files), so a user file reaches every stage that reads it.
+The order is checked when the Coder is built: a stage cannot silently read a field nobody set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from chronicle.record import Work
 from chronicle.schema import Article, Event
 from chronicle.stages.actors import ActorsStage
 from chronicle.stages.assemble import AssembleStage
 from chronicle.stages.attribution import AttributionStage
-from chronicle.stages.base import Stage, Work, check_pipeline
-from chronicle.stages.clean import clean_text
+from chronicle.stages.base import Stage, StageContext, check_pipeline
+from chronicle.stages.clean import CleanStage
 from chronicle.stages.dates import DatesStage
 from chronicle.stages.events import EventsStage
 from chronicle.stages.factuality import FactualityStage
 from chronicle.stages.framing import FramingStage
-from chronicle.stages.relevance import RelevanceStage
-from chronicle.stages.nlp import MODEL_PACKAGE, NlpStage, load_model
+from chronicle.stages.nlp import NlpStage
 from chronicle.stages.places import PlacesStage
+from chronicle.stages.relevance import RelevanceStage
 from chronicle.stages.roles import RolesStage
-from chronicle.stages.screen import ScreenStage, sentence_spans
 from chronicle.stages.scores import ScoresStage
+from chronicle.stages.screen import ScreenStage
 from chronicle.stages.sizes import SizesStage
+from chronicle.syntax.model import MODEL_PACKAGE, load_model
+
+STAGES: dict[str, Callable[[], Stage]] = {
+    "clean": CleanStage, "screen": ScreenStage, "nlp": NlpStage, "actors": ActorsStage,
+    "events": EventsStage, "factuality": FactualityStage, "attribution": AttributionStage,
+    "framing": FramingStage, "relevance": RelevanceStage, "dates": DatesStage, "roles": RolesStage,
+    "places": PlacesStage, "sizes": SizesStage, "scores": ScoresStage, "assemble": AssembleStage,
+}
+"""Every stage by name. A new stage is a class with ``name``/``requires``/``assigns``, registered here
+and named in a pipeline; ``check_pipeline`` tells whether its place in the order can work."""
+
+DEFAULT_PIPELINE = ("clean", "screen", "nlp", "actors", "events", "factuality", "attribution", "framing",
+                    "relevance", "dates", "roles", "places", "sizes", "scores", "assemble")
 
 
-class CleanStage(Stage):
-    """Blank out captions, credits, bylines and repeated lines (offsets unchanged); split the cleaned
-    text into sentences once, for the screen and for numbering events' sentences."""
-
-    name = "clean.v2"
-    requires = ("article",)
-    assigns = ("clean", "sentences")
-
-    def __call__(self, work: Work) -> Work:
-        work.clean = clean_text(work.article.text)
-        work.sentences = sentence_spans(work.clean.text)
-        return work
+def build_stages(names: Iterable[str]) -> list[Stage]:
+    """The stages called ``names``, in that order, built with default settings."""
+    stages = []
+    for name in names:
+        if name not in STAGES:
+            raise ValueError(f"no stage called {name!r}; known stages: {', '.join(STAGES)}")
+        stages.append(STAGES[name]())
+    return stages
 
 
 class Coder:
@@ -55,33 +67,25 @@ class Coder:
 
     def __init__(self, *, actor_files: Iterable[str] = (), lexicon: str | None = None,
                  model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True):
-        actor_files = tuple(actor_files)
         nlp = load_model(model)
-        self.nlp_stage = NlpStage(model=model, batch_size=batch_size)
-        self.nlp_stage.nlp = nlp
-        actors = ActorsStage(actor_files=actor_files, nlp=nlp)
-        self.pre: list[Stage] = [CleanStage()] + (
-            [ScreenStage(actor_files=tuple(actor_files), lexicon_path=lexicon)] if screen else [])
-        self.post: list[Stage] = [
-            actors, EventsStage(lexicon_path=lexicon), FactualityStage(), AttributionStage(),
-            FramingStage(), RelevanceStage(), DatesStage(), RolesStage(actor_files=actor_files), PlacesStage(), SizesStage(),
-            ScoresStage(), AssembleStage(),
-        ]
-        check_pipeline(self.pre + [self.nlp_stage] + self.post)
-        for stage in self.pre:
-            stage.initialize()
-        for stage in self.post:
-            if stage is actors:
-                actors.initialize(nlp)
-            else:
-                stage.initialize()
+        self.context = StageContext(nlp=nlp, actor_files=tuple(actor_files), lexicon_path=lexicon,
+                                    batch_size=batch_size)
+        names = [n for n in DEFAULT_PIPELINE if screen or n != "screen"]
+        stages = build_stages(names)
+        check_pipeline(stages)
+        for stage in stages:
+            stage.initialize(self.context)
+        split = names.index("nlp")
+        self.pre, self.nlp_stage, self.post = stages[:split], stages[split], stages[split + 1:]
         self.batch_size = batch_size
 
     @property
     def stages(self) -> list[Stage]:
+        """Every stage in order, the parser included."""
         return self.pre + [self.nlp_stage] + self.post
 
     def code_article(self, article: Article) -> list[Event]:
+        """Code one ``Article``."""
         return next(self._run([article]))
 
     def code(self, text: str, published: str | dt.date | None = None, doc_id: str | None = None,

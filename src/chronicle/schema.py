@@ -59,6 +59,7 @@ class Article(_Record):
 
     @property
     def content_hash(self) -> str:
+        """SHA-256 of the text: the store's identity of an article, so the same text is stored once."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
@@ -184,6 +185,33 @@ class Event(_Record):
     confidences: Confidences | None = None
     mentions: int = Field(default=1, ge=1, description="Times the article reports this event")
     coder: CoderInfo
+
+
+class Report(BaseModel):
+    """One article's report of the event, with the words that support it."""
+    model_config = ConfigDict(extra="forbid")
+    event_id: str
+    doc_id: str
+    source: str | None = None  # the outlet: Article.source, else the URL's host
+    url: str | None = None
+    published: _dt.date | None = None
+    sentence: str
+    trigger: str
+    date: str | None = None
+    confidence: float
+    mentions: int = 1
+
+
+class MergedEvent(BaseModel):
+    """One real event and every report of it. ``event`` is the best-supported report, unchanged;
+    ``num_sources`` counts distinct known outlets (reports without source or URL are not counted)."""
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    event: Event
+    reports: list[Report]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
 
 
 def event_json_schema() -> dict:

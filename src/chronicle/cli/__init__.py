@@ -30,4 +30,5 @@ cli.add_command(dedupe)
 
 
 def main() -> None:
+    """The console script's entry point (``chronicle``)."""
     cli()

@@ -8,7 +8,7 @@ import click
 
 from chronicle.cli.options import actors_option, fail
 from chronicle.errors import ChronicleError
-from chronicle.stages.read import parse_date
+from chronicle.io.read import parse_date
 from chronicle.errors import InputError
 
 

@@ -8,8 +8,9 @@ import click
 
 from chronicle.cli.options import actors_option, batch_option, fail, limit_option, published_option
 from chronicle.errors import ChronicleError
-from chronicle.output import FORMATS, open_writer
-from chronicle.stages.read import Rejected, read_paths
+from chronicle.io.writers import FORMATS, open_writer
+from chronicle.record import Rejected
+from chronicle.io.read import read_paths
 
 
 @click.command()

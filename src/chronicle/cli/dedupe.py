@@ -22,7 +22,7 @@ def dedupe(db, window_days):
     mentions, articles and sources. Run it again after ingesting or re-coding.
     """
     from chronicle.store import Store
-    from chronicle.store.merge import merge_store
+    from chronicle.dedup.store import merge_store
 
     try:
         with Store(db, create=False) as store:

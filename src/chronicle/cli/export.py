@@ -100,8 +100,8 @@ def export(db, fmt, since, until, event_types, country, factuality, out, merged)
 
 
 def _write(fmt: str, stream, records, merged: bool = False) -> int:
-    from chronicle.output import CsvWriter, JsonlWriter
-    from chronicle.store.gdelt import GdeltWriter
+    from chronicle.io.writers import CsvWriter, JsonlWriter
+    from chronicle.io.gdelt import GdeltWriter
 
     count = 0
     if merged and fmt != "gdelt":
@@ -135,7 +135,7 @@ def _write_merged(fmt: str, stream, records) -> int:
     import csv
     import json
 
-    from chronicle.output import CSV_COLUMNS, flat_row
+    from chronicle.io.writers import CSV_COLUMNS, flat_row
 
     writer = None
     if fmt == "csv":

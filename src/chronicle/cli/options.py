@@ -8,7 +8,7 @@ import sys
 import click
 
 from chronicle.errors import ChronicleError, InputError
-from chronicle.stages.read import parse_date
+from chronicle.io.read import parse_date
 
 
 def _date(ctx, param, value):

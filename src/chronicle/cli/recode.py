@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from chronicle.cli.ingest import ArticleProgress, LazyCoder
+from chronicle.cli.coding import LazyCoder
+from chronicle.cli.progress import ArticleProgress
 from chronicle.cli.options import actors_option, batch_option, db_option, resumable
 
 

@@ -89,6 +89,7 @@ class EvalReport:
         return lines
 
     def format_text(self) -> str:
+        """The report as an aligned text table, for a person at a terminal."""
         rows = self.to_table()
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         fmt = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
@@ -98,6 +99,7 @@ class EvalReport:
         return "\n".join(out + self._extra_lines())
 
     def to_json(self) -> str:
+        """The report as JSON, for scripts and the README's figures."""
         return json.dumps({"dataset": self.dataset, "n_sentences": self.n_sentences,
                            "metrics": self.metrics}, indent=2, ensure_ascii=False)
 

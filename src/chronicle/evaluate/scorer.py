@@ -191,6 +191,7 @@ def gold_country(code: str | None) -> str | None:
 
 
 def cameo_root(code: str | None) -> str | None:
+    """The two-digit CAMEO root of a code ("0311" -> "03"): gold sets are scored at root level."""
     return code[:2] if code and len(code) >= 2 and code[:2].isdigit() else None
 
 

@@ -25,6 +25,10 @@ SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB OPP SPY CVL BUS MED JRN REL EDU HLH REF IGO NGO CRM LAB AGR ELI".split()
 )
 SPECIAL_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "XKX"})
+POLITICAL_SECTORS = frozenset(
+    "GOV MIL COP JUD LEG PTY REB OPP SPY IGO NGO CVL REF CRM LAB ELI REL JRN MED".split())
+"""Sectors whose actors can make an event political (the relevance stage keeps an event only with
+one of them, and the screen parses a sentence only if it may name one)."""
 
 
 def _check_country(value: str | None) -> str | None:
@@ -66,6 +70,7 @@ class Role(_Entry):
         return self
 
     def holds_on(self, day: dt.date) -> bool:
+        """Whether the role is held on ``day`` (start inclusive, end exclusive; open ends hold)."""
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
@@ -188,6 +193,8 @@ class ActorKB:
             table[term.lower()] = entry
 
     def check_references(self, path: str = "actors") -> None:
+        """Fail on an affiliation that names no known actor: a typo would silently drop a speaker's
+        organisation."""
         for entry in self.entries.values():
             for aff in entry.affiliations:
                 if aff not in self.entries:
@@ -203,6 +210,7 @@ class ActorKB:
         return found
 
     def affiliation(self, entry: ActorEntry) -> ActorEntry | None:
+        """The organisation a person speaks for (the first known affiliation), or None."""
         for aff in entry.affiliations:
             if aff in self.entries:
                 return self.entries[aff]
@@ -252,6 +260,8 @@ class ActorKB:
 
 
 def builtin_actor_files() -> list[Path]:
+    """The actor files shipped with the package, in a fixed order (later files override earlier
+    ids)."""
     folder = resources.files("chronicle").joinpath("data", "actors")
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
 

@@ -54,6 +54,8 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
+    """Read data/cues.yaml once per process; a missing list or a non-word entry is a DataFileError
+    naming it."""
     path = resources.files("chronicle").joinpath("data", "cues.yaml")
     raw = parse_yaml(path.read_text(encoding="utf-8"))
     missing = [f for f in FIELDS if f not in raw]

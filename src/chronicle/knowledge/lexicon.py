@@ -36,10 +36,12 @@ class TriggerEntry(BaseModel):
 
     @property
     def head(self) -> str:
+        """The lemma's first word, under which the entry is looked up ("look into" -> "look")."""
         return self.lemma.split()[0]
 
     @property
     def particles(self) -> tuple[str, ...]:
+        """The words after the head that must follow it ("look into" -> ("into",))."""
         return tuple(self.lemma.split()[1:])
 
 
@@ -50,16 +52,19 @@ class Lexicon:
     by_head: dict[tuple[str, str], list[TriggerEntry]] = field(default_factory=dict)
 
     def add(self, entry: TriggerEntry) -> None:
+        """Add an entry under its head, keeping the more specific senses first."""
         bucket = self.by_head.setdefault((entry.head, entry.pos), [])
         bucket.append(entry)
         # Phrasal and object-constrained entries are tried before bare ones.
         bucket.sort(key=lambda e: (-len(e.particles), -bool(e.objects)))
 
     def candidates(self, lemma: str, pos: str) -> list[TriggerEntry]:
+        """The entries a lemma with this part of speech may trigger, most specific first."""
         return self.by_head.get((lemma, pos), [])
 
     @property
     def heads(self) -> set[str]:
+        """Every head lemma of the lexicon (the screen looks for their forms)."""
         return {head for head, _ in self.by_head}
 
     def __len__(self) -> int:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from chronicle import DATA_VERSION, __version__
+from chronicle.version import DATA_VERSION, __version__
+from chronicle.record import Draft, Work
 from chronicle.schema import CoderInfo, Confidences, Event
-from chronicle.stages.attribution import to_actor
-from chronicle.stages.base import Draft, Stage, Work
+from chronicle.stages.base import Stage
+from chronicle.syntax.speech import to_actor
 
 CODER = CoderInfo(version=__version__, data_version=DATA_VERSION)
 
@@ -32,11 +33,13 @@ class AssembleStage(Stage):
 
 
 def event_id(doc_id: str, draft: Draft) -> str:
+    """A deterministic id: the same article, trigger, type and coder version give the same id."""
     key = f"{doc_id}|{draft.trigger_span.start}|{draft.event_type}|{CODER.version}|{CODER.data_version}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def to_event(draft: Draft, work: Work) -> Event:
+    """The output ``Event`` of a finished draft, with per-field confidences and evidence spans."""
     doc_id = work.article.id
     source = [to_actor(m) for m in draft.source]
     target = [to_actor(m) for m in draft.target]
@@ -65,6 +68,7 @@ def _actor_key(actor) -> str:
 
 
 def merge_key(event: Event) -> tuple:
+    """What makes two reports in one article the same event: type, factuality and the set of actors."""
     actors = frozenset(_actor_key(a) for a in event.source + event.target)
     return (event.event_type, event.factuality, actors)
 
@@ -82,6 +86,7 @@ def same_time(a: Event, b: Event) -> bool:
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
+    """Merge an article's repeated reports of one event into one record counting its mentions."""
     merged: dict[int, Event] = {}
     keys: list[tuple] = []
     for event in events:

@@ -7,120 +7,29 @@ speaker is an actor (coded like any other); the channel is a medium or outlet na
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from chronicle.knowledge.cues import Cues, load_cues
-from chronicle.schema import Actor, Attribution
-from chronicle.stages.base import ActorMention, Draft, Stage, Work, doc_text
-from chronicle.stages.events import actors_for
+from chronicle.record import Work
+from chronicle.stages.base import Stage, StageContext
+from chronicle.syntax.speech import attribute
 
 
 class AttributionStage(Stage):
     name = "attribution.v1"
     requires = ("drafts", "actors_at")
-    assigns = ("attribution",)
+    assigns = ("attribution", "reporter", "speaker")
 
-    def initialize(self) -> None:
+    def __init__(self) -> None:
+        self.cues: Cues | None = None
+
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Load the cue words (reporting verbs, channels)."""
         self.cues = load_cues()
 
     def __call__(self, work: Work) -> Work:
-        self.initialize()
+        if self.cues is None:
+            self.initialize()
         for draft in work.drafts:
             draft.attribution = attribute(draft, work, self.cues)
         return work
 
 
-def reporting_verb(draft: Draft, cues: Cues) -> Token | None:
-    """The verb that reports the event's clause: its ccomp governor, or a trailing "..., X said"."""
-    node = draft.anchor if draft.anchor is not None else draft.trigger
-    for _ in range(8):
-        head = node.head
-        if head.i == node.i:
-            break
-        if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in cues.reporting_verbs and head.pos_ == "VERB":
-            return head
-        node = head
-    # "Fatah and Hamas have reached an agreement, Hamas' chief announced": parsed as a conjunct.
-    root = node
-    for child in root.children:
-        if child.dep_ in ("conj", "parataxis") and child.i > draft.trigger.i and \
-                child.lemma_.lower() in cues.reporting_verbs and \
-                any(c.dep_ == "nsubj" for c in child.children) and \
-                not any(c.dep_ in ("dobj", "ccomp") for c in child.children):
-            return child
-    if root.lemma_.lower() in cues.reporting_verbs and root.i != draft.trigger.i and root.pos_ == "VERB":
-        # Quotes: "“We are meeting...,” wrote X" puts the quote under the verb.
-        if any(t.i == draft.trigger.i for t in root.subtree):
-            return root
-    return None
-
-
-def attribute(draft: Draft, work: Work, cues: Cues) -> Attribution | None:
-    sent = draft.sentence
-    verb = reporting_verb(draft, cues)
-    speaker: ActorMention | None = None
-    channel: str | None = None
-    start = end = None
-    if verb is not None and verb.i != draft.trigger.i:
-        draft.extra["reporter"] = verb
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            found = actors_for(subjects[0], work)
-            speaker = found[0] if found else None
-        start, end = verb.idx, verb.idx + len(verb)
-        if speaker is not None:
-            start, end = min(start, speaker.start), max(end, speaker.end)
-        channel = _channel(verb, work, cues)
-    according = _according_to(sent, work)
-    if according is not None:
-        mention, a_start, a_end = according
-        if mention is not None and mention.sector == "MED":
-            channel = channel or mention.name or mention.text
-        elif mention is not None and speaker is None:
-            speaker = mention
-        start = a_start if start is None else min(start, a_start)
-        end = a_end if end is None else max(end, a_end)
-    if start is None:
-        return None
-    if speaker is not None:
-        draft.extra["speaker"] = speaker
-    text = doc_text(work.doc)[start:end]
-    return Attribution(speaker=to_actor(speaker) if speaker is not None else None, channel=channel,
-                       text=text, start=start, end=end, confidence=0.7 if speaker is not None else 0.5)
-
-
-def _channel(verb: Token, work: Work, cues: Cues) -> str | None:
-    for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and c.i in work.actors_at:
-            mention = work.actors_at[c.i][0]
-            if mention.sector == "MED":
-                return mention.name or mention.text
-        if c.dep_ == "prep" and c.lower_ in ("on", "via", "in", "through", "to"):
-            for pobj in c.children:
-                words = [t.text for t in pobj.subtree if t.dep_ != "poss"]
-                for size in (2, 1):
-                    for i in range(len(words) - size + 1):
-                        phrase = " ".join(words[i:i + size])
-                        if phrase in cues.channels:
-                            return phrase
-                if pobj.i in work.actors_at and work.actors_at[pobj.i][0].sector == "MED":
-                    return work.actors_at[pobj.i][0].name
-    return None
-
-
-def _according_to(sent, work: Work):
-    for token in sent:
-        if token.lower_ == "according":
-            for to in token.children:
-                if to.lower_ == "to":
-                    for pobj in to.children:
-                        found = actors_for(pobj, work)
-                        end = pobj.right_edge.idx + len(pobj.right_edge)
-                        return (found[0] if found else None), token.idx, end
-    return None
-
-
-def to_actor(mention: ActorMention) -> Actor:
-    return Actor(text=mention.text, start=mention.start, end=mention.end, name=mention.name,
-                 actor_id=mention.actor_id, country=mention.country, sector=mention.sector,
-                 role=mention.role, method=mention.method, confidence=mention.confidence)

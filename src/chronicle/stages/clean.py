@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
 
-DropReason = Literal["caption", "credit", "byline", "boilerplate", "repeated"]
+from chronicle.record import CleanResult, DroppedSpan, DropReason, Work
+from chronicle.stages.base import Stage
+from chronicle.syntax.sentences import sentence_spans
 
 SHORT_LINE_WORDS = 12
 """A line of at most this many words without final punctuation is not a story sentence."""
@@ -32,27 +33,6 @@ REPEATED_LINE_WORDS = 20
 """A line of at most this many words that occurs twice or more is dropped (every copy)."""
 RULE_LINE_WORDS = 40
 """Boilerplate and sign-off rules only fire on lines up to this long: never on a real paragraph."""
-
-
-@dataclass(frozen=True)
-class DroppedSpan:
-    """Characters ``[start, end)`` of the original text that are not story text, and why."""
-
-    start: int
-    end: int
-    reason: DropReason
-
-
-@dataclass(frozen=True)
-class CleanResult:
-    """``text`` has the input's length; dropped characters are spaces, all others unchanged."""
-
-    text: str
-    dropped: list[DroppedSpan] = field(default_factory=list)
-
-    def is_dropped(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a dropped span (e.g. a trigger in a caption)."""
-        return any(span.start < end and start < span.end for span in self.dropped)
 
 
 _SENTENCE_END = ".!?…\"'”’»"
@@ -297,3 +277,17 @@ def _continues(lines: list[_Line | None], i: int) -> bool:
         and not prev.decided
         and not _ends_sentence(prev.text)
     )
+
+
+class CleanStage(Stage):
+    """Blank out captions, credits, bylines and repeated lines (offsets unchanged); split the cleaned
+    text into sentences once, for the screen and for numbering events' sentences."""
+
+    name = "clean.v2"
+    requires = ("article",)
+    assigns = ("clean", "sentences")
+
+    def __call__(self, work: Work) -> Work:
+        work.clean = clean_text(work.article.text)
+        work.sentences = sentence_spans(work.clean.text)
+        return work

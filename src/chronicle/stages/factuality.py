@@ -13,9 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicle.knowledge.cues import Cues, load_cues
-from chronicle.stages.base import Draft, Stage, Work, span_of
+from chronicle.record import Draft, Work
+from chronicle.stages.base import Stage, StageContext
+from chronicle.syntax.tree import span_of
 
-VERBAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "CONSULT"})
+CONTACT_SPEECH_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "CONSULT"})
 RANK = {"actual": 0, "future": 1, "hypothetical": 2, "negated": 3}
 CONTINUE_DEPS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "pcomp", "acomp"}
 
@@ -23,19 +25,24 @@ CONTINUE_DEPS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "
 class FactualityStage(Stage):
     name = "factuality.v1"
     requires = ("drafts",)
-    assigns = ("factuality",)
+    assigns = ("factuality", "factuality_cue", "factuality_confidence", "factuality_cue_lemma")
 
-    def initialize(self) -> None:
+    def __init__(self) -> None:
+        self.cues: Cues | None = None
+
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Load the cue words (negations, modals, governing verbs)."""
         self.cues = load_cues()
 
     def __call__(self, work: Work) -> Work:
-        self.initialize()
+        if self.cues is None:
+            self.initialize()
         for draft in work.drafts:
             value, cue, confidence = classify(draft, self.cues)
             draft.factuality = value
             draft.factuality_confidence = confidence
             draft.factuality_cue = span_of(work.doc, cue.idx, cue.idx + len(cue)) if cue is not None else None
-            draft.extra["factuality_cue_lemma"] = cue.lemma_.lower() if cue is not None else None
+            draft.factuality_cue_lemma = cue.lemma_.lower() if cue is not None else None
         return work
 
 
@@ -105,7 +112,7 @@ def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:
     if node.dep_ != "advcl" or node.head.pos_ not in ("VERB", "AUX"):
         return False
     realised_by_sending = draft.event_type == "AID" or (draft.cameo or "").startswith("09")
-    said_in_contact = draft.event_type in VERBAL_TYPES and node.head.lemma_.lower() in cues.contact_verbs
+    said_in_contact = draft.event_type in CONTACT_SPEECH_TYPES and node.head.lemma_.lower() in cues.contact_verbs
     if not (realised_by_sending or said_in_contact):
         return False
     marks = [c for c in node.children if c.dep_ in ("mark", "aux")]

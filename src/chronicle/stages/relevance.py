@@ -11,14 +11,16 @@ sentence is a team ("Italy were offered another penalty"), not a state.
 
 from __future__ import annotations
 
+from chronicle.knowledge.actors import POLITICAL_SECTORS
 from chronicle.knowledge.cues import load_cues
-from chronicle.stages.base import ActorMention, Stage, Work
+from chronicle.record import ActorMention, Work
+from chronicle.stages.base import Stage
 
-POLITICAL_SECTORS = frozenset(
-    "GOV MIL COP JUD LEG PTY REB OPP SPY IGO NGO CVL REF CRM LAB ELI REL JRN MED".split())
 
 
 def is_political(mention: ActorMention) -> bool:
+    """Whether the actor can make an event political: a political sector or a state, but not the
+    public in general ("people", "many users")."""
     if mention.sector == "CVL" and (_generic(mention) or "article-country" in mention.method):
         return False  # "people", "many users": the public in general is not a political actor
     if mention.sector in POLITICAL_SECTORS:

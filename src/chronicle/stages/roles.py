@@ -11,7 +11,8 @@ import copy
 import datetime as dt
 
 from chronicle.knowledge.actors import ActorKB, load_actor_kb
-from chronicle.stages.base import ActorMention, Stage, Work
+from chronicle.record import ActorMention, Work
+from chronicle.stages.base import Stage, StageContext
 
 
 class RolesStage(Stage):
@@ -23,12 +24,16 @@ class RolesStage(Stage):
         self.actor_files = tuple(actor_files)
         self.kb: ActorKB | None = None
 
-    def initialize(self) -> None:
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Load the actor knowledge base, with the user's actor files (from the context when given)."""
+        if context is not None and not self.actor_files:
+            self.actor_files = tuple(context.actor_files)
         if self.kb is None:
             self.kb = load_actor_kb(self.actor_files)
 
     def __call__(self, work: Work) -> Work:
-        self.initialize()
+        if self.kb is None:
+            self.initialize()
         for draft in work.drafts:
             if draft.date is None or draft.date.method == "publication":
                 continue

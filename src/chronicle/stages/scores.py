@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from chronicle.knowledge.cameo import goldstein, plover_row
 from chronicle.schema import QUAD_CLASS
-from chronicle.stages.base import Stage, Work
+from chronicle.stages.base import Stage
+from chronicle.record import Work
 
 
 class ScoresStage(Stage):

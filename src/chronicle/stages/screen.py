@@ -25,13 +25,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from chronicle.knowledge.actors import ActorKB, load_actor_kb
+from chronicle.knowledge.actors import POLITICAL_SECTORS, ActorKB, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
-from chronicle.stages.base import Stage, Work
-from chronicle.stages.clean import CleanResult
+from chronicle.record import CleanResult, Work
+from chronicle.stages.base import Stage, StageContext
+from chronicle.syntax.model import load_model
+from chronicle.syntax.sentences import sentence_spans
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 EXTRA_WORDS = ("must", "should", "until", "unless")
 PRONOUNS = frozenset("he she they it his her their its him them we our us".split())
@@ -55,8 +56,6 @@ def trigger_forms(lexicon_path: str | None = None) -> "TriggerForms":
     """Word forms that may be a trigger: forms of lemmas with an unconstrained entry, and, for
     lemmas that only trigger with certain objects ("lift" + "sanctions") or particles ("look
     into"), their forms mapped to the forms of those words (both must occur in the sentence)."""
-    from chronicle.stages.nlp import load_model
-
     lexicon = load_lexicon(lexicon_path)
     exceptions = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
     irregular: dict[str, set[str]] = {}
@@ -108,8 +107,6 @@ def actor_words(kb: ActorKB) -> ActorWords:
     """The knowledge base's names, demonyms and capitals (case kept, as the actor matcher keeps
     it), and its agents and titles with the organisation-kind words of cues.yaml (lower case),
     as sequences of screen words."""
-    from chronicle.stages.relevance import POLITICAL_SECTORS
-
     def key(phrase: str, lower: bool) -> tuple[str, ...]:
         words = tuple(_word_key(w) for w in WORD.findall(phrase))
         return tuple(w.lower() for w in words) if lower else words
@@ -155,28 +152,6 @@ def trigger_words(words: list[str], forms: TriggerForms) -> set[str]:
     return found
 
 
-ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b[A-Za-z](?:\.[A-Za-z])+|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Brig|"
-    r"Gov|Sen|Rep|Pres|Rev|Hon|St|Jr|Sr|Mt|Ft|Inc|Ltd|Co|Corp|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
-    r"Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|No|Nos|Vol|Fig|approx|etc|vs|no|nos|incl|est|ca|gov|govt))\.$")
-"""A period that ends "Gen.", "Mr.", "U.S.", "Jan." or "approx." does not end the sentence; one
-that ends "Gaza." or "Iran." does."""
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Rough sentence boundaries: good enough to decide what to parse, never used for output.
-    When unsure it does not split: a missed boundary only costs parsing time."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        before = text[max(start, match.start() - 12):match.start()]
-        if "\n" not in match.group() and ABBREVIATION.search(before.rstrip("\"'”’)")):
-            continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def screen_text(text: str, forms, actors: ActorWords | None = None,
                 spans: list[tuple[int, int]] | None = None) -> tuple[str, int, int]:
     """The text with non-candidate sentences blanked; and (kept, total) sentence counts. Without
@@ -211,7 +186,11 @@ class ScreenStage(Stage):
     def __init__(self, *, actor_files: tuple[str, ...] = (), lexicon_path: str | None = None):
         self.actor_files, self.lexicon_path = tuple(actor_files), lexicon_path
 
-    def initialize(self) -> None:
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Build the word forms to look for from the lexicon and the actor names (user files too)."""
+        if context is not None:
+            self.actor_files = self.actor_files or tuple(context.actor_files)
+            self.lexicon_path = self.lexicon_path or context.lexicon_path
         self.forms = trigger_forms(self.lexicon_path)
         self.actors = actor_words(load_actor_kb(self.actor_files))
 

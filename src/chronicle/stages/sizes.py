@@ -12,7 +12,9 @@ import re
 from spacy.tokens import Token
 
 from chronicle.schema import Casualties, Size
-from chronicle.stages.base import Draft, Stage, Work, doc_text
+from chronicle.record import Draft, Work
+from chronicle.stages.base import Stage
+from chronicle.syntax.tree import doc_text
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -62,6 +64,8 @@ class SizesStage(Stage):
 
 
 def size_of(draft: Draft, work: Work) -> Size | None:
+    """The size of the event's actors or crowd ("3,000 officers", "thousands of protesters"), if
+    stated."""
     candidates = [work.doc[m.head_i] for m in draft.source + draft.target]
     scope = draft.anchor if draft.anchor is not None else draft.trigger
     candidates += [t for t in draft.trigger.subtree if t.pos_ == "NOUN"]
@@ -80,6 +84,7 @@ def size_of(draft: Draft, work: Work) -> Size | None:
 
 
 def casualties_of(draft: Draft) -> Casualties | None:
+    """Killed, injured and arrested counts stated with a violent or coercive event, if any."""
     if draft.event_type not in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE"):
         return None
     figures: dict[str, int] = {}

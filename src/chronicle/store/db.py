@@ -12,7 +12,7 @@ Tables (``schema_version`` 2):
   ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister").
 * ``quarantine``: inputs that could not become articles (``where``, ``reason``, raw ``excerpt``).
 * ``merged_events``: one row per real event after cross-article merging (``chronicle dedupe``,
-  ``chronicle.store.merge``): its ``id`` (a hash of its reports, stable across runs and databases),
+  ``chronicle.dedup.store``): its ``id`` (a hash of its reports, stable across runs and databases),
   its representative event (``article_seq``, ``event_id``: the report with the most evidence) and
   ``num_mentions``, ``num_articles``, ``num_sources`` (distinct known outlets).
 * ``reports``: one row per stored event once merged: the ``merged_id`` it belongs to, the event
@@ -150,6 +150,7 @@ def period(value: str) -> tuple[_dt.date, _dt.date]:
 
 
 def event_row(seq: int, position: int, e: Event) -> tuple:
+    """The ``events`` table row of one event (date period and place flattened for filtering)."""
     first = last = None
     if e.date is not None:
         first, last = period(e.date.value)
@@ -168,6 +169,7 @@ def event_row(seq: int, position: int, e: Event) -> tuple:
 
 
 def actor_rows(seq: int, e: Event) -> list[tuple]:
+    """The ``event_actors`` rows of one event: one per actor and side, for actor filters and dyads."""
     return [
         (seq, e.id, side, i, a.text, a.start, a.end, a.name, a.actor_id, a.country, a.sector,
          a.role, a.method, a.confidence)
@@ -234,6 +236,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        """Close the DuckDB connection (releases the file lock for other processes)."""
         self.conn.close()
 
     def _check_schema(self) -> None:
@@ -265,13 +268,16 @@ class Store:
 
     @property
     def schema_version(self) -> int:
+        """The store's schema version (upgraded on the first write by a newer Chronicle)."""
         return self.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
     def transaction(self):
+        """A transaction context: a batch and its events are stored together or not at all."""
         return _Transaction(self.conn)
 
     # -- reads -----------------------------------------------------------------------------------
     def has_article(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored (re-ingests skip it)."""
         return self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?",
                                  [content_hash]).fetchone() is not None
 
@@ -284,6 +290,7 @@ class Store:
         return {r[0] for r in rows}
 
     def has_table(self, name: str) -> bool:
+        """Whether the table exists (older stores lack the dedup tables until the first merge)."""
         return self.conn.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "
                                  "AND table_name = ?", [name]).fetchone() is not None
 
@@ -302,6 +309,7 @@ class Store:
                 for seq, i, t, ti, p, s, u in rows]
 
     def quarantined(self) -> list[tuple[str, str, str | None]]:
+        """Every quarantined input: where, why and an excerpt, in the order they were set aside."""
         return self.conn.execute(
             'SELECT "where", reason, excerpt FROM quarantine ORDER BY rowid').fetchall()
 
@@ -391,5 +399,6 @@ class _Transaction:
 
 
 def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message: errors are reported in one line."""
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__

@@ -19,16 +19,16 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator
 
 from chronicle.schema import Article, CoderInfo, Event
-from chronicle.stages.read import Rejected
+from chronicle.record import Rejected
+from chronicle.batching import batch_sizes, batched
 from chronicle.store.db import Store
 
 LOOKUP_CHUNK = 256
 """Inputs read ahead to look their hashes up in one query."""
 
-T = TypeVar("T")
 
 Progress = Callable[..., None]
 """Called as ``progress(kind, n)`` with kind ``stored``, ``duplicate`` or ``recoded``, and as
@@ -43,6 +43,7 @@ class IngestStats:
     events: int = 0        # events written with the new articles
 
     def summary(self) -> str:
+        """One line for the CLI: what the command stored, skipped and set aside."""
         return (f"stored {self.stored} articles ({self.events} events), skipped {self.duplicates} "
                 f"as duplicates, quarantined {self.quarantined}")
 
@@ -53,6 +54,7 @@ class RecodeStats:
     events: int = 0
 
     def summary(self) -> str:
+        """One line for the CLI: what the command stored, skipped and set aside."""
         return f"recoded {self.recoded} articles ({self.events} events)"
 
 
@@ -65,37 +67,13 @@ def coder_info(coder) -> CoderInfo:
     info = getattr(coder, "info", None)
     if isinstance(info, CoderInfo):
         return info
-    from chronicle import DATA_VERSION, __version__
+    from chronicle.version import DATA_VERSION, __version__
 
     return CoderInfo(version=__version__, data_version=DATA_VERSION)
 
 
 def _now() -> _dt.datetime:
     return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
-
-
-def batch_sizes(batch_size: int, ramp_up: bool = False) -> Iterator[int]:
-    """The sizes of the batches an ingest writes, one transaction each: ``batch_size`` forever,
-    preceded with ``ramp_up`` by the powers of two below it (1, 2, 4, 8 for 16).
-
-    Doubling keeps the extra batches (and transactions, and cluster tasks) to a handful while the
-    first one holds a single article.
-    """
-    size = 1 if ramp_up else batch_size
-    while size < batch_size:
-        yield size
-        size *= 2
-    yield from itertools.repeat(max(1, batch_size))
-
-
-def batched(items: Iterable[T], sizes: Iterable[int]) -> Iterator[list[T]]:
-    """Consecutive lists of ``items`` as long as ``sizes`` says, the last one maybe shorter."""
-    stream = iter(items)
-    for size in sizes:
-        batch = list(itertools.islice(stream, size))
-        if not batch:
-            return
-        yield batch
 
 
 def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size: int = 16, *,

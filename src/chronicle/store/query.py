@@ -5,7 +5,7 @@ one page in memory. Dates filter on the event's own date *period*: an event date
 (month precision) matches ``--since 2024-05-20`` because the month overlaps it. Events without a
 date never match a date filter.
 
-Merged events (after ``chronicle.store.merge.merge_store``) stream the same way, one per real
+Merged events (after ``chronicle.dedup.store.merge_store``) stream the same way, one per real
 event: its representative event, its counts and its reports; the filters apply to the
 representative event.
 """
@@ -19,9 +19,8 @@ from typing import Iterator, NamedTuple
 
 import duckdb
 
-from chronicle.dedup import Report
 from chronicle.store.db import EVENT_COLUMNS, Store, StoreError, first_line, row_to_event
-from chronicle.schema import Event
+from chronicle.schema import Event, Report
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class MergeSummary:
         return self.events - self.merged
 
     def summary(self) -> str:
+        """One line for the CLI: what the merge did."""
         return (f"{self.events} events, {self.merged} merged events, "
                 f"{self.merged_away} events merged away")
 

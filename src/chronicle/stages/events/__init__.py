@@ -16,8 +16,10 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
-from chronicle.stages.base import ActorMention, Draft, Stage, Work, span_of, unique_mentions
-from chronicle.stages.incidents import drop_background, merge_elaborations
+from chronicle.record import ActorMention, Draft, Work
+from chronicle.stages.base import Stage, StageContext, context_value
+from chronicle.syntax.tree import actors_for, actors_in_pobjs, span_of, unique_mentions
+from chronicle.stages.events.incidents import drop_background, merge_elaborations
 
 SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 SYMMETRIC_CAMEO = {"057"}  # signing a formal agreement is done together
@@ -34,13 +36,16 @@ class EventsStage(Stage):
 
     name = "events.v1"
     requires = ("doc", "actors_at")
-    assigns = ("drafts",)
+    assigns = ("drafts", "merged_triggers")
 
     def __init__(self, *, lexicon_path: str | None = None):
         self.lexicon_path = lexicon_path
         self.lexicon: Lexicon | None = None
 
-    def initialize(self) -> None:
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Load the trigger lexicon: the user's (the Coder's ``lexicon``) or the shipped one."""
+        if context is not None and self.lexicon_path is None:
+            self.lexicon_path = context_value(context, "lexicon_path", None)
         if self.lexicon is None:
             self.lexicon = load_lexicon(self.lexicon_path)
 
@@ -61,6 +66,8 @@ class EventsStage(Stage):
 
     # -- trigger matching -----------------------------------------------------------------
     def match(self, token: Token) -> TriggerEntry | None:
+        """The lexicon entry ``token`` triggers, read with its objects, particles and subject
+        (a sense may need an object: "lift" + "sanctions"), or None."""
         if token.pos_ == "VERB":
             pos = "VERB"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
@@ -158,26 +165,26 @@ class EventsStage(Stage):
         if passive:
             for c in children:
                 if c.dep_ == "agent":
-                    source += _actors_in_pobjs(c, work)
+                    source += actors_in_pobjs(c, work)
                 if c.dep_ == "nsubjpass":
                     target += actors_for(c, work, descend_of=True)
         else:
             source += subject_actors(verb, work)
             for c in children:
                 if c.dep_ == "dative" and c.pos_ == "ADP":  # "lent money to X": the parser's dative "to"
-                    target += _actors_in_pobjs(c, work)
+                    target += actors_in_pobjs(c, work)
                 elif c.dep_ in ("dobj", "dative", "obj", "iobj"):
                     target += actors_for(c, work, descend_of=True)
         preps = set(entry.target_preps) | set(entry.particles)
         for c in children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                target += _actors_in_pobjs(c, work)
+                target += actors_in_pobjs(c, work)
             if c.dep_ in ("dobj",) and not target:
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ in preps:
-                        target += _actors_in_pobjs(cc, work)
+                        target += actors_in_pobjs(cc, work)
         if not target:
-            target += _event_noun_participants(verb, entry, work)
+            target += _event_noun_participants(verb, entry, work, self.lexicon)
         if not target:  # "suspended aid to Gaza", "lifted the ban on X": the object's recipient
             object_preps = load_cues().object_target_preps
             for c in children:
@@ -191,7 +198,7 @@ class EventsStage(Stage):
                     continue
                 for prep in preps_of:
                     if prep.lower_ in object_preps:
-                        target += _actors_in_pobjs(prep, work)
+                        target += actors_in_pobjs(prep, work)
         return source, target, False, verb
 
     def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
@@ -207,12 +214,12 @@ class EventsStage(Stage):
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in work.actors_at):
                 source += work.actors_at.get(c.i, [])
             elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
-                source += _actors_in_pobjs(c, work)
+                source += actors_in_pobjs(c, work)
                 reciprocal = True
             elif c.dep_ == "prep" and c.lower_ == "by":
-                source += _actors_in_pobjs(c, work)
+                source += actors_in_pobjs(c, work)
             elif c.dep_ == "prep" and c.lower_ in preps:
-                target += _actors_in_pobjs(c, work)
+                target += actors_in_pobjs(c, work)
         anchor = None
         # "began a new round of joint exercises": the event noun stands where "round" stands.
         slot = noun
@@ -226,7 +233,7 @@ class EventsStage(Stage):
                 source += subject_actors(head, work)
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
-                    target += _actors_in_pobjs(c, work)
+                    target += actors_in_pobjs(c, work)
         elif dep in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
         elif dep == "pobj" and head.lower_ in ("on", "into") and head.head.pos_ in ("VERB", "AUX") \
@@ -266,31 +273,6 @@ def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
         inherited = _inherited_subject(verb)
         subjects = [inherited] if inherited is not None else []
     return [m for s in subjects for m in actors_for(s, work)]
-
-
-def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
-    """Actors named by the phrase headed by ``token``, including coordinated ones."""
-    found: list[ActorMention] = []
-    heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
-    for head in heads:
-        if head.i in work.actors_at:
-            found += work.actors_at[head.i]
-        elif head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-            found += actors_for(head.head.head, work)
-        elif descend_of or head.lower_ in load_cues().member_nouns:
-            # "the release of X" (an object), "members of X" (a part of an actor acts as the actor)
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    found += _actors_in_pobjs(c, work)
-    return found
-
-
-def _actors_in_pobjs(prep: Token, work: Work) -> list[ActorMention]:
-    found: list[ActorMention] = []
-    for c in prep.children:
-        if c.dep_ in ("pobj", "pcomp"):
-            found += actors_for(c, work, descend_of=True)
-    return found
 
 
 def _objects(token: Token) -> list[Token]:
@@ -345,10 +327,9 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
-def _event_noun_participants(verb: Token, entry: TriggerEntry, work: Work) -> list[ActorMention]:
+def _event_noun_participants(verb: Token, entry: TriggerEntry, work: Work, lexicon: Lexicon) -> list[ActorMention]:
     """"X warned against fake reconciliations": the target is the parties of the reconciliation
     named earlier in the article (the latest draft of the same event family)."""
-    lexicon = load_lexicon()
     preps = set(entry.target_preps) | {"against", "on", "about"}
     nouns = [c for c in verb.children if c.dep_ in ("dobj",)]
     for c in verb.children:

@@ -36,7 +36,7 @@ def read_feed(path: Path, where: str, published: _dt.date | None) -> Iterator[An
     """Yield an ``Article`` or ``Rejected`` for every entry of the feed file at ``path``."""
     import feedparser
 
-    from chronicle.stages.read import Rejected
+    from chronicle.record import Rejected
 
     try:
         data = path.read_bytes()

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.actors import ActorKB
 from chronicle.knowledge.cues import load_cues
-from chronicle.stages.base import ActorMention, Work
+from chronicle.record import ActorMention, Work
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its"}

@@ -2,7 +2,7 @@
 
 Phoenix lists thousands of office-holders and organisations the hand-written files do not, but it is
 a 2013-14 snapshot with known defects, so it is converted once into ``data/actors/phoenix.yaml``,
-fixing what can be fixed and dropping the rest (``python -m chronicle.knowledge.phoenix``):
+fixing what can be fixed and dropping the rest (``python -m tools.phoenix``):
 
 * Dates as PETRARCH reads them: ``>D`` from D, ``<D`` until D, ``D-D`` between; D is YYYYMMDD or
   YYMMDD, YY <= 30 -> 20YY else 19YY (Zahir Shah's "320101" is 1932). Typos are repaired
@@ -297,6 +297,7 @@ def classify(actor: PhoenixActor, mapped: list) -> str:
 
 
 def slug(text: str) -> str:
+    """A stable actor id made from a name (lower case, ASCII, hyphens)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -407,7 +408,7 @@ def dump_yaml(entries: list[dict], header: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the YAML; the built-in file uses --no-companies --named-people --people-since 1990."""
-    parser = argparse.ArgumentParser("python -m chronicle.knowledge.phoenix", description=main.__doc__)
+    parser = argparse.ArgumentParser("python -m tools.phoenix", description=main.__doc__)
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--people-since", type=int, help="only people holding a role in or after YEAR")
@@ -425,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     flags = (args.no_companies * " --no-companies" + args.named_people * " --named-people"
              + (f" --people-since {args.people_since}" if args.people_since else ""))
     header = (f"Phoenix actor dictionaries ({', '.join(p.name for p in args.files)}) as Chronicle facts.\n"
-              f"Source: {SOURCE}.\nMade by `python -m chronicle.knowledge.phoenix{flags} ...`: do not edit;"
+              f"Source: {SOURCE}.\nMade by `python -m tools.phoenix{flags} ...`: do not edit;"
               f" fix the converter\n(rules in its docstring) and regenerate. Hand-written files win.\n"
               f"{len(actors)} records: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())))
     args.out.write_text(dump_yaml(entries, header), encoding="utf-8")

@@ -69,11 +69,13 @@ class JsonlWriter:
         self.stream = stream
 
     def write(self, article: Article, events: list[Event]) -> None:
+        """Write one article's events."""
         for event in events:
             self.stream.write(event.model_dump_json() + "\n")
         self.stream.flush()
 
     def close(self) -> None:
+        """Nothing to finish: every article's events are flushed as they are written."""
         pass
 
 
@@ -84,11 +86,13 @@ class CsvWriter:
         self.writer.writeheader()
 
     def write(self, article: Article, events: list[Event]) -> None:
+        """Write one article's events."""
         for event in events:
             self.writer.writerow(flat_row(event))
         self.stream.flush()
 
     def close(self) -> None:
+        """Nothing to finish: every article's events are flushed as they are written."""
         pass
 
 
@@ -101,6 +105,7 @@ class TableWriter:
         self.console = Console(file=stream, width=160 if not stream.isatty() else None)
 
     def write(self, article: Article, events: list[Event]) -> None:
+        """Write one article's events."""
         from rich.table import Table
 
         title = f"{article.id}" + (f" ({article.published})" if article.published else "") + f": {len(events)} events"
@@ -124,6 +129,7 @@ class TableWriter:
         self.console.print(table)
 
     def close(self) -> None:
+        """Nothing to finish: every article's events are flushed as they are written."""
         pass
 
 

@@ -1,7 +1,7 @@
 """Read PETRARCH's verb-pattern dictionary format (CAMEO.2.0.txt): blocks, verbs, patterns, codes.
 
 Only the reading lives here; turning the dictionary into Chronicle's trigger lexicon is
-``chronicle.knowledge.cameo_verbs``. The format is described in the dictionary's own header and in
+``tools.cameo_verbs``. The format is described in the dictionary's own header and in
 PETRARCH's ``PETRreader.read_verb_dictionary``: ``---  NAME  [CODE]  ---`` opens a block whose verbs
 share CODE unless they carry their own; ``- `` lines are patterns; ``&NAME`` lines open synonym sets.
 """
@@ -27,6 +27,7 @@ class Code:
 
 
 def parse_code(text: str) -> Code:
+    """Parse a PETRARCH code field ("[033]", "[---:081]") into its parts."""
     raw = text.strip().strip("[]").strip()
     first, _, second = raw.partition(":")
 
@@ -46,6 +47,7 @@ class Verb:
 
     @property
     def text(self) -> str:
+        """The pattern's words joined as text."""
         return " ".join(self.words)
 
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from chronicle.schema import EventDate
-from chronicle.stages.base import Draft, Stage, Work
-from chronicle.stages.dates_resolve import resolve_date_expression
+from chronicle.record import Draft, Work
+from chronicle.stages.base import Stage
+from chronicle.stages.dates.resolve import resolve_date_expression
 
 DATE_LABELS = ("DATE", "TIME")
 
 
 class DatesStage(Stage):
     name = "dates.v1"
-    requires = ("drafts",)
+    requires = ("drafts", "reporter")
     assigns = ("date",)
 
     def __call__(self, work: Work) -> Work:
@@ -41,11 +42,13 @@ def _attachment(ent: SpacySpan) -> Token:
 
 
 def date_of(draft: Draft, work: Work) -> EventDate | None:
+    """When the event happened: a date expression attached to its clause (or to the verb that
+    reports it), resolved against the publication date; else the publication date itself."""
     published = work.published
     anchors = {draft.trigger.i}
     if draft.anchor is not None:
         anchors.add(draft.anchor.i)
-    reporter = draft.extra.get("reporter")
+    reporter = draft.reporter
     for ent in draft.sentence.ents:
         if ent.label_ not in DATE_LABELS:
             continue

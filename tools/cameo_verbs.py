@@ -1,6 +1,6 @@
 """Import the CAMEO verb dictionary (PETRARCH ``CAMEO.2.0.txt``, MIT) as trigger lexicon facts.
 
-The dictionary (``python -m chronicle.knowledge.cameo_verbs --out data/triggers_cameo.yaml PATH``)
+The dictionary (``python -m tools.cameo_verbs --out data/triggers_cameo.yaml PATH``)
 is read as PETRARCH reads it, then reduced to what ``TriggerEntry`` can say:
 
 * Synonym sets: ``&NAME`` followed by ``+MEMBER`` lines.
@@ -60,7 +60,7 @@ import yaml
 from chronicle.knowledge.cameo import plover_row
 from chronicle.knowledge.lexicon import TriggerEntry, read_lexicon
 from chronicle.knowledge.yamlfile import parse_yaml
-from chronicle.knowledge.petrarch_verbs import (  # noqa: F401  (re-exported for callers and tests)
+from tools.petrarch_verbs import (  # noqa: F401  (re-exported for callers and tests)
     _BLOCK, _CODE, _VERB_LINE, Code, parse_code, Verb, Pattern, VerbBlock, VerbDictionary, _words, parse_dictionary,
 )
 from chronicle.schema import PLOVER_TYPES
@@ -116,7 +116,7 @@ ROW_REPAIRS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "0874": ("withdraw", ("military",)),
 }
 
-# -- parsing: chronicle.knowledge.petrarch_verbs ------------------------------------------------
+# -- parsing: tools.petrarch_verbs ------------------------------------------------
 
 
 # -- lemmatisation -----------------------------------------------------------------------------
@@ -140,6 +140,7 @@ def rule_noun_lemmas(words: Collection[str]) -> dict[str, str | None]:
 
 
 def identity_verb_lemmas(words: Collection[str]) -> dict[str, str]:
+    """A lemma table that leaves every word as it is (tests run the converter without spaCy)."""
     return {w: w for w in words}
 
 
@@ -161,7 +162,7 @@ def spacy_noun_lemmas(words: Collection[str]) -> dict[str, str | None]:
     """The lemma Chronicle's model gives each word as a direct object ("They discussed the rallies."
     -> rally), or None unless it is tagged a noun there and WordNet lists it as one; particles and
     ``NOT_OBJECT_WORDS`` are None."""
-    from chronicle.stages.nlp import load_model
+    from chronicle.syntax.model import load_model
 
     nlp = load_model()
     nouns = wordnet_words("noun")
@@ -184,7 +185,7 @@ def spacy_verb_lemmas(words: Collection[str]) -> dict[str, str]:
     model's rule-lemmatiser lemma read as a verb ("burnt" -> "burn", "called" -> "call")."""
     from spacy.tokens import Doc
 
-    from chronicle.stages.nlp import load_model
+    from chronicle.syntax.model import load_model
 
     verbs = wordnet_words("verb")
     nlp = load_model()
@@ -440,12 +441,13 @@ def dump_yaml(entries: Iterable[TriggerEntry], header: str) -> str:
 
 
 def header_text(conversion: Conversion, source: Path) -> str:
+    """The generated file's header: where it came from, how to regenerate it, and conversion counts."""
     stats = conversion.stats
     skipped = sum(conversion.skipped_patterns.values())
     return "\n".join([
         "Chronicle trigger lexicon imported from the CAMEO verb dictionary. GENERATED: do not edit;",
-        "fix src/chronicle/knowledge/cameo_verbs.py (rules in its docstring) and run",
-        f"  python -m chronicle.knowledge.cameo_verbs --out src/chronicle/data/triggers_cameo.yaml {source.name}",
+        "fix tools/cameo_verbs.py (rules in its docstring) and run",
+        f"  python -m tools.cameo_verbs --out src/chronicle/data/triggers_cameo.yaml {source.name}",
         "The hand-written triggers.yaml wins: no (lemma, pos) it has appears here.",
         "",
         f"Source: {SOURCE_NAME}",
@@ -486,7 +488,7 @@ def check_lexicon_file(path: Path | str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Convert CAMEO.2.0.txt into a trigger lexicon file and check it."""
-    parser = argparse.ArgumentParser("python -m chronicle.knowledge.cameo_verbs", description=main.__doc__)
+    parser = argparse.ArgumentParser("python -m tools.cameo_verbs", description=main.__doc__)
     parser.add_argument("source", type=Path, help="CAMEO.2.0.txt (PETRARCH verb dictionary)")
     parser.add_argument("--out", type=Path, help="the YAML to write (default: print a summary only)")
     parser.add_argument("--handwritten", type=Path, help="hand-written lexicon (default: data/triggers.yaml)")

@@ -28,6 +28,7 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from chronicle.errors import InputError
+from chronicle.record import Rejected
 from chronicle.schema import Article
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".rss", ".atom", ".xml")
@@ -37,17 +38,6 @@ _SUPPORTED_HINT = "use .txt, .jsonl, .jsonl.gz, .html"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\S.*")
 _OPTIONAL_STRINGS = ("title", "source", "url")
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """An input that could not become an article: where it was and, in one line, why."""
-
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 def parse_date(value: str, *, where: str = "published") -> _dt.date:
@@ -139,7 +129,7 @@ def _read_file(path: Path, where: str, published: _dt.date | None) -> Iterator[A
         yield from _read_jsonl(path, where, published)
         return
     if kind == "feed":  # RSS / Atom: one article per entry (feedparser, imported only for feeds)
-        from chronicle.stages.feeds import read_feed
+        from chronicle.io.feeds import read_feed
 
         yield from read_feed(path, where, published)
         return

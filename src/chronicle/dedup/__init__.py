@@ -24,7 +24,7 @@ reports apart (it hides an event and corrupts counts), so every rule errs toward
   2 each for the same trigger word (up to inflection), the same stated day and the same city, 2 when
   the two evidence sentences share at least ``sentence_overlap`` (Jaccard) of their content words,
   and 1 when the two *articles* are about one story (TF-IDF cosine of their titles and event
-  sentences >= ``article_similarity``; see ``chronicle.dedup_evidence``). The story-level point is
+  sentences >= ``article_similarity``; see ``chronicle.dedup.evidence``). The story-level point is
   worth half the others on purpose: one actor does several things in one story, so a shared actor
   plus a shared story is not enough; it needs one more piece of event-level evidence.
   ``actor_rule="each-side"`` drops this requirement (kept to measure what it buys: see
@@ -60,10 +60,8 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict
-
-from chronicle.dedup_evidence import ArticleSimilarity, content_words, overlap
-from chronicle.schema import PLOVER_TYPES, Actor, Article, Event
+from chronicle.dedup.evidence import ArticleSimilarity, content_words, overlap
+from chronicle.schema import PLOVER_TYPES, Actor, Article, Event, MergedEvent, Report
 
 FACTUALITY_CLASS = {"actual": "actual", "negated": "negated", "hypothetical": "irrealis", "future": "irrealis"}
 _TITLES = frozenset(
@@ -76,33 +74,6 @@ _PRONOUNS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SUFFIX = re.compile(r"(?:ments?|ations?|ions?|ing|ed|es|s|e)$")
 _SIDE_POINTS = {3: 2, 2: 1, 1: 2}  # a named actor or a name identifies; a shared code only narrows
-
-
-class Report(BaseModel):
-    """One article's report of the event, with the words that support it."""
-    model_config = ConfigDict(extra="forbid")
-    event_id: str
-    doc_id: str
-    source: str | None = None  # the outlet: Article.source, else the URL's host
-    url: str | None = None
-    published: dt.date | None = None
-    sentence: str
-    trigger: str
-    date: str | None = None
-    confidence: float
-    mentions: int = 1
-
-
-class MergedEvent(BaseModel):
-    """One real event and every report of it. ``event`` is the best-supported report, unchanged;
-    ``num_sources`` counts distinct known outlets (reports without source or URL are not counted)."""
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    event: Event
-    reports: list[Report]
-    num_mentions: int
-    num_articles: int
-    num_sources: int
 
 
 @dataclass

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
-from chronicle.stages.base import Draft, draft_above, unique_mentions
+from chronicle.record import Draft
+from chronicle.syntax.tree import draft_above, unique_mentions
 
 CLAUSE_CHAIN_DEPS = ("advcl", "conj", "xcomp")
 """Participles and coordinated verbs: "killing and capturing" hangs on "killing", which hangs on the
@@ -41,7 +42,7 @@ def merge_elaborations(drafts: dict[int, Draft]) -> None:
         if keep is draft:
             draft.source = governor.source or draft.source
         keep.target = unique_mentions(keep.target + gone.target)
-        keep.extra.setdefault("merged_triggers", []).append(gone.trigger)
+        keep.merged_triggers.append(gone.trigger)
         drafts.pop(gone.trigger.i)
 
 

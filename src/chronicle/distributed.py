@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 
 from chronicle.errors import ChronicleError
 from chronicle.schema import Article, CoderInfo, Event
-from chronicle.store.ingest import batched
+from chronicle.batching import batched
 
 IN_FLIGHT_PER_THREAD = 2
 """Batches submitted ahead per worker thread: one being coded, one waiting, so none idles."""
@@ -103,7 +103,7 @@ def code_batch(articles: list[dict], config: tuple[tuple[str, ...], int]) -> lis
 
 def worker_versions() -> dict[str, str]:
     """Runs on a worker: the coder and data version it would stamp (no model is loaded)."""
-    from chronicle import DATA_VERSION, __version__
+    from chronicle.version import DATA_VERSION, __version__
 
     return {"version": __version__, "data_version": DATA_VERSION}
 
@@ -223,6 +223,7 @@ class DaskCoder:
                 for article, events in zip(batch, result, strict=True)]
 
     def close(self) -> None:
+        """Stop the cluster this runner started (an existing cluster is only disconnected)."""
         self.warming = []
         if self.client is not None:
             self.client.close()

@@ -57,6 +57,8 @@ ROOT_SENTENCES = 2
 
 
 def cameo_country(iso3: str | None) -> str:
+    """GDELT's CAMEO country code for an ISO alpha-3 code (empty for IGO/NGO/MNC, which GDELT types
+    instead)."""
     if not iso3 or iso3 in GROUPS:
         return ""
     return ISO_TO_CAMEO.get(iso3, iso3)
@@ -87,6 +89,7 @@ def fips_country(iso3: str | None, place_name: str = "") -> str:
 
 
 def actor_columns(actor: Actor | None) -> list[str]:
+    """The GDELT actor columns of one actor (empty strings when the side has none)."""
     if actor is None:
         return [""] * len(_ACTOR)
     country, sector = actor.country or "", actor.sector or ""
@@ -101,6 +104,7 @@ def actor_columns(actor: Actor | None) -> list[str]:
 
 
 def geo_columns(loc: Location | None) -> list[str]:
+    """The GDELT ActionGeo columns of an event's place (FIPS country, ADM1, lat/lon, feature id)."""
     if loc is None:
         return [""] * len(_GEO)
     fips = fips_country(loc.country, loc.name)
@@ -183,6 +187,7 @@ class GdeltWriter:
         self.rows = 0
 
     def write(self, records: Iterable[tuple[Event, ArticleRef] | MergedRecord]) -> None:
+        """Write the GDELT rows of events or merged events, one tab-separated line each."""
         for record in records:
             if isinstance(record, MergedRecord):
                 rows = gdelt_rows(record.event, record.ref, record)

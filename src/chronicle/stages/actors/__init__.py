@@ -4,7 +4,7 @@ Actors are noun phrases. A phrase is coded from what the knowledge base knows ab
 person, an organisation, a country), else from a generic agent or title at its head ("troops",
 "prime minister") combined with the country or organisation that modifies it ("Israeli troops",
 "Hamas' political bureau chief"), else kept as an unknown actor with its text. Pronouns and group
-anaphors ("the two factions", "his organization") are resolved by ``chronicle.stages.anaphora``.
+anaphors ("the two factions", "his organization") are resolved by ``chronicle.stages.actors.anaphora``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
-from chronicle.stages import anaphora
-from chronicle.stages.base import ActorMention, Stage, Work, doc_text
+from chronicle.record import ActorMention, Work
+from chronicle.stages.actors import anaphora
+from chronicle.stages.base import Stage, StageContext
+from chronicle.syntax.model import load_model
+from chronicle.syntax.tree import doc_text
 
 # Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
@@ -105,20 +108,22 @@ class ActorsStage(Stage):
         self.kb: ActorKB | None = None
         self.matcher: ActorMatcher | None = None
 
-    def initialize(self, nlp=None) -> None:
+    def initialize(self, context: StageContext | None = None) -> None:
+        """Load the actor knowledge base (with the user's actor files) and the gazetteer, and build
+        the phrase matcher on the Coder's spaCy vocabulary (or the default pipeline's, alone)."""
+        if context is not None:
+            self.actor_files = self.actor_files or tuple(context.actor_files)
+            self._nlp = self._nlp or context.nlp
         if self.kb is None:
             self.kb = load_actor_kb(self.actor_files)
             self.gazetteer = Gazetteer.load()
-        nlp = nlp or self._nlp
-        if self.matcher is None and nlp is not None:
-            self.matcher = ActorMatcher(nlp, self.kb)
+        if self.matcher is None:
+            self.matcher = ActorMatcher(self._nlp or load_model(), self.kb)
 
     def __call__(self, work: Work) -> Work:
         doc = work.doc
         if self.matcher is None:
-            from chronicle.stages.nlp import load_model
-
-            self.initialize(load_model())
+            self.initialize()
         matches = self.matcher(doc)
         index = TokenIndex(doc, matches)
         work.mentions, work.actors_at = [], {}
@@ -162,6 +167,9 @@ class ActorsStage(Stage):
 
     # -- coding one phrase ----------------------------------------------------------------
     def code_phrase(self, head: Token, index: "TokenIndex", work: Work) -> ActorMention | None:
+        """Code the noun phrase headed by ``head``: a name from the knowledge base, a title or agent
+        with its organisation or country, or an unknown name kept with its text; None when it
+        names no actor."""
         kb = self.kb
         tokens = np_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -358,23 +366,29 @@ class TokenIndex:
 
     @staticmethod
     def label(span: SpacySpan) -> str:
+        """The matcher's label of a span (NAME, AGENT, TITLE, ...)."""
         return span.label_
 
     def name_at(self, token: Token) -> SpacySpan | None:
+        """The knowledge-base name that covers this token, if any."""
         return self.name_spans.get(token.i)
 
     def generic_at(self, token: Token) -> SpacySpan | None:
+        """The agent or title term that ends at this token ("security forces" at "forces"), if any."""
         span = self.generic_spans.get(token.i)
         if span is not None and span.end - 1 == token.i:
             return span
         return None
 
     def title_in(self, tokens: list[Token]) -> SpacySpan | None:
+        """The last title among the tokens ("Hamas' political bureau chief" -> "chief"), if any."""
         titles = [self.generic_spans[t.i] for t in tokens
                   if t.i in self.generic_spans and self.generic_spans[t.i].label_ == "TITLE"]
         return titles[-1] if titles else None
 
     def modifier_entries(self, tokens: list[Token], kb: ActorKB) -> list[ActorEntry]:
+        """Knowledge-base entries named inside the phrase's modifiers ("Israeli", "Hamas'"), in
+        order, each once."""
         seen: list[ActorEntry] = []
         for token in tokens:
             span = self.name_spans.get(token.i)

@@ -1,0 +1,43 @@
+"""The Coder the store commands use, loaded only when an article needs coding: re-running an
+ingest over stored articles, or a recode with nothing stale, then costs no model load."""
+
+from __future__ import annotations
+
+import itertools
+
+
+def make_coder(actor_files=(), batch_size: int = 16):
+    """The Coder the store commands use (a seam: tests put a fake one here)."""
+    from chronicle.pipeline import Coder
+
+    return Coder(actor_files=actor_files, batch_size=batch_size)
+
+
+class LazyCoder:
+    """Loads the Coder (spaCy, data files: seconds) only when there is something new to code."""
+
+    def __init__(self, actor_files=(), batch_size: int = 16, on_load=None):
+        self.actor_files, self.batch_size = actor_files, batch_size
+        self.on_load = on_load or (lambda loading: None)
+        self.coder = None
+
+    def pipe(self, articles, batch_size: int | None = None):
+        """Code a stream like ``Coder.pipe``, loading the Coder at the first article (never, for none)."""
+        stream = iter(articles)
+        first = next(stream, None)
+        if first is None:
+            return iter(())
+        return self._loaded().pipe(itertools.chain([first], stream), batch_size=batch_size)
+
+    def pipe_batches(self, batches):
+        """Code each batch of ``store.ingest`` on its own, so that a small first batch comes back
+        as soon as it is coded rather than once ``batch_size`` articles are."""
+        for batch in batches:
+            yield list(self._loaded().pipe(batch, batch_size=len(batch)))
+
+    def _loaded(self):
+        if self.coder is None:
+            self.on_load(True)
+            self.coder = make_coder(self.actor_files, self.batch_size)
+            self.on_load(False)
+        return self.coder

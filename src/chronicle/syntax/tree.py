@@ -1,0 +1,83 @@
+"""Helpers on the parse tree that several stages share: finding the actors a phrase names, the
+event that governs a word, and schema spans of the article's characters.
+
+They live below the stages so that no stage imports another: each stage depends only on this
+layer, the records and the knowledge loaders.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from chronicle.knowledge.cues import load_cues
+from chronicle.record import ActorMention, Draft, Work
+from chronicle.schema import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def unique_mentions(mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions in order, each actor (``key``) once."""
+    out: list[ActorMention] = []
+    keys: set[str] = set()
+    for mention in mentions:
+        if mention.key not in keys:
+            keys.add(mention.key)
+            out.append(mention)
+    return out
+
+
+def draft_above(token: "Token", drafts: dict[int, Draft], through: frozenset[str] | tuple[str, ...],
+                steps: int = 4) -> Draft | None:
+    """The nearest draft (keyed by its trigger's token index) whose trigger governs ``token``,
+    climbing only through the dependency relations ``through``, at most ``steps`` heads up."""
+    node = token
+    for _ in range(steps):
+        if node.dep_ not in through or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in drafts:
+            return drafts[node.i]
+    return None
+
+
+def doc_text(doc) -> str:
+    """The text of a parsed document, joined once. spaCy's ``Doc.text`` joins every token on each
+    access; reading a few characters of it per actor phrase made that join most of the coder's cost."""
+    text = doc.user_data.get("chronicle.text")
+    if text is None:
+        text = doc.user_data["chronicle.text"] = doc.text
+    return text
+
+
+def span_of(doc_or_span, start_char: int, end_char: int) -> Span:
+    """A schema ``Span`` for a character range of the article."""
+    doc = getattr(doc_or_span, "doc", doc_or_span)
+    return Span(text=doc_text(doc)[start_char:end_char], start=start_char, end=end_char)
+
+
+def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
+    """Actors named by the phrase headed by ``token``, including coordinated ones."""
+    found: list[ActorMention] = []
+    heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    for head in heads:
+        if head.i in work.actors_at:
+            found += work.actors_at[head.i]
+        elif head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            found += actors_for(head.head.head, work)
+        elif descend_of or head.lower_ in load_cues().member_nouns:
+            # "the release of X" (an object), "members of X" (a part of an actor acts as the actor)
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    found += actors_in_pobjs(c, work)
+    return found
+
+
+def actors_in_pobjs(prep: Token, work: Work) -> list[ActorMention]:
+    """Actors named by the objects of a preposition ("talks with X and Y", "the release of X")."""
+    found: list[ActorMention] = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            found += actors_for(c, work, descend_of=True)
+    return found
