@@ -285,130 +285,157 @@ def convert(
     all_synonyms: bool = False,
 ) -> Conversion:
     """Trigger entries from a parsed dictionary (rules in the module docstring)."""
-    result = Conversion([])
-    stats, skipped = result.stats, result.skipped_patterns
-
-    # Fold inflected verbs ("BURNT", "+ANGERED_BY") into the verb they inflect, when it is listed.
-    listed = {v.text for b in dictionary.blocks for v in b.verbs if len(v.words) == 1}
-    origins = {w: _words(w) for b in dictionary.blocks for p in b.patterns for w in p.origin}
-    heads = {v.words[0] for b in dictionary.blocks for v in b.verbs}
-    lemma_of = verb_lemmas(sorted(heads | {w[0] for w in origins.values() if w}))
-    folded = {h: lemma_of[h] for h in heads if lemma_of.get(h, h) != h and lemma_of[h] in listed}
-    stats["verb heads folded into the verb they inflect"] = len(folded)
-
-    def lemma(verb: Verb) -> str:
-        return " ".join((folded.get(verb.words[0], verb.words[0]), *verb.words[1:]))
-
-    verb_codes: dict[str, Counter] = defaultdict(Counter)
-    verb_seen: set[str] = set()
-    object_codes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    candidates: list[tuple[list[str], str, str]] = []          # (verb lemmas, object word, code)
-
+    run = _Conversion(dictionary, verb_lemmas, all_synonyms)
     for block in dictionary.blocks:
-        usable = [v for v in block.verbs if _is_phrasal(v.words)]
-        stats["verb lines"] += len(block.verbs)
-        stats["verb lines skipped: multi-word, not verb + particle"] += len(block.verbs) - len(usable)
-        for verb in usable:
-            verb_seen.add(lemma(verb))
-            code = verb.code if verb.code is not None else block.code
-            if code is None or code.primary is None:
-                continue
-            if plover_row(code.primary) is None:
-                stats["verb codes without a PLOVER row (CAMEO 01/02)"] += 1
-                continue
-            verb_codes[lemma(verb)][code.primary] += 1
-        # Which verb a comment's word names: its text, an irregular form, or an inflection of it.
-        names: dict[str, str] = {}
-        for verb in usable:
-            for text in (verb.text, lemma(verb), *verb.forms):
-                names.setdefault(text, lemma(verb))
-        block_verbs = sorted({lemma(v) for v in usable})
-        head = " ".join(_words(block.name))
-        for pattern in block.patterns:
-            stats["patterns"] += 1
-            word, why = object_word(pattern)
-            if word is None:
-                skipped[why] += 1
-                continue
-            if plover_row(pattern.code.primary) is None:
-                skipped["code without a PLOVER row (CAMEO 01/02)"] += 1
-                continue
-            named = set()
-            for origin in pattern.origin:
-                words = origins[origin]
-                if not words:
-                    continue
-                text = " ".join(words)
-                inflected = " ".join((lemma_of.get(words[0], words[0]), *words[1:]))
-                found = names.get(text) or names.get(inflected)
-                if found:
-                    named.add(found)
-            if all_synonyms:
-                targets = block_verbs
-            elif named:
-                targets = sorted(named)
-            elif pattern.origin:
-                skipped["found with a verb not in the block"] += 1
-                continue
-            else:
-                targets = [head] if head in block_verbs else block_verbs
-            if not targets:
-                skipped["no usable verb in block"] += 1
-                continue
-            candidates.append((targets, word, pattern.code.primary))
-
-    nouns = noun_lemmas({w for _, w, _ in candidates})
-    for targets, word, code in candidates:
-        noun = nouns.get(word)
-        if noun is None:
-            skipped["object not a noun"] += 1
-            continue
-        stats["simple object patterns used"] += 1
-        for target in targets:
-            object_codes[(target, noun)][code] += 1
-
-    stats["verb lemmas"] = len(verb_seen)
-    entries: dict[tuple[str, tuple[str, ...]], TriggerEntry] = {}
-    bare_code: dict[str, str] = {}
-    for verb in sorted(verb_codes):
-        if (verb, "VERB") in handwritten:
-            stats["bare verbs dropped: hand-written"] += 1
-            continue
-        if verb in generic:
-            stats["bare verbs dropped: generic or off-sense"] += 1
-            continue
-        code, conflict = _pick(verb_codes[verb])
-        if code is None:
-            result.conflicts.append(f"{verb}: {conflict}")
-            stats["bare verbs dropped: codes of different types"] += 1
-            continue
-        bare_code[verb] = code
-        entries[(verb, ())] = TriggerEntry(lemma=verb, pos="VERB", cameo=code, **plover_fields(code))
-
-    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for (verb, noun), codes in sorted(object_codes.items()):
-        if (verb, "VERB") in handwritten:
-            stats["object pairs dropped: hand-written"] += 1
-            continue
-        code, conflict = _pick(codes)
-        if code is None:
-            result.conflicts.append(f"{verb} + {noun}: {conflict}")
-            stats["object pairs dropped: codes of different types"] += 1
-        elif bare_code.get(verb) == code:
-            stats["object pairs dropped: same code as the bare verb"] += 1
-        else:
-            grouped[(verb, code)].append(noun)
-    for (verb, code), nouns_ in grouped.items():
-        key = (verb, tuple(sorted(nouns_)))
-        entries[key] = TriggerEntry(lemma=verb, pos="VERB", cameo=code, objects=key[1], **plover_fields(code))
-        stats["object pairs"] += len(nouns_)
-
+        run.read_block(block)
+    run.count_object_pairs(noun_lemmas)
+    entries = run.bare_entries(handwritten, generic)
+    entries.update(run.object_entries(handwritten))
+    result, stats = run.result, run.stats
     order = {t: i for i, t in enumerate(PLOVER_TYPES)}
     result.entries = sorted(entries.values(), key=lambda e: (order[e.event_type], e.lemma, bool(e.objects),
                                                             e.cameo, e.objects))
     stats["entries: bare verbs"] = sum(1 for e in result.entries if not e.objects)
     stats["entries: with objects"] = sum(1 for e in result.entries if e.objects)
     return result
+
+
+class _Conversion:
+    """The state of one conversion: the codes seen per verb and per (verb, object), and counts."""
+
+    def __init__(self, dictionary: VerbDictionary, verb_lemmas: VerbLemmas, all_synonyms: bool):
+        self.result = Conversion([])
+        self.stats, self.skipped = self.result.stats, self.result.skipped_patterns
+        self.all_synonyms = all_synonyms
+        # Fold inflected verbs ("BURNT", "+ANGERED_BY") into the verb they inflect, when it is listed.
+        listed = {v.text for b in dictionary.blocks for v in b.verbs if len(v.words) == 1}
+        self.origins = {w: _words(w) for b in dictionary.blocks for p in b.patterns for w in p.origin}
+        heads = {v.words[0] for b in dictionary.blocks for v in b.verbs}
+        self.lemma_of = verb_lemmas(sorted(heads | {w[0] for w in self.origins.values() if w}))
+        self.folded = {h: self.lemma_of[h] for h in heads
+                       if self.lemma_of.get(h, h) != h and self.lemma_of[h] in listed}
+        self.stats["verb heads folded into the verb they inflect"] = len(self.folded)
+        self.verb_codes: dict[str, Counter] = defaultdict(Counter)
+        self.verb_seen: set[str] = set()
+        self.object_codes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self.candidates: list[tuple[list[str], str, str]] = []   # (verb lemmas, object word, code)
+
+    def lemma(self, verb: Verb) -> str:
+        """The verb's lemma, with an inflected head folded into the verb it inflects."""
+        return " ".join((self.folded.get(verb.words[0], verb.words[0]), *verb.words[1:]))
+
+    def read_block(self, block) -> None:
+        """Count the codes of a block's verbs and collect its simple object patterns."""
+        stats = self.stats
+        usable = [v for v in block.verbs if _is_phrasal(v.words)]
+        stats["verb lines"] += len(block.verbs)
+        stats["verb lines skipped: multi-word, not verb + particle"] += len(block.verbs) - len(usable)
+        for verb in usable:
+            self.verb_seen.add(self.lemma(verb))
+            code = verb.code if verb.code is not None else block.code
+            if code is None or code.primary is None:
+                continue
+            if plover_row(code.primary) is None:
+                stats["verb codes without a PLOVER row (CAMEO 01/02)"] += 1
+                continue
+            self.verb_codes[self.lemma(verb)][code.primary] += 1
+        # Which verb a comment's word names: its text, an irregular form, or an inflection of it.
+        names: dict[str, str] = {}
+        for verb in usable:
+            for text in (verb.text, self.lemma(verb), *verb.forms):
+                names.setdefault(text, self.lemma(verb))
+        block_verbs = sorted({self.lemma(v) for v in usable})
+        head = " ".join(_words(block.name))
+        for pattern in block.patterns:
+            self._read_pattern(pattern, names, block_verbs, head)
+
+    def _read_pattern(self, pattern, names: dict[str, str], block_verbs: list[str], head: str) -> None:
+        self.stats["patterns"] += 1
+        word, why = object_word(pattern)
+        if word is None:
+            self.skipped[why] += 1
+            return
+        if plover_row(pattern.code.primary) is None:
+            self.skipped["code without a PLOVER row (CAMEO 01/02)"] += 1
+            return
+        named = set()
+        for origin in pattern.origin:
+            words = self.origins[origin]
+            if not words:
+                continue
+            text = " ".join(words)
+            inflected = " ".join((self.lemma_of.get(words[0], words[0]), *words[1:]))
+            found = names.get(text) or names.get(inflected)
+            if found:
+                named.add(found)
+        if self.all_synonyms:
+            targets = block_verbs
+        elif named:
+            targets = sorted(named)
+        elif pattern.origin:
+            self.skipped["found with a verb not in the block"] += 1
+            return
+        else:
+            targets = [head] if head in block_verbs else block_verbs
+        if not targets:
+            self.skipped["no usable verb in block"] += 1
+            return
+        self.candidates.append((targets, word, pattern.code.primary))
+
+    def count_object_pairs(self, noun_lemmas: NounLemmas) -> None:
+        """Count each (verb, object noun) pattern's code; objects that are not nouns are skipped."""
+        nouns = noun_lemmas({w for _, w, _ in self.candidates})
+        for targets, word, code in self.candidates:
+            noun = nouns.get(word)
+            if noun is None:
+                self.skipped["object not a noun"] += 1
+                continue
+            self.stats["simple object patterns used"] += 1
+            for target in targets:
+                self.object_codes[(target, noun)][code] += 1
+        self.stats["verb lemmas"] = len(self.verb_seen)
+
+    def bare_entries(self, handwritten, generic) -> dict[tuple[str, tuple[str, ...]], TriggerEntry]:
+        """One entry per verb whose codes agree on a type, unless hand-written, generic or off-sense."""
+        stats, entries = self.stats, {}
+        self.bare_code: dict[str, str] = {}
+        for verb in sorted(self.verb_codes):
+            if (verb, "VERB") in handwritten:
+                stats["bare verbs dropped: hand-written"] += 1
+                continue
+            if verb in generic:
+                stats["bare verbs dropped: generic or off-sense"] += 1
+                continue
+            code, conflict = _pick(self.verb_codes[verb])
+            if code is None:
+                self.result.conflicts.append(f"{verb}: {conflict}")
+                stats["bare verbs dropped: codes of different types"] += 1
+                continue
+            self.bare_code[verb] = code
+            entries[(verb, ())] = TriggerEntry(lemma=verb, pos="VERB", cameo=code, **plover_fields(code))
+        return entries
+
+    def object_entries(self, handwritten) -> dict[tuple[str, tuple[str, ...]], TriggerEntry]:
+        """One entry per (verb, code) for the objects whose code differs from the bare verb's."""
+        stats, entries = self.stats, {}
+        grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for (verb, noun), codes in sorted(self.object_codes.items()):
+            if (verb, "VERB") in handwritten:
+                stats["object pairs dropped: hand-written"] += 1
+                continue
+            code, conflict = _pick(codes)
+            if code is None:
+                self.result.conflicts.append(f"{verb} + {noun}: {conflict}")
+                stats["object pairs dropped: codes of different types"] += 1
+            elif self.bare_code.get(verb) == code:
+                stats["object pairs dropped: same code as the bare verb"] += 1
+            else:
+                grouped[(verb, code)].append(noun)
+        for (verb, code), nouns_ in grouped.items():
+            key = (verb, tuple(sorted(nouns_)))
+            entries[key] = TriggerEntry(lemma=verb, pos="VERB", cameo=code, objects=key[1], **plover_fields(code))
+            stats["object pairs"] += len(nouns_)
+        return entries
 
 
 # -- output and checks -------------------------------------------------------------------------

@@ -118,10 +118,12 @@ END_PUNCT = tuple(".!?\"'”’)")
 
 
 def sha1_int(text: str) -> int:
+    """A stable integer from text (Python's hash() changes between runs)."""
     return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16)
 
 
 def split_of(corpus: str, group: str) -> str:
+    """The split of a story or article group: by hash, so one story never spans two splits."""
     bucket = sha1_int(f"{SPLIT_SALT}|{corpus}|{group}") % 100
     return "train" if bucket < 60 else ("dev" if bucket < 75 else "test")
 
@@ -148,6 +150,8 @@ def load_articles():
 
 
 def is_cue(text: str) -> bool:
+    """Whether a sentence has a political-event cue word (the list is the project's own, not the
+    coder's lexicon, so the sample is not biased toward what the coder knows)."""
     toks = [t.lower() for t in WORD_RE.findall(text)]
     if any(t in CUE_WORDS for t in toks):
         return True
@@ -155,6 +159,7 @@ def is_cue(text: str) -> bool:
 
 
 def eligible(sent: str) -> bool:
+    """Whether a line is a story sentence worth labelling (length, no boilerplate, final punctuation)."""
     n = len(sent.split())
     if n < MIN_WORDS or n > MAX_WORDS:
         return False
@@ -199,6 +204,7 @@ def sentences_of(nlp, text: str):
 
 
 def log_hyper_pmf(x: int, pop: int, succ: int, draws: int) -> float:
+    """Log of the hypergeometric probability, for the exact inclusion probability of a cue sentence."""
     def lc(n, k):
         return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
     return lc(succ, x) + lc(pop - succ, draws - x) - lc(pop, draws)
@@ -220,23 +226,38 @@ def cue_inclusion_prob(N: int, NK: int, n_r: int, n_c: int) -> float:
 
 
 def main(argv=None) -> int:
+    """Draw the sample and write sentences.jsonl, the labellers' chunks and sampling.json."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default="datasets/realnews", help="output folder")
     args = ap.parse_args(argv)
-    out = Path(args.out)
+    pop, n_articles = population()
+    rng = random.Random(SEED)
+    chosen = []
+    design = {"seed": SEED, "split_salt": SPLIT_SALT, "max_per_article": MAX_PER_ARTICLE,
+              "min_words": MIN_WORDS, "max_words": MAX_WORDS, "corpora": {}}
+    for corpus in SOURCES:
+        drawn = draw(pop[corpus], PER_CORPUS[corpus], rng)
+        if drawn is None:
+            print(f"error: {corpus}: could not draw {PER_CORPUS[corpus]} sentences", file=sys.stderr)
+            return 1
+        chosen += drawn[0]
+        design["corpora"][corpus] = {"articles": n_articles[corpus], **drawn[1]}
+    write_sample(Path(args.out), chosen, design)
+    return 0
 
+
+def population():
+    """Every eligible sentence of every article, by corpus, with its context; and article counts."""
     import spacy
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-
     pop = defaultdict(list)  # corpus -> list of candidate dicts
     n_articles = Counter()
     for corpus, r, group in load_articles():
         n_articles[corpus] += 1
         text = r["text"] or ""
-        spans = sentences_of(nlp, text)
         prev = ""
-        for start, end in spans:
+        for start, end in sentences_of(nlp, text):
             sent = text[start:end]
             if eligible(sent):
                 pop[corpus].append({
@@ -248,62 +269,58 @@ def main(argv=None) -> int:
                     "start": start, "end": end, "text": sent, "context": prev,
                 })
             prev = sent
+    return pop, n_articles
 
-    rng = random.Random(SEED)
+
+def _take(cands, indices, wanted: int, per_art: Counter, taken: set, stratum: str) -> tuple[int, int]:
+    """Take up to ``wanted`` of ``indices`` in order, at most MAX_PER_ARTICLE per article; return
+    (taken, skipped by the article cap)."""
+    got = skipped = 0
+    for i in indices:
+        if got >= wanted:
+            break
+        if per_art[cands[i]["article_id"]] >= MAX_PER_ARTICLE:
+            skipped += 1
+            continue
+        taken.add(i)
+        got += 1
+        per_art[cands[i]["article_id"]] += 1
+        cands[i]["stratum"] = stratum
+    return got, skipped
+
+
+def draw(cands: list[dict], n_total: int, rng: random.Random):
+    """Two-phase draw from one corpus: a simple random sample, then cue sentences among the rest.
+    Returns (sentences with their weights, the corpus's design figures), or None if too few."""
+    N = len(cands)
+    NK = sum(c["cue"] for c in cands)
+    n_c = round(n_total * CUE_SHARE)
+    n_r = n_total - n_c
+    per_art, taken = Counter(), set()
+    order = list(range(N))
+    rng.shuffle(order)
+    _, skipped = _take(cands, order, n_r, per_art, taken, "random")       # phase 1: random
+    cue_idx = [i for i in range(N) if cands[i]["cue"] and i not in taken]
+    rng.shuffle(cue_idx)
+    got, skipped_cue = _take(cands, cue_idx, n_c, per_art, taken, "cue")  # phase 2: cue sentences
+    if got < n_c or len(taken) != n_total:
+        return None
+    p_noncue = n_r / N
+    p_cue = cue_inclusion_prob(N, NK, n_r, n_c)
     chosen = []
-    design = {"seed": SEED, "split_salt": SPLIT_SALT, "max_per_article": MAX_PER_ARTICLE,
-              "min_words": MIN_WORDS, "max_words": MAX_WORDS, "corpora": {}}
-    for corpus in SOURCES:
-        cands = pop[corpus]
-        N = len(cands)
-        NK = sum(c["cue"] for c in cands)
-        n_total = PER_CORPUS[corpus]
-        n_c = round(n_total * CUE_SHARE)
-        n_r = n_total - n_c
-        per_art = Counter()
-        skipped = 0
-        order = list(range(N))
-        rng.shuffle(order)
-        taken = set()
-        for i in order:  # phase 1: random
-            if len(taken) >= n_r:
-                break
-            if per_art[cands[i]["article_id"]] >= MAX_PER_ARTICLE:
-                skipped += 1
-                continue
-            taken.add(i)
-            per_art[cands[i]["article_id"]] += 1
-            cands[i]["stratum"] = "random"
-        cue_idx = [i for i in range(N) if cands[i]["cue"] and i not in taken]
-        rng.shuffle(cue_idx)
-        got = 0
-        for i in cue_idx:  # phase 2: cue sentences not drawn in phase 1
-            if got >= n_c:
-                break
-            if per_art[cands[i]["article_id"]] >= MAX_PER_ARTICLE:
-                skipped += 1
-                continue
-            taken.add(i)
-            got += 1
-            per_art[cands[i]["article_id"]] += 1
-            cands[i]["stratum"] = "cue"
-        if got < n_c or len(taken) != n_total:
-            print(f"error: {corpus}: could not draw {n_total} sentences", file=sys.stderr)
-            return 1
-        p_noncue = n_r / N
-        p_cue = cue_inclusion_prob(N, NK, n_r, n_c)
-        for i in sorted(taken):
-            c = cands[i]
-            c["weight"] = round(1.0 / (p_cue if c["cue"] else p_noncue), 4)
-            chosen.append(c)
-        design["corpora"][corpus] = {
-            "articles": n_articles[corpus], "eligible_sentences": N, "cue_sentences": NK,
-            "n_random": n_r, "n_cue": n_c,
-            "incl_prob_cue_sentence": p_cue, "incl_prob_noncue_sentence": p_noncue,
-            "draws_skipped_by_article_cap": skipped,
-            "articles_sampled": len(per_art),
-        }
+    for i in sorted(taken):
+        c = cands[i]
+        c["weight"] = round(1.0 / (p_cue if c["cue"] else p_noncue), 4)
+        chosen.append(c)
+    return chosen, {
+        "eligible_sentences": N, "cue_sentences": NK, "n_random": n_r, "n_cue": n_c,
+        "incl_prob_cue_sentence": p_cue, "incl_prob_noncue_sentence": p_noncue,
+        "draws_skipped_by_article_cap": skipped + skipped_cue, "articles_sampled": len(per_art),
+    }
 
+
+def write_sample(out: Path, chosen: list[dict], design: dict) -> None:
+    """Write sentences.jsonl (ids in a fixed interleaved order), the chunks and sampling.json."""
     # deterministic interleaving so every chunk mixes corpora and splits
     chosen.sort(key=lambda c: hashlib.sha1(
         f"{SEED}|{c['article_id']}|{c['start']}".encode()).hexdigest())
@@ -314,35 +331,25 @@ def main(argv=None) -> int:
     for n, c in enumerate(chosen, 1):
         c["id"] = f"rn-{n:04d}"
         lines.append(json.dumps({k: c[k] for k in keys}, ensure_ascii=False))
-
     out.mkdir(parents=True, exist_ok=True)
     (out / "chunks").mkdir(exist_ok=True)
     (out / "sentences.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for k in range(0, TOTAL, CHUNK_SIZE):
         (out / "chunks" / f"chunk-{k // CHUNK_SIZE + 1}.jsonl").write_text(
             "\n".join(lines[k:k + CHUNK_SIZE]) + "\n", encoding="utf-8")
-
     counts = {
         "corpus": Counter(c["corpus"] for c in chosen),
         "split": Counter(c["split"] for c in chosen),
         "stratum": Counter(c["stratum"] for c in chosen),
         "corpus x split": Counter(f"{c['corpus']}/{c['split']}" for c in chosen),
         "corpus x stratum": Counter(f"{c['corpus']}/{c['stratum']}" for c in chosen),
-        "split groups": Counter(),
+        "split groups": Counter(s for _, _, s in {(c["corpus"], c["group"], c["split"]) for c in chosen}),
     }
-    groups = {(c["corpus"], c["group"], c["split"]) for c in chosen}
-    counts["split groups"] = Counter(s for _, _, s in groups)
     design["counts"] = {k: dict(sorted(v.items())) for k, v in counts.items()}
     (out / "sampling.json").write_text(json.dumps(design, indent=2, sort_keys=True) + "\n",
                                        encoding="utf-8")
     for name, cnt in counts.items():
         print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(cnt.items())))
-    for corpus, d in design["corpora"].items():
-        print(f"{corpus}: articles={d['articles']} eligible={d['eligible_sentences']} "
-              f"cue={d['cue_sentences']} p_cue={d['incl_prob_cue_sentence']:.4f} "
-              f"p_noncue={d['incl_prob_noncue_sentence']:.4f} "
-              f"cap_skips={d['draws_skipped_by_article_cap']} articles_sampled={d['articles_sampled']}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -53,8 +53,8 @@ _CODER: tuple[tuple, object] | None = None
 """This worker process's (config, Coder): built once (``warm_coder``), reused for every batch."""
 
 
-def _worker_coder(config: tuple[tuple[str, ...], int]):
-    """The worker process's Coder for ``config`` (actor files, batch size), built once.
+def _worker_coder(config: tuple):
+    """The worker process's Coder for ``config`` (actor files, batch size, lexicon files), built once.
 
     A long-lived external cluster may serve ingests with other actor files: then the old Coder is
     dropped before the new one is built, so a worker holds one set of models at a time.
@@ -64,12 +64,12 @@ def _worker_coder(config: tuple[tuple[str, ...], int]):
         _CODER = None
         from chronicle.pipeline import Coder
 
-        actor_files, batch_size = config
-        _CODER = (config, Coder(actor_files=actor_files, batch_size=batch_size))
+        actor_files, batch_size, lexicon_files = config
+        _CODER = (config, Coder(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size))
     return _CODER[1]
 
 
-def warm_coder(config: tuple[tuple[str, ...], int]) -> dict | None:
+def warm_coder(config: tuple) -> dict | None:
     """Runs on a worker: build its Coder now, so its first batch does not wait for the models.
 
     An error is returned, not raised, and nobody reads it: the first batch meets it again and
@@ -83,7 +83,7 @@ def warm_coder(config: tuple[tuple[str, ...], int]) -> dict | None:
     return None
 
 
-def code_batch(articles: list[dict], config: tuple[tuple[str, ...], int]) -> list[list[dict]] | dict:
+def code_batch(articles: list[dict], config: tuple) -> list[list[dict]] | dict:
     """Runs on a worker: code one batch, return each article's events as JSON dicts.
 
     Plain dicts cross process and machine boundaries without pickling pydantic classes. A
@@ -118,12 +118,14 @@ class DaskCoder:
 
     def __init__(self, *, workers: int | None = None, scheduler: str | None = None,
                  actor_files: Iterable[str] = (), batch_size: int = 16,
-                 on_load: Callable[[bool], None] | None = None):
+                 on_load: Callable[[bool], None] | None = None, lexicon_files: Iterable[str] = ()):
         if (workers is None) == (scheduler is None):
             raise ValueError("give either workers or scheduler")
         self.workers, self.scheduler, self.batch_size = workers, scheduler, batch_size
         self.actor_files = tuple(str(p) for p in actor_files)
-        self.config = (tuple(str(Path(p).resolve()) for p in self.actor_files), batch_size)
+        self.lexicon_files = tuple(str(p) for p in lexicon_files)
+        self.config = (tuple(str(Path(p).resolve()) for p in self.actor_files), batch_size,
+                       tuple(str(Path(p).resolve()) for p in self.lexicon_files))
         self.on_load = on_load or (lambda loading: None)
         self.cluster = None
         self.client = None
@@ -216,7 +218,7 @@ class DaskCoder:
         future.release()
         if isinstance(result, dict):
             message = result["error"]
-            for resolved, given in zip(self.config[0], self.actor_files):
+            for resolved, given in zip(self.config[0] + self.config[2], self.actor_files + self.lexicon_files):
                 message = message.replace(resolved, given)    # name the file as the user did
             raise ChronicleError(message)
         return [(article, [Event.model_validate(event) for event in events])

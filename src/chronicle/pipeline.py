@@ -65,10 +65,13 @@ class Coder:
     ...                     published="2024-05-06")
     """
 
-    def __init__(self, *, actor_files: Iterable[str] = (), lexicon: str | None = None,
+    def __init__(self, *, actor_files: Iterable[str] = (), lexicon_files: Iterable[str] = (),
                  model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True):
+        """Load the spaCy pipeline and every stage's data once. ``actor_files`` and ``lexicon_files``
+        are the user's YAML files, added to (and overriding) the shipped actors and triggers."""
         nlp = load_model(model)
-        self.context = StageContext(nlp=nlp, actor_files=tuple(actor_files), lexicon_path=lexicon,
+        self.context = StageContext(nlp=nlp, actor_files=tuple(str(p) for p in actor_files),
+                                    lexicon_files=tuple(str(p) for p in lexicon_files),
                                     batch_size=batch_size)
         names = [n for n in DEFAULT_PIPELINE if screen or n != "screen"]
         stages = build_stages(names)

@@ -6,7 +6,9 @@ import sys
 
 import click
 
-from chronicle.cli.options import actors_option, batch_option, fail, limit_option, published_option
+from chronicle.cli.options import (
+    actors_option, batch_option, fail, lexicon_option, limit_option, published_option,
+)
 from chronicle.errors import ChronicleError
 from chronicle.io.writers import FORMATS, open_writer
 from chronicle.record import Rejected
@@ -21,9 +23,10 @@ from chronicle.io.read import read_paths
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of stdout.")
 @actors_option
+@lexicon_option
 @limit_option
 @batch_option
-def code(paths, published, fmt, out, actor_files, limit, batch_size):
+def code(paths, published, fmt, out, actor_files, lexicon_files, limit, batch_size):
     """Code articles into events.
 
     PATH is a .txt file (one article), a .jsonl file (one article a line: id, text, and optional
@@ -49,7 +52,7 @@ def code(paths, published, fmt, out, actor_files, limit, batch_size):
     try:
         from chronicle.pipeline import Coder
 
-        coder = Coder(actor_files=actor_files, batch_size=batch_size)
+        coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size)
         with open_writer(fmt, out) as writer:
             for article, events in coder.pipe(articles()):
                 writer.write(article, events)

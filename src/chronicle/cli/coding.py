@@ -6,18 +6,18 @@ from __future__ import annotations
 import itertools
 
 
-def make_coder(actor_files=(), batch_size: int = 16):
+def make_coder(actor_files=(), batch_size: int = 16, lexicon_files=()):
     """The Coder the store commands use (a seam: tests put a fake one here)."""
     from chronicle.pipeline import Coder
 
-    return Coder(actor_files=actor_files, batch_size=batch_size)
+    return Coder(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size)
 
 
 class LazyCoder:
     """Loads the Coder (spaCy, data files: seconds) only when there is something new to code."""
 
-    def __init__(self, actor_files=(), batch_size: int = 16, on_load=None):
-        self.actor_files, self.batch_size = actor_files, batch_size
+    def __init__(self, actor_files=(), batch_size: int = 16, on_load=None, lexicon_files=()):
+        self.actor_files, self.batch_size, self.lexicon_files = actor_files, batch_size, tuple(lexicon_files)
         self.on_load = on_load or (lambda loading: None)
         self.coder = None
 
@@ -38,6 +38,7 @@ class LazyCoder:
     def _loaded(self):
         if self.coder is None:
             self.on_load(True)
-            self.coder = make_coder(self.actor_files, self.batch_size)
+            self.coder = (make_coder(self.actor_files, self.batch_size, self.lexicon_files) if self.lexicon_files
+                          else make_coder(self.actor_files, self.batch_size))
             self.on_load(False)
         return self.coder

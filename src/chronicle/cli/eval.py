@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from chronicle.cli.options import actors_option, fail, limit_option
+from chronicle.cli.options import actors_option, fail, lexicon_option, limit_option
 from chronicle.errors import ChronicleError
 from chronicle.evaluate.datasets import DATASETS
 
@@ -16,7 +16,8 @@ from chronicle.evaluate.datasets import DATASETS
 @click.option("--no-screen", is_flag=True,
               help="Parse every sentence (skip the screen that parses only possible event sentences).")
 @actors_option
-def eval_command(dataset, limit, as_json, no_screen, actor_files):
+@lexicon_option
+def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files):
     """Code every sentence of DATASET and score the events against its gold labels.
 
     Datasets are read from ../shared/eval-data (or $CHRONICLE_SHARED/eval-data); nothing from them
@@ -28,7 +29,7 @@ def eval_command(dataset, limit, as_json, no_screen, actor_files):
     from chronicle.pipeline import Coder
 
     try:
-        coder = Coder(actor_files=actor_files, screen=not no_screen)
+        coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, screen=not no_screen)
         with Progress(transient=True, console=_stderr_console()) as progress:
             task = progress.add_task(f"coding {dataset}", total=None)
 

@@ -10,7 +10,7 @@ import click
 from chronicle.cli.coding import LazyCoder
 from chronicle.cli.progress import ArticleProgress
 from chronicle.cli.options import (
-    actors_option, batch_option, db_option, limit_option, published_option, resumable,
+    actors_option, batch_option, db_option, lexicon_option, limit_option, published_option, resumable,
 )
 
 
@@ -19,6 +19,7 @@ from chronicle.cli.options import (
 @db_option
 @published_option
 @actors_option
+@lexicon_option
 @batch_option
 @limit_option
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
@@ -28,7 +29,7 @@ from chronicle.cli.options import (
 @click.option("--dedupe/--no-dedupe", default=True, show_default=True,
               help="After storing new articles, merge the reports of one event across articles "
                    "(as 'chronicle dedupe' does), so the store counts events.")
-def ingest(paths, db, published, actor_files, batch_size, limit, workers, scheduler, dedupe):
+def ingest(paths, db, published, actor_files, lexicon_files, batch_size, limit, workers, scheduler, dedupe):
     """Code articles into the corpus database; articles already stored are skipped.
 
     PATH is a .txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml feed file, a folder of those
@@ -57,11 +58,13 @@ def ingest(paths, db, published, actor_files, batch_size, limit, workers, schedu
 
     with resumable("stored"):
         if workers is None and scheduler is None:
-            coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=progress.loading))
+            coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=progress.loading,
+                                                      lexicon_files=lexicon_files))
         else:
             from chronicle.distributed import DaskCoder
 
             coding = DaskCoder(workers=workers, scheduler=scheduler, actor_files=actor_files,
+                               lexicon_files=lexicon_files,
                                batch_size=batch_size, on_load=progress.loading)
         with Store(db) as store, coding as coder:
             items = read_paths(paths, published=published, stdin=sys.stdin)

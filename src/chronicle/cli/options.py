@@ -26,6 +26,10 @@ published_option = click.option(
 actors_option = click.option(
     "--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
     help="Extra actor file (YAML, same format as the built-in ones); may repeat. Overrides built-in ids.")
+lexicon_option = click.option(
+    "--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
+    help="Extra trigger lexicon (YAML, same format as data/triggers.yaml); may repeat. Its senses "
+         "are tried before the built-in ones.")
 limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
                             help="Stop after this many articles / sentences.")
 batch_option = click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,

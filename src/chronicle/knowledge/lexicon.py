@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Iterable, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -98,17 +98,21 @@ def read_lexicon(path: Path | str, lexicon: Lexicon | None = None, *, only_const
     return lexicon
 
 
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """The shipped lexicon files, or the file at ``path``; read once per path."""
-    return _load_lexicon(path)
+def load_lexicon(user_files: Iterable[str] | str | None = ()) -> Lexicon:
+    """The shipped lexicon with the user's files in front of it (their senses are tried first, so
+    a user entry overrides a shipped one for the same lemma and objects); read once per set of files."""
+    if user_files is None:
+        user_files = ()
+    elif isinstance(user_files, (str, Path)):
+        user_files = (user_files,)
+    return _load_lexicon(tuple(str(p) for p in user_files))
 
 
 @lru_cache(maxsize=4)
-def _load_lexicon(path: str | None) -> Lexicon:
-    # (lru_cache keys f() and f(None) apart: one signature, so both share one entry)
-    if path is not None:
-        return read_lexicon(path)
+def _load_lexicon(user_files: tuple[str, ...]) -> Lexicon:
     lexicon = Lexicon()
+    for path in user_files:
+        read_lexicon(path, lexicon)
     data = resources.files("chronicle").joinpath("data")
     read_lexicon(str(data.joinpath("triggers.yaml")), lexicon)
     # Only the verb+object senses of the converted CAMEO dictionary: its bare verbs cost more

@@ -10,7 +10,7 @@ pipeline by name from the registry in ``chronicle.pipeline``, and a test can bui
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
 
 from chronicle.record import Draft, Work
 
@@ -26,7 +26,7 @@ class StageContext:
 
     nlp: "Language | None" = None
     actor_files: tuple[str, ...] = ()
-    lexicon_path: str | None = None
+    lexicon_files: tuple[str, ...] = ()
     batch_size: int = 16
 
 
@@ -72,8 +72,3 @@ def check_pipeline(stages: list[Stage], provided: Iterable[str] = ("article",)) 
         if missing:
             raise ValueError(f"stage {stage.name} requires {', '.join(missing)}, which no earlier stage assigns")
         have.update(stage.assigns)
-
-
-def context_value(context: StageContext | None, name: str, default: Any) -> Any:
-    """A setting from the context, or ``default`` when a stage is initialised alone (in a test)."""
-    return default if context is None else getattr(context, name)

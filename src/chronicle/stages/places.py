@@ -15,7 +15,7 @@ from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.schema import Location
 from chronicle.record import Draft, Work
-from chronicle.stages.base import Stage, StageContext, context_value
+from chronicle.stages.base import Stage, StageContext
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -25,21 +25,21 @@ class PlacesStage(Stage):
     requires = ("drafts", "actors_at")
     assigns = ("location",)
 
-    def __init__(self, *, lexicon_path: str | None = None):
-        self.lexicon_path = lexicon_path
+    def __init__(self, *, lexicon_files: tuple[str, ...] = ()):
+        self.lexicon_files = tuple(lexicon_files)
         self.gazetteer: Gazetteer | None = None
         self.lexicon = None
 
     def initialize(self, context: StageContext | None = None) -> None:
         """Load the gazetteer, the cue words and the trigger lexicon (the user's, when given: it
         decides which nouns are events that own a place)."""
-        if context is not None and self.lexicon_path is None:
-            self.lexicon_path = context_value(context, "lexicon_path", None)
+        if context is not None and not self.lexicon_files:
+            self.lexicon_files = tuple(context.lexicon_files)
         if self.gazetteer is None:
             self.gazetteer = Gazetteer.load()
         self.cues = load_cues()
         if self.lexicon is None:
-            self.lexicon = load_lexicon(self.lexicon_path)
+            self.lexicon = load_lexicon(self.lexicon_files)
 
     def __call__(self, work: Work) -> Work:
         if self.gazetteer is None:

@@ -52,11 +52,11 @@ def _inflections(lemma: str) -> set[str]:
 
 
 @lru_cache(maxsize=4)
-def trigger_forms(lexicon_path: str | None = None) -> "TriggerForms":
+def trigger_forms(lexicon_files: tuple[str, ...] = ()) -> "TriggerForms":
     """Word forms that may be a trigger: forms of lemmas with an unconstrained entry, and, for
     lemmas that only trigger with certain objects ("lift" + "sanctions") or particles ("look
     into"), their forms mapped to the forms of those words (both must occur in the sentence)."""
-    lexicon = load_lexicon(lexicon_path)
+    lexicon = load_lexicon(lexicon_files)
     exceptions = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
     irregular: dict[str, set[str]] = {}
     for pos in ("verb", "noun"):
@@ -183,15 +183,15 @@ class ScreenStage(Stage):
     requires = ("clean", "sentences")
     assigns = ("clean",)
 
-    def __init__(self, *, actor_files: tuple[str, ...] = (), lexicon_path: str | None = None):
-        self.actor_files, self.lexicon_path = tuple(actor_files), lexicon_path
+    def __init__(self, *, actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = ()):
+        self.actor_files, self.lexicon_files = tuple(actor_files), tuple(lexicon_files)
 
     def initialize(self, context: StageContext | None = None) -> None:
         """Build the word forms to look for from the lexicon and the actor names (user files too)."""
         if context is not None:
             self.actor_files = self.actor_files or tuple(context.actor_files)
-            self.lexicon_path = self.lexicon_path or context.lexicon_path
-        self.forms = trigger_forms(self.lexicon_path)
+            self.lexicon_files = self.lexicon_files or tuple(context.lexicon_files)
+        self.forms = trigger_forms(self.lexicon_files)
         self.actors = actor_words(load_actor_kb(self.actor_files))
 
     def __call__(self, work: Work) -> Work:

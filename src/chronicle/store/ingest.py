@@ -88,61 +88,71 @@ def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size:
     (``pipe_batches``, see ``_coded_batches``). ``ramp_up`` makes the first batches smaller
     (``batch_sizes``), so the first events are stored sooner; ``chronicle ingest`` turns it on.
     """
-    stats = IngestStats()
-    info = coder_info(coder)
-    notify = progress or (lambda kind, n, item=None: None)
-    inflight: set[str] = set()          # handed to the coder, not yet committed
-    refused: list[tuple[str, str, str | None]] = []
-    excerpts = _Excerpts()
+    run = _IngestRun(store, coder_info(coder), progress or (lambda kind, n, item=None: None))
+    try:
+        articles = run.fresh(items, limit)
+        for batch in _coded_batches(coder, articles, batch_sizes(batch_size, ramp_up), batch_size):
+            run.write(batch)
+        run.write([])                   # the inputs refused after the last article
+    finally:
+        run.excerpts.close()
+    return run.stats
 
-    def fresh() -> Iterator[Article]:
+
+class _IngestRun:
+    """The state of one ingest: what is handed to the coder and not yet committed, the inputs
+    refused since the last write, and the counts."""
+
+    def __init__(self, store: Store, info: CoderInfo, notify: Progress):
+        self.store, self.info, self.notify = store, info, notify
+        self.stats = IngestStats()
+        self.inflight: set[str] = set()          # handed to the coder, not yet committed
+        self.refused: list[tuple[str, str, str | None]] = []
+        self.excerpts = _Excerpts()
+
+    def fresh(self, items: Iterable[Article | Rejected], limit: int | None) -> Iterator[Article]:
+        """The articles not stored yet (nor seen earlier in this run), up to ``limit``; rejected
+        inputs are kept for the next write."""
         taken = 0
         if limit is not None and limit <= 0:
             return
         stream = iter(items)
         while chunk := list(itertools.islice(stream, LOOKUP_CHUNK)):
-            known = store.known_hashes([i.content_hash for i in chunk if isinstance(i, Article)])
+            known = self.store.known_hashes([i.content_hash for i in chunk if isinstance(i, Article)])
             seen: set[str] = set()       # a batch written meanwhile leaves ``inflight``, not ``seen``
             for item in chunk:
                 if isinstance(item, Rejected):
-                    refused.append((item.where, item.reason, excerpts.get(item.where)))
-                    stats.quarantined += 1
-                    notify("quarantined", 1, item)
+                    self.refused.append((item.where, item.reason, self.excerpts.get(item.where)))
+                    self.stats.quarantined += 1
+                    self.notify("quarantined", 1, item)
                     continue
                 digest = item.content_hash
-                if digest in known or digest in seen or digest in inflight:
-                    stats.duplicates += 1
-                    notify("duplicate", 1)
+                if digest in known or digest in seen or digest in self.inflight:
+                    self.stats.duplicates += 1
+                    self.notify("duplicate", 1)
                     continue
                 seen.add(digest)
-                inflight.add(digest)
+                self.inflight.add(digest)
                 yield item
                 taken += 1
                 if limit is not None and taken >= limit:
                     return
 
-    def write(batch: list[tuple[Article, list[Event]]]) -> None:
-        if not batch and not refused:
+    def write(self, batch: list[tuple[Article, list[Event]]]) -> None:
+        """Store a coded batch and the refused inputs so far in one transaction."""
+        if not batch and not self.refused:
             return
         now = _now()
-        with store.transaction():
-            store.add_articles(batch, info, now)
-            store.add_quarantine(refused, now)
-        refused.clear()
+        with self.store.transaction():
+            self.store.add_articles(batch, self.info, now)
+            self.store.add_quarantine(self.refused, now)
+        self.refused.clear()
         for article, events in batch:
-            inflight.discard(article.content_hash)
-            stats.events += len(events)
-        stats.stored += len(batch)
+            self.inflight.discard(article.content_hash)
+            self.stats.events += len(events)
+        self.stats.stored += len(batch)
         if batch:
-            notify("stored", len(batch))
-
-    try:
-        for batch in _coded_batches(coder, fresh(), batch_sizes(batch_size, ramp_up), batch_size):
-            write(batch)
-        write([])                       # the inputs refused after the last article
-    finally:
-        excerpts.close()
-    return stats
+            self.notify("stored", len(batch))
 
 
 def _coded_batches(coder, articles: Iterable[Article], sizes: Iterable[int], batch_size: int

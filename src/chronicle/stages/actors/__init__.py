@@ -95,6 +95,10 @@ def _is_break(token: Token) -> bool:
     return not inside_word
 
 
+_UNHANDLED = object()
+"""``_known_name``'s answer when a name does not decide the phrase: the weaker rules try it."""
+
+
 class ActorsStage(Stage):
     """Detect actor phrases, code them with the knowledge base, resolve anaphors."""
 
@@ -169,19 +173,36 @@ class ActorsStage(Stage):
     def code_phrase(self, head: Token, index: "TokenIndex", work: Work) -> ActorMention | None:
         """Code the noun phrase headed by ``head``: a name from the knowledge base, a title or agent
         with its organisation or country, or an unknown name kept with its text; None when it
-        names no actor."""
-        kb = self.kb
+        names no actor. The kinds of evidence are tried from the strongest (a known name) down."""
         tokens = np_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         text = doc_text(head.doc)[start:end]
-        plural = head.tag_ in ("NNS", "NNPS")
-        base = dict(text=text, start=start, end=end, head_i=head.i, plural=plural)
-        day = work.published
-
+        base = dict(text=text, start=start, end=end, head_i=head.i, plural=head.tag_ in ("NNS", "NNPS"))
         if _is_place_phrase(head) or head.ent_type_ in NON_ACTOR_ENTS:
             return None
         entry_span = index.name_at(head)
-        if entry_span is not None and index.label(entry_span) == "NAME":
+        if entry_span is not None:
+            known = self._known_name(head, entry_span, tokens, index, work, base)
+            if known is not _UNHANDLED:
+                return known
+        if anaphora.is_anaphor(head, tokens):
+            return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
+        agent = index.generic_at(head) if head.ent_type_ not in PLACE_ENTS else None
+        if agent is not None:
+            return self._generic_phrase(agent, tokens, index, work, base)
+        ent = head.ent_type_ if head.ent_type_ in ACTOR_ENTS else None
+        if head.pos_ == "NOUN" and ent is None and head.dep_ in ARGUMENT_DEPS:
+            owned = self._owned_phrase(head, tokens, index, work.published, base)
+            if owned is not None:
+                return owned
+        return self._other_phrase(head, ent, tokens, index, work, base)
+
+    def _known_name(self, head: Token, entry_span, tokens, index: "TokenIndex", work: Work, base: dict):
+        """A phrase headed by a knowledge-base name, a capital used as its government ("Cairo
+        said"), or a demonym used as a group ("Azerbaijanis"). ``_UNHANDLED`` when the name does
+        not make the phrase an actor this way (a capital as a place, a demonym adjective)."""
+        kb, day, label = self.kb, work.published, index.label(entry_span)
+        if label == "NAME":
             entry = self._pick(kb.by_alias[entry_span.text], index, tokens)
             coding = kb.code(entry, day)
             mention = ActorMention(**base, name=entry.name, actor_id=entry.id, country=coding.country,
@@ -193,69 +214,75 @@ class ActorsStage(Stage):
                     mention.affiliation = self._entry_mention(aff, base, day)
                 self._apply_modifiers(mention, tokens, index, work, keep_codes=coding.method != "knowledge-base:default")
             return mention
-        if entry_span is not None and index.label(entry_span) == "CAPITAL" and (
-                head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
-                or head.dep_ == "pobj" and head.head.lower_ in ("with", "against", "by")):
+        if label == "CAPITAL" and (head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
+                                   or head.dep_ == "pobj" and head.head.lower_ in ("with", "against", "by")):
             entry = kb.capitals[entry_span.text]
             return ActorMention(**base, name=entry.name, actor_id=entry.id, country=entry.country,
                                 sector="GOV", kind="country", method="capital-metonym", confidence=0.6)
-        if entry_span is not None and index.label(entry_span) == "DEMONYM" and not plural:
+        if label == "DEMONYM" and not base["plural"]:
             return None  # "Azerbaijani" alone modifies an actor; it is not one
-        if entry_span is not None and index.label(entry_span) == "DEMONYM" and head.pos_ in ("PROPN", "NOUN"):
+        if label == "DEMONYM" and head.pos_ in ("PROPN", "NOUN"):
             entry = kb.demonyms[entry_span.text]
             return ActorMention(**base, name=entry.name, actor_id=None,
                                 country=entry.country, sector="CVL", kind="group", method="demonym",
                                 confidence=0.6)
+        return _UNHANDLED
 
-        if anaphora.is_anaphor(head, tokens):
-            return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
-
-        agent = index.generic_at(head) if head.ent_type_ not in PLACE_ENTS else None
-        if agent is not None:
-            label = index.label(agent)
-            entry = kb.agents.get(agent.text.lower()) if label == "AGENT" else kb.titles.get(agent.text.lower())
-            mention = ActorMention(**base, sector=entry.sector if entry else None,
-                                   role=agent.text.lower() if label == "TITLE" else None,
-                                   kind="agent" if label == "AGENT" else "person",
-                                   method="agent" if label == "AGENT" else "title", confidence=0.5)
-            self._apply_modifiers(mention, tokens, index, work)
-            kind_word = [index.generic_spans[t.i] for t in tokens
-                         if t.i in index.generic_spans and index.generic_spans[t.i] != agent
-                         and index.generic_spans[t.i].label_ == "AGENT"]
-            if kind_word and label == "TITLE":
-                # "a rebel leader", "an opposition leader": the group word says who the person leads.
-                group = kb.agents.get(kind_word[-1].text.lower())
-                if group is not None and group.sector and mention.sector is None:
-                    mention.sector = group.sector
-                return mention
-            if mention.country is None and mention.affiliation is None and label == "TITLE" and not _has_propn(tokens):
-                # "the minister" with no country or organisation: too vague to be an actor.
-                return None
+    def _generic_phrase(self, agent, tokens, index: "TokenIndex", work: Work, base: dict) -> ActorMention | None:
+        """A phrase headed by an agent ("police", "security forces") or a title ("the minister"),
+        coded with the country or organisation its modifiers name."""
+        kb, label = self.kb, index.label(agent)
+        entry = kb.agents.get(agent.text.lower()) if label == "AGENT" else kb.titles.get(agent.text.lower())
+        mention = ActorMention(**base, sector=entry.sector if entry else None,
+                               role=agent.text.lower() if label == "TITLE" else None,
+                               kind="agent" if label == "AGENT" else "person",
+                               method="agent" if label == "AGENT" else "title", confidence=0.5)
+        self._apply_modifiers(mention, tokens, index, work)
+        kind_word = [index.generic_spans[t.i] for t in tokens
+                     if t.i in index.generic_spans and index.generic_spans[t.i] != agent
+                     and index.generic_spans[t.i].label_ == "AGENT"]
+        if kind_word and label == "TITLE":
+            # "a rebel leader", "an opposition leader": the group word says who the person leads.
+            group = kb.agents.get(kind_word[-1].text.lower())
+            if group is not None and group.sector and mention.sector is None:
+                mention.sector = group.sector
             return mention
+        if mention.country is None and mention.affiliation is None and label == "TITLE" and not _has_propn(tokens):
+            # "the minister" with no country or organisation: too vague to be an actor.
+            return None
+        return mention
 
-        ent = head.ent_type_ if head.ent_type_ in ACTOR_ENTS else None
-        if head.pos_ == "NOUN" and ent is None and head.dep_ in ARGUMENT_DEPS:
-            mods = index.modifier_entries([t for t in tokens if t.i != head.i], kb)
-            if mods:  # "the Taliban hideouts", "Iranian government websites": owned by a known actor
-                owner = mods[0]
-                coding = kb.code(owner, day)
-                sector = coding.sector if owner.kind != "country" else None
-                inner = [index.generic_spans[t.i] for t in tokens if t.i in index.generic_spans]
-                if sector is None:
-                    named = load_cues().org_name_heads.get(head.lower_)
-                    sector = named or ("GOV" if head.lower_ in load_cues().state_body_heads else None)
-                if sector is None and inner:
-                    entry = kb.agents.get(inner[-1].text.lower()) or kb.titles.get(inner[-1].text.lower())
-                    sector = entry.sector if entry else None
-                return ActorMention(**base, name=text, country=coding.country, sector=sector,
-                                    kind="group", method=f"owner:{owner.id}", confidence=0.4)
+    def _owned_phrase(self, head: Token, tokens, index: "TokenIndex", day, base: dict) -> ActorMention | None:
+        """"the Taliban hideouts", "Iranian government websites": a common noun owned by a known
+        actor acts for it; None when no modifier names one."""
+        kb = self.kb
+        mods = index.modifier_entries([t for t in tokens if t.i != head.i], kb)
+        if not mods:
+            return None
+        owner = mods[0]
+        coding = kb.code(owner, day)
+        sector = coding.sector if owner.kind != "country" else None
+        inner = [index.generic_spans[t.i] for t in tokens if t.i in index.generic_spans]
+        if sector is None:
+            named = load_cues().org_name_heads.get(head.lower_)
+            sector = named or ("GOV" if head.lower_ in load_cues().state_body_heads else None)
+        if sector is None and inner:
+            entry = kb.agents.get(inner[-1].text.lower()) or kb.titles.get(inner[-1].text.lower())
+            sector = entry.sector if entry else None
+        return ActorMention(**base, name=base["text"], country=coding.country, sector=sector,
+                            kind="group", method=f"owner:{owner.id}", confidence=0.4)
+
+    def _other_phrase(self, head: Token, ent: str | None, tokens, index: "TokenIndex", work: Work,
+                      base: dict) -> ActorMention | None:
+        """A pronoun left for anaphora, or a name the knowledge base lacks, kept with its text (and
+        a sector when its last word says what kind of body it is)."""
         if head.pos_ == "PRON" or (head.pos_ == "DET" and head.dep_ in ("nsubj", "nsubjpass", "dobj")):
             return ActorMention(**base, kind="anaphor", method="anaphor:pending", confidence=0.0)
         if ent is None and head.pos_ != "PROPN":
             return None
-        if ent == "NORP" and not plural:
+        if ent == "NORP" and not base["plural"]:
             return None  # an adjective-like nationality is a modifier, not an actor
-        mention = ActorMention(**base, name=_ent_text(head) or text, kind="person" if ent == "PERSON" else "unknown",
+        mention = ActorMention(**base, name=_ent_text(head) or base["text"], kind="person" if ent == "PERSON" else "unknown",
                                method="ner" if ent else "unknown", confidence=0.3)
         self._apply_modifiers(mention, tokens, index, work)
         if mention.sector is None and ent in ("ORG", None) and head.pos_ == "PROPN":

@@ -118,6 +118,15 @@ def _infer_year_day(d: dt.date, pub: dt.date) -> dt.date | None:
 
 def _relative(t: str, pub: dt.date) -> ResolvedDate | None:
     """Expressions that only make sense against the publication date."""
+    for resolve in (_relative_day, _relative_period, _relative_weekday):
+        resolved = resolve(t, pub)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _relative_day(t: str, pub: dt.date) -> ResolvedDate | None:
+    """"today", "yesterday", "the day before yesterday", "tomorrow", "overnight", "last weekend"."""
     if re.fullmatch(r"(?:earlier |later )?(?:today|this (?:morning|afternoon|evening)|tonight|now)"
                     r"|(?:earlier|later) today", t):
         return _day(pub, 0.9)
@@ -135,6 +144,11 @@ def _relative(t: str, pub: dt.date) -> ResolvedDate | None:
         weeks = {"the": 0, "this": 0 if in_weekend else 1, "last": -1 if in_weekend else 0,
                  "next": 1}[m["rel"]]
         return _day(saturday + dt.timedelta(weeks=weeks), 0.4)
+    return None
+
+
+def _relative_period(t: str, pub: dt.date) -> ResolvedDate | None:
+    """"three days ago", "last week", "earlier this month", "next year"."""
     if m := re.fullmatch(_COUNT + r"\s+(?P<unit>day|week|month|year)s?\s+ago", t):
         n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]
         unit = m["unit"]
@@ -155,6 +169,11 @@ def _relative(t: str, pub: dt.date) -> ResolvedDate | None:
         if rel_unit["unit"] == "month":
             return _month(pub.year, pub.month + shift, 0.8)
         return _year(pub.year + shift, 0.85)
+    return None
+
+
+def _relative_weekday(t: str, pub: dt.date) -> ResolvedDate | None:
+    """"on Tuesday", "last Friday", "next Monday", "the 25th", "at noon"."""
     if m := re.fullmatch(r"(?:(?:early|late|earlier|later) )?"
                          r"(?P<rel>last |this past |past |this |next )?"
                          r"(?P<wd>" + "|".join(_WEEKDAYS) + r")(?:'s)?" + _PART_OF_DAY, t):

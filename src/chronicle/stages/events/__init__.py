@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
-from chronicle.stages.base import Stage, StageContext, context_value
+from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.tree import actors_for, actors_in_pobjs, span_of, unique_mentions
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 
@@ -38,16 +38,16 @@ class EventsStage(Stage):
     requires = ("doc", "actors_at")
     assigns = ("drafts", "merged_triggers")
 
-    def __init__(self, *, lexicon_path: str | None = None):
-        self.lexicon_path = lexicon_path
+    def __init__(self, *, lexicon_files: tuple[str, ...] = ()):
+        self.lexicon_files = tuple(lexicon_files)
         self.lexicon: Lexicon | None = None
 
     def initialize(self, context: StageContext | None = None) -> None:
-        """Load the trigger lexicon: the user's (the Coder's ``lexicon``) or the shipped one."""
-        if context is not None and self.lexicon_path is None:
-            self.lexicon_path = context_value(context, "lexicon_path", None)
+        """Load the trigger lexicon: the shipped one, with the user's files (the context's) in front."""
+        if context is not None and not self.lexicon_files:
+            self.lexicon_files = tuple(context.lexicon_files)
         if self.lexicon is None:
-            self.lexicon = load_lexicon(self.lexicon_path)
+            self.lexicon = load_lexicon(self.lexicon_files)
 
     def __call__(self, work: Work) -> Work:
         self.initialize()
