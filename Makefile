@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.chronicle-installed
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test test-fast eval bench clean
 
 install: $(STAMP)
 
@@ -23,6 +23,11 @@ demo: install
 
 test: install
 	$(PY) -m pytest -q
+
+# The tests that need no spaCy model (stage unit tests on hand-built parses, readers, store, CLI
+# plumbing): seconds, not minutes. Loading the model there is an error (tests/conftest.py).
+test-fast: install
+	CHRONICLE_TEST_FAST=1 $(PY) -m pytest -q -m "not model"
 
 eval: install
 	for d in plover-dev conflibert-cameo petrarch-gsr examples bbc-quiet; do $(VENV)/bin/chronicle eval $$d; done

@@ -24,3 +24,15 @@ def coder():
     from chronicle import Coder
 
     return Coder()
+
+
+def pytest_configure(config):
+    """Under ``make test-fast`` (CHRONICLE_TEST_FAST=1) loading the spaCy model is an error: a test
+    that needs it must be marked ``model``, so the fast target stays fast and honest."""
+    if os.environ.get("CHRONICLE_TEST_FAST"):
+        from chronicle.syntax import model
+
+        def refuse(name: str):
+            raise RuntimeError(f"test-fast: the spaCy model {name!r} is not loaded here; mark the test 'model'")
+
+        model._load_model = refuse

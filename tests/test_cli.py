@@ -153,3 +153,14 @@ def _commands(group, prefix=""):
             yield from _commands(command, full + " ")
         else:
             yield full, command
+
+
+def test_the_command_reference_is_current():
+    """docs/cli.md is generated from the commands' --help; regenerate it after changing an option."""
+    from chronicle.cli.reference import render
+
+    import difflib
+
+    current = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    diff = "\n".join(difflib.unified_diff(current.splitlines(), render().splitlines(), lineterm="", n=1))
+    assert not diff, "docs/cli.md is stale: run python -m chronicle.cli.reference > docs/cli.md\n" + diff

@@ -18,8 +18,6 @@ from chronicle.schema import PLOVER_TYPES
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 FACTUALITY = ("actual", "negated", "hypothetical", "future")
 PAGE = 1000
-MERGED_CSV_COLUMNS = ("merged_id", "num_mentions", "num_articles", "num_sources", "reports")
-"""Columns ``--merged --format csv`` adds; ``reports`` is the reports' doc_ids joined with '; '."""
 
 
 def _country(ctx, param, value):
@@ -70,6 +68,7 @@ def export(db, fmt, since, until, event_types, country, factuality, out, merged)
     the filters apply to each merged event's representative event.
     """
     from chronicle.store import EventFilter, Store, copy_parquet, iter_records
+    from chronicle.io.export import write_records
     from chronicle.store.query import iter_merged
 
     if since and until and since > until:
@@ -88,7 +87,7 @@ def export(db, fmt, since, until, event_types, country, factuality, out, merged)
                 else:
                     records = iter_records(store, since, until, filters, batch_size=PAGE)
                 with _stream(out) as stream:
-                    count = _write(fmt, stream, records, merged)
+                    count = write_records(fmt, stream, records, merged=merged, page=PAGE)
     except ChronicleError as exc:
         raise fail(exc) from None
     except BrokenPipeError:  # `chronicle export | head`: the reader has gone, stop quietly
@@ -97,61 +96,3 @@ def export(db, fmt, since, until, event_types, country, factuality, out, merged)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     click.echo(f"chronicle: exported {count} {'merged ' if merged else ''}events", err=True)
-
-
-def _write(fmt: str, stream, records, merged: bool = False) -> int:
-    from chronicle.io.writers import CsvWriter, JsonlWriter
-    from chronicle.io.gdelt import GdeltWriter
-
-    count = 0
-    if merged and fmt != "gdelt":
-        return _write_merged(fmt, stream, records)
-    if fmt == "gdelt":
-        writer = GdeltWriter(stream)
-        page = []
-        for record in records:
-            page.append(record)
-            count += 1
-            if len(page) >= PAGE:
-                writer.write(page)
-                page = []
-        writer.write(page)
-        return count
-    writer = JsonlWriter(stream) if fmt == "jsonl" else CsvWriter(stream)
-    page = []
-    for event, _ in records:
-        page.append(event)
-        count += 1
-        if len(page) >= PAGE:
-            writer.write(None, page)
-            page = []
-    writer.write(None, page)
-    return count
-
-
-def _write_merged(fmt: str, stream, records) -> int:
-    """MergedRecords as JSONL (the representative's event record plus ``merged_id``, the counts and
-    ``reports``) or CSV (the event columns plus ``MERGED_CSV_COLUMNS``)."""
-    import csv
-    import json
-
-    from chronicle.io.writers import CSV_COLUMNS, flat_row
-
-    writer = None
-    if fmt == "csv":
-        writer = csv.DictWriter(stream, fieldnames=[*CSV_COLUMNS, *MERGED_CSV_COLUMNS])
-        writer.writeheader()
-    count = 0
-    for record in records:
-        if writer is None:
-            stream.write(json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
-        else:
-            writer.writerow({**flat_row(record.event), "merged_id": record.id,
-                             "num_mentions": record.num_mentions, "num_articles": record.num_articles,
-                             "num_sources": record.num_sources,
-                             "reports": "; ".join(r.doc_id for r in record.reports)})
-        count += 1
-        if count % PAGE == 0:
-            stream.flush()
-    stream.flush()
-    return count

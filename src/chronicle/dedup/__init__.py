@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal
 from urllib.parse import urlparse
 
+from chronicle.knowledge.cues import load_cues
 from chronicle.dedup.evidence import ArticleSimilarity, content_words, overlap
 from chronicle.schema import PLOVER_TYPES, Actor, Article, Event, MergedEvent, Report
 
@@ -68,9 +69,6 @@ _TITLES = frozenset(
     "mr mrs ms miss dr sir president vice senator sen rep representative gov governor judge justice "
     "secretary minister prime chancellor general gen lt col sgt adm mayor sheriff chief former "
     "speaker leader king queen prince pope rev jr sr the".split())
-_PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her it its they them their this that these those who "
-    "whom which one ones someone somebody everyone anyone nobody".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SUFFIX = re.compile(r"(?:ments?|ations?|ions?|ing|ed|es|s|e)$")
 _SIDE_POINTS = {3: 2, 2: 1, 1: 2}  # a named actor or a name identifies; a shared code only narrows
@@ -210,7 +208,7 @@ def actor_key(actor: Actor) -> tuple | None:
         caps = [w for w in words if w[0].isupper()]
         name = " ".join(caps).lower() if len(caps) >= 2 and caps == words[-len(caps):] else None
         return ("code", actor.country, actor.sector, name)
-    if not words or not words[-1][0].isupper() or words[-1].lower() in _PRONOUNS:
+    if not words or not words[-1][0].isupper() or words[-1].lower() in load_cues().non_name_words:
         return None
     return ("name", re.sub(r"['’]s$", "", words[-1].lower()))
 

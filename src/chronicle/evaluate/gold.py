@@ -56,7 +56,9 @@ class DatasetInfo:
 
 # --------------------------------------------------------------------------- locating the data
 
-def _candidate_roots() -> list[Path]:
+def candidate_roots() -> list[Path]:
+    """Where ../shared may be: $CHRONICLE_SHARED alone when set, else beside the project or the
+    current folder (tests, eval and training read the labelled sets there, never a copy)."""
     env = os.environ.get("CHRONICLE_SHARED")
     if env:  # an explicit setting is obeyed alone, so a typo is reported rather than bypassed
         return [Path(env).expanduser()]
@@ -70,7 +72,7 @@ def _candidate_roots() -> list[Path]:
 
 def _bases() -> list[Path]:
     # CHRONICLE_SHARED may name the shared folder or its eval-data/ subfolder.
-    return [root if root.name == "eval-data" else root / "eval-data" for root in _candidate_roots()]
+    return [root if root.name == "eval-data" else root / "eval-data" for root in candidate_roots()]
 
 
 def eval_data_root() -> Path | None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from chronicle.errors import DatasetError
-from chronicle.evaluate.gold import GoldSentence, _candidate_roots, read_jsonl
+from chronicle.evaluate.gold import GoldSentence, candidate_roots, read_jsonl
 from chronicle.schema import Event
 
 NAME = "bbc-quiet"
@@ -41,7 +41,7 @@ __all__ = [
 def bbc_news_file() -> Path:
     """``<shared>/corpus/bbc-news/bbc-news.jsonl``, or a :class:`DatasetError` saying where it looked."""
     # CHRONICLE_SHARED may name the shared folder or its eval-data/ subfolder (as in gold.py).
-    roots = [root.parent if root.name == "eval-data" else root for root in _candidate_roots()]
+    roots = [root.parent if root.name == "eval-data" else root for root in candidate_roots()]
     searched = [root / "corpus" / "bbc-news" / "bbc-news.jsonl" for root in dict.fromkeys(roots)]
     for path in searched:
         if path.is_file():

@@ -16,6 +16,8 @@ FIELDS = (
     "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
     "claim_nouns", "generic_people", "state_body_heads",
     "member_nouns", "peacekeeping_words", "round_nouns", "fixed_prepositions", "reference_preps", "contact_verbs", "not_actor_preps", "object_target_preps", "container_nouns",
+    "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns", "refer_back_pronouns",
+    "non_name_words",
 )
 
 
@@ -49,6 +51,12 @@ class Cues:
     member_nouns: frozenset[str]
     peacekeeping_words: frozenset[str]
     round_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    refer_back_pronouns: frozenset[str]
+    non_name_words: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -35,7 +35,6 @@ from chronicle.syntax.sentences import sentence_spans
 
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 EXTRA_WORDS = ("must", "should", "until", "unless")
-PRONOUNS = frozenset("he she they it his her their its him them we our us".split())
 """Words the framing stage turns into events even without a trigger lemma ("X must end ...")."""
 
 
@@ -162,7 +161,8 @@ def screen_text(text: str, forms, actors: ActorWords | None = None,
     found = [trigger_words(w, forms) for w in words]
     triggers = [bool(f) for f in found]
     actor = [actors is None or bool(f & forms.protest) or names_actor(w, actors) for f, w in zip(found, words)]
-    pronoun = [bool(PRONOUNS & {w.lower() for w in ws}) for ws in words]
+    refer_back = load_cues().refer_back_pronouns
+    pronoun = [bool(refer_back & {w.lower() for w in ws}) for ws in words]
     # A pronoun may stand for an actor of the sentence before: both are parsed.
     refers_back = [t and p and i > 0 and actor[i - 1] for i, (t, p) in enumerate(zip(triggers, pronoun))]
     hits = [t and a or r for t, a, r in zip(triggers, actor, refers_back)]

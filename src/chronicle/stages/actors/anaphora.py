@@ -16,10 +16,6 @@ from chronicle.knowledge.actors import ActorKB
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import ActorMention, Work
 
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-THING_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
-SPEAKER_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
 WINDOW_SENTENCES = 3
 
 
@@ -71,7 +67,7 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
               and sent_of[head.i] - sent_of[m.head_i] <= WINDOW_SENTENCES]
     word = head.lower_
     if head.pos_ == "PRON" or head.pos_ == "DET":
-        if word in SPEAKER_PRONOUNS:
+        if word in load_cues().speaker_pronouns:
             speaker = speaker_of(head, work)
             if speaker is None:
                 return []
@@ -79,11 +75,11 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
                 return [speaker.affiliation]
             return [speaker]
         reporter = _reporting_subject(head, work)
-        if word in PERSON_PRONOUNS:
+        if word in load_cues().person_pronouns:
             ok = lambda m: m.kind == "person"
-        elif word in THING_PRONOUNS:
+        elif word in load_cues().thing_pronouns:
             ok = lambda m: m.kind in ("organisation", "country", "agent", "group") and not m.plural
-        elif word in PLURAL_PRONOUNS:
+        elif word in load_cues().plural_pronouns:
             ok = lambda m: m.plural or m.kind in ("organisation", "country", "group", "agent")
         else:
             return []
@@ -95,7 +91,7 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
     # "his organization": the organisation of the pronoun's referent.
     poss = [t for t in head.children if t.dep_ == "poss" and t.pos_ == "PRON"]
     if poss:
-        refs = _nearest(before, lambda m: m.kind == "person") if poss[0].lower_ in PERSON_PRONOUNS else \
+        refs = _nearest(before, lambda m: m.kind == "person") if poss[0].lower_ in load_cues().person_pronouns else \
             _nearest(before, lambda m: m.kind in ("organisation", "country"))
         if refs and refs[0].kind == "person":
             return [refs[0].affiliation] if refs[0].affiliation is not None else []
