@@ -42,7 +42,7 @@ def merge_elaborations(drafts: dict[int, Draft]) -> None:
         if keep is draft:
             draft.source = governor.source or draft.source
         keep.target = unique_mentions(keep.target + gone.target)
-        keep.merged_triggers.append(gone.trigger)
+        keep.merged_triggers += gone.merged_triggers + [gone.trigger]
         drafts.pop(gone.trigger.i)
 
 
