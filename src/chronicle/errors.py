@@ -48,3 +48,11 @@ class DatasetError(ChronicleError):
     """An evaluation dataset is missing or unreadable."""
 
     code = "E004"
+
+
+def coding_failure(exc: BaseException) -> str:
+    """One line saying why an article could not be coded (the exception's type and first line), for
+    the message and the quarantine record that set the article aside."""
+    lines = str(exc).strip().splitlines()
+    first = lines[0] if lines else ""
+    return f"{type(exc).__name__}: {first}"[:300] if first else type(exc).__name__

@@ -89,7 +89,7 @@ class Coder:
 
     def code_article(self, article: Article) -> list[Event]:
         """Code one ``Article``."""
-        return next(self._run([article]))
+        return next(self._run([article]))[1]
 
     def code(self, text: str, published: str | dt.date | None = None, doc_id: str | None = None,
              **meta) -> list[Event]:
@@ -99,27 +99,74 @@ class Coder:
         article = Article(id=doc_id or "doc", text=text, published=published, **meta)
         return self.code_article(article)
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None,
-             n_process: int = 1) -> Iterator[tuple[Article, list[Event]]]:
-        """Stream (article, events) pairs; spaCy parses ``batch_size`` articles at a time."""
+    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1,
+             on_error: OnError | None = None) -> Iterator[tuple[Article, list[Event]]]:
+        """Stream (article, events) pairs; spaCy parses ``batch_size`` articles at a time.
+
+        One article that cannot be coded must not cost the others: with ``on_error``, such an
+        article is handed to ``on_error(article, exception)`` and left out of the stream, and the
+        rest of its batch is coded; without it, the exception is raised (a library caller decides).
+        """
         batch_size = batch_size or self.batch_size
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                yield from zip(batch, self._run(batch, n_process=n_process))
+                yield from self._run(batch, n_process=n_process, on_error=on_error)
                 batch = []
         if batch:
-            yield from zip(batch, self._run(batch, n_process=n_process))
+            yield from self._run(batch, n_process=n_process, on_error=on_error)
 
-    def _run(self, articles: list[Article], n_process: int = 1) -> Iterator[list[Event]]:
-        works = [Work(article=a) for a in articles]
+    def _run(self, articles: list[Article], n_process: int = 1,
+             on_error: OnError | None = None) -> Iterator[tuple[Article, list[Event]]]:
+        fail = on_error or _raise
+        works = []
+        for article in articles:
+            try:
+                works.append(self._prepare(Work(article=article)))
+            except Exception as exc:  # noqa: BLE001 - one article's failure is reported, not fatal
+                fail(article, exc)
+        for work in self._parsed(works, n_process, fail):
+            try:
+                for stage in self.post:
+                    work = stage(work)
+            except Exception as exc:  # noqa: BLE001
+                fail(work.article, exc)
+                continue
+            yield work.article, work.events
+
+    def _prepare(self, work: Work) -> Work:
         for stage in self.pre:
-            works = [stage(w) for w in works]
-        texts = [w.clean.text for w in works]
-        docs = self.nlp_stage.nlp.pipe(texts, batch_size=self.batch_size, n_process=n_process)
-        for work, doc in zip(works, docs):
-            work.doc = doc
-            for stage in self.post:
-                work = stage(work)
-            yield work.events
+            work = stage(work)
+        if len(work.clean.text) > self.nlp_stage.nlp.max_length:
+            raise ValueError(f"text of {len(work.clean.text):,} characters is over the parser's limit "
+                             f"of {self.nlp_stage.nlp.max_length:,}")
+        return work
+
+    def _parsed(self, works: list[Work], n_process: int, fail: OnError) -> Iterator[Work]:
+        """The works with their parse, in order. spaCy parses the batch at once; if that breaks,
+        the rest are parsed one by one so that only the article that breaks it is set aside."""
+        done = 0
+        try:
+            docs = self.nlp_stage.nlp.pipe([w.clean.text for w in works], batch_size=self.batch_size,
+                                           n_process=n_process)
+            for work, doc in zip(works, docs):
+                work.doc = doc
+                done += 1
+                yield work
+        except Exception:  # noqa: BLE001 - retried one by one below
+            for work in works[done:]:
+                try:
+                    work.doc = self.nlp_stage.nlp(work.clean.text)
+                except Exception as exc:  # noqa: BLE001
+                    fail(work.article, exc)
+                    continue
+                yield work
+
+
+OnError = Callable[[Article, Exception], None]
+"""What ``Coder.pipe`` calls for an article it could not code."""
+
+
+def _raise(article: Article, exc: Exception) -> None:
+    raise exc

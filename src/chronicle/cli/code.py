@@ -9,7 +9,7 @@ import click
 from chronicle.cli.options import (
     actors_option, batch_option, fail, lexicon_option, limit_option, published_option,
 )
-from chronicle.errors import ChronicleError
+from chronicle.errors import ChronicleError, coding_failure
 from chronicle.io.writers import FORMATS, open_writer
 from chronicle.record import Rejected
 from chronicle.io.read import read_paths
@@ -53,8 +53,13 @@ def code(paths, published, fmt, out, actor_files, lexicon_files, limit, batch_si
         from chronicle.pipeline import Coder
 
         coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size)
+        def set_aside(article, exc: Exception) -> None:
+            nonlocal skipped
+            skipped += 1
+            click.echo(f"chronicle: skipped {article.id}: cannot be coded ({coding_failure(exc)})", err=True)
+
         with open_writer(fmt, out) as writer:
-            for article, events in coder.pipe(articles()):
+            for article, events in coder.pipe(articles(), on_error=set_aside):
                 writer.write(article, events)
     except ChronicleError as exc:
         raise fail(exc) from None

@@ -16,6 +16,7 @@ from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.schema import Location
 from chronicle.record import Draft, Work
 from chronicle.stages.base import Stage, StageContext
+from chronicle.syntax.tree import ents_in
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -55,7 +56,7 @@ class PlacesStage(Stage):
         heads = {draft.trigger.i}
         if draft.anchor is not None:
             heads.add(draft.anchor.i)
-        ents = [e for e in draft.sentence.ents if e.label_ in PLACE_LABELS]
+        ents = [e for e in ents_in(draft.sentence) if e.label_ in PLACE_LABELS]
         # 1. "in Cairo" attached to the trigger or its clause.
         for ent in ents:
             prep = ent.root.head

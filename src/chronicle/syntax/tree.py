@@ -7,6 +7,7 @@ layer, the records and the knowledge loaders.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from chronicle.knowledge.cues import load_cues
@@ -81,3 +82,36 @@ def actors_in_pobjs(prep: Token, work: Work) -> list[ActorMention]:
         if c.dep_ in ("pobj", "pcomp"):
             found += actors_for(c, work, descend_of=True)
     return found
+
+
+def doc_ents(doc) -> tuple[list, list[int]]:
+    """The document's entities and their start tokens, built once per document. spaCy builds
+    ``Doc.ents`` anew over the whole document on every access, and ``Span.ents`` through it, so a
+    look-up per event made long texts cost their length squared."""
+    cached = doc.user_data.get("chronicle.ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data["chronicle.ents"] = (ents, [e.start for e in ents])
+    return cached
+
+
+def ents_in(span) -> list:
+    """The entities that lie wholly inside ``span`` (what ``Span.ents`` gives), in order."""
+    ents, starts = doc_ents(span.doc)
+    first = bisect.bisect_left(starts, span.start)
+    found = []
+    for ent in ents[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
+
+
+def ent_at(token):
+    """The entity that holds ``token``, or None."""
+    if not token.ent_type_:
+        return None
+    ents, starts = doc_ents(token.doc)
+    at = bisect.bisect_right(starts, token.i) - 1
+    return ents[at] if at >= 0 and ents[at].start <= token.i < ents[at].end else None

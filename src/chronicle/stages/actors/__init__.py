@@ -21,7 +21,7 @@ from chronicle.record import ActorMention, Work
 from chronicle.stages.actors import anaphora
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.model import load_model
-from chronicle.syntax.tree import doc_text
+from chronicle.syntax.tree import doc_ents, doc_text, ent_at
 
 # Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
@@ -151,18 +151,20 @@ class ActorsStage(Stage):
             if m.country and m.kind in ("country", "organisation", "person", "group") and m.sector != "MED" \
                     and m.country not in ("IGO", "NGO", "MNC"):
                 counts[m.country] = counts.get(m.country, 0) + 1
-        for ent in work.doc.ents:
+        for ent in doc_ents(work.doc)[0]:
             if ent.label_ == "GPE":
                 place = self.gazetteer.resolve(ent.text)
                 if place is not None:
                     counts[place.country] = counts.get(place.country, 0) + 1
         main = max(counts, key=counts.get) if counts else None
+        by_sentence: dict[int, list[ActorMention]] = {}
+        for o in work.mentions:
+            if o.country and o.kind in ("country", "group"):
+                by_sentence.setdefault(work.doc[o.head_i].sent.start, []).append(o)
         for m in work.mentions:
             if m.country is not None or m.actor_id or not (m.kind == "agent" or m.method == "title"):
                 continue  # a name we do not know is not given a country by guesswork
-            sent = work.doc[m.head_i].sent
-            local = [o.country for o in work.mentions if o.country and o is not m
-                     and sent.start <= o.head_i < sent.end and o.kind in ("country", "group")]
+            local = [o.country for o in by_sentence.get(work.doc[m.head_i].sent.start, []) if o is not m]
             if local:
                 m.country, m.method = local[0], m.method + "+sentence-country"
             elif main is not None:
@@ -305,7 +307,7 @@ class ActorsStage(Stage):
         """The country of a place that modifies the phrase: "Gaza police", "Nairobi residents"."""
         for token in tokens:
             if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("compound", "nmod", "poss", "amod"):
-                ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+                ent = ent_at(token)
                 place = self.gazetteer.resolve(ent.text if ent is not None else token.text)
                 if place is not None:
                     return place.country
@@ -462,9 +464,5 @@ def _has_propn(tokens: list[Token]) -> bool:
 
 
 def _ent_text(token: Token) -> str | None:
-    if not token.ent_type_:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return None
+    ent = ent_at(token)
+    return ent.text if ent is not None else None

@@ -8,6 +8,7 @@ antecedent in the same or the previous few sentences, or nothing.
 
 from __future__ import annotations
 
+import bisect
 import copy
 
 from spacy.tokens import Token
@@ -62,9 +63,11 @@ def resolve(work: Work, kb: ActorKB) -> None:
 
 
 def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[int, int]) -> list[ActorMention]:
-    before = [m for m in work.mentions
-              if m.head_i < head.i and m.method != "anaphor:pending"
-              and sent_of[head.i] - sent_of[m.head_i] <= WINDOW_SENTENCES]
+    # The mentions are in text order: the window is a slice found by bisection, so resolving every
+    # anaphor of a long text does not rescan all its mentions each time.
+    first = bisect.bisect_left(work.mentions, sent_of[head.i] - WINDOW_SENTENCES, key=lambda m: sent_of[m.head_i])
+    last = bisect.bisect_left(work.mentions, head.i, key=lambda m: m.head_i)
+    before = [m for m in work.mentions[first:last] if m.method != "anaphor:pending"]
     word = head.lower_
     if head.pos_ == "PRON" or head.pos_ == "DET":
         if word in load_cues().speaker_pronouns:

@@ -14,6 +14,7 @@ from chronicle.schema import EventDate
 from chronicle.record import Draft, Work
 from chronicle.stages.base import Stage
 from chronicle.stages.dates.resolve import resolve_date_expression
+from chronicle.syntax.tree import ents_in
 
 DATE_LABELS = ("DATE", "TIME")
 
@@ -49,7 +50,7 @@ def date_of(draft: Draft, work: Work) -> EventDate | None:
     if draft.anchor is not None:
         anchors.add(draft.anchor.i)
     reporter = draft.reporter
-    for ent in draft.sentence.ents:
+    for ent in ents_in(draft.sentence):
         if ent.label_ not in DATE_LABELS:
             continue
         target = _attachment(ent)

@@ -252,7 +252,16 @@ def _with_dateparser(t: str, pub: dt.date | None) -> ResolvedDate | None:
 
 
 def resolve_date_expression(text: str, published: dt.date | None) -> ResolvedDate | None:
-    """Resolve a date expression against the publication date; None if it is not a date."""
+    """Resolve a date expression against the publication date; None if it is not a date, or if it
+    falls outside the calendar ("tomorrow" of 9999-12-31, "last year" of 0001-01-01): an
+    impossible date is no date, not a crash that costs the article its other events."""
+    try:
+        return _resolve(text, published)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(text: str, published: dt.date | None) -> ResolvedDate | None:
     if isinstance(published, dt.datetime):
         published = published.date()
     t = " ".join((text or "").replace("’", "'").split()).lower().strip(" ,;:!?()[]\"")
