@@ -6,7 +6,8 @@ A text of N words with no full stop (event words, actor names and places drawn a
 seed, so every sentence could hold events) is coded by one Coder; the bench prints seconds, events
 and milliseconds per token for each N, and the ratio of the largest to the smallest per-token time
 (linear growth keeps it near 1; before sentences were capped at MAX_SENTENCE_TOKENS it grew with
-about N^1.7, minutes at 100k tokens). Peak memory of the process is printed at the end.
+about N^1.7, minutes at 100k tokens). Peak memory of the process is printed at the end (texts over
+PARSE_CHUNK_CHARS are parsed in pieces, so it stays bounded).
 """
 
 from __future__ import annotations

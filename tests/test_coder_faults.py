@@ -79,3 +79,15 @@ def test_ordinary_sentences_are_not_cut(coder):
 def test_dates_at_the_ends_of_the_calendar_do_not_crash(coder, published, text):
     events = coder.code_article(Article(id="edge", text=text, published=published))
     assert events and all(e.date is None or e.date.value for e in events)
+
+
+def test_a_long_text_is_parsed_in_pieces_with_its_offsets(coder, monkeypatch):
+    import chronicle.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PARSE_CHUNK_CHARS", 300)
+    text = "".join(f"Police arrested {n} protesters in Cairo on Monday.\n" for n in range(40))
+    doc = pipeline.parse_long(coder.nlp_stage.nlp, text)
+    assert doc.text == text and len(list(doc.sents)) == 40
+    events = coder.code(text, published="2024-05-08")
+    assert len({e.sentence_index for e in events}) == 40
+    assert all(text[e.trigger.start:e.trigger.end] == e.trigger.text for e in events)
