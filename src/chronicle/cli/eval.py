@@ -1,4 +1,5 @@
-"""``chronicle eval DATASET``: precision, recall and F1 on a labelled set in ../shared/eval-data."""
+"""``chronicle eval DATASET``: precision, recall and F1 on a labelled set in ../shared/eval-data, or on
+the project's own real-news set (datasets/realnews in the repository)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files)
     """Code every sentence of DATASET and score the events against its gold labels.
 
     Datasets are read from ../shared/eval-data (or $CHRONICLE_SHARED/eval-data); nothing from them
-    is stored in the project.
+    is stored in the project. The realnews-train, realnews-dev and realnews-test sets are the
+    project's own labels, read from datasets/realnews/gold.jsonl in the repository (not installed
+    with the package); each sentence is coded with its article's publication date where known.
+    realnews-test is for reported figures only: never tune on it.
     """
     from rich.progress import Progress
 
@@ -36,8 +40,10 @@ def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files)
             def tick(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            report = evaluate(dataset, lambda text: coder.code(text, doc_id="sentence"), limit=limit,
-                              progress=tick)
+            def code(text: str, published: str | None = None):
+                return coder.code(text, published=published, doc_id="sentence")
+
+            report = evaluate(dataset, code, limit=limit, progress=tick)
     except ChronicleError as exc:
         raise fail(exc) from None
     click.echo(report.to_json() if as_json else report.format_text())

@@ -2,7 +2,8 @@
 
 Every reader returns :class:`GoldSentence` records so one runner and a few scorers serve all sets;
 :data:`DATASETS` names the sets ``chronicle eval`` accepts. The data is located at run time
-(see :mod:`chronicle.evaluate.gold`) and never copied into the project.
+(see :mod:`chronicle.evaluate.gold`) and never copied into the project. The ``realnews-*`` sets are
+the exception: the project's own labels, kept in the repository (see :mod:`chronicle.evaluate.realnews`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from chronicle.evaluate.petrarch import (
     parse_petrarch_records,
 )
 from chronicle.evaluate.quiet import load_bbc_quiet
+from chronicle.evaluate.realnews import REALNEWS_DATASETS
 
 __all__ = [
     "DATASETS", "NOT_EVENTLESS", "DatasetInfo", "GoldRelation", "GoldSentence", "dataset_dir",
@@ -149,3 +151,6 @@ def _example_sentence(rec: dict) -> GoldSentence:
 DATASETS["examples"] = DatasetInfo(
     "examples", "", load_project_examples,
     "the project's own 480 labelled sentences (data/examples): PLOVER types, written for Chronicle")
+
+# The project's own real-news set (datasets/realnews in the repository, not in ../shared).
+DATASETS.update(REALNEWS_DATASETS)

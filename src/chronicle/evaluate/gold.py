@@ -34,7 +34,9 @@ class GoldSentence:
 
     ``label`` is the sentence-level class where a set has one (ConfliBERT quad class 0-4);
     ``noevent`` is true where the set asserts that no event should be coded; ``spans`` holds
-    role -> actor texts for sets that mark actors without pairing them into relations.
+    role -> actor texts for sets that mark actors without pairing them into relations;
+    ``published`` is the article's publication date (ISO) where the set gives one, which the coder
+    needs to resolve dates and the role a person held.
     """
 
     id: str
@@ -44,6 +46,7 @@ class GoldSentence:
     noevent: bool = False
     spans: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
+    published: str | None = None
 
 
 @dataclass(frozen=True)

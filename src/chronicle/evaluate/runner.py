@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from chronicle.errors import DatasetError
 from chronicle.evaluate.datasets import DATASETS, GoldSentence, load_petrarch_noevents
 from chronicle.evaluate.quiet import quiet_lines, quiet_table, score_quiet
+from chronicle.evaluate.realnews import REALNEWS_DATASETS, realnews_lines, score_realnews
 from chronicle.evaluate.scorer import noevent_rate, score_petrarch, score_plover, score_quad
 from chronicle.schema import Event
 
@@ -23,6 +24,7 @@ SCORERS: dict[str, Callable[[Sequence[GoldSentence], Sequence[Sequence[Event]]],
     "petrarch-gsr": score_petrarch,
     "bbc-quiet": score_quiet,
     "examples": score_plover,
+    **{name: score_realnews for name in REALNEWS_DATASETS},
 }
 
 _HEADER = ["label", "precision", "recall", "f1", "support"]
@@ -63,7 +65,7 @@ class EvalReport:
                                      (f"{role}_country_agreement", f"{role}_country_n", "actor country")):
                 if key in m:
                     lines.append(f"{role} {what} on matched events: {_num(m[key])} (n={m[n_key]})")
-        if "overall_all_factualities" in m:
+        if "overall_all_factualities" in m and "event_detection" not in m:  # realnews prints its own
             o = m["overall_all_factualities"]
             lines.append("scored: events coded as actual; counting every coded event: "
                          f"P {_num(o['precision'])} R {_num(o['recall'])} F1 {_num(o['f1'])}")
@@ -80,6 +82,8 @@ class EvalReport:
             lines.append(f"accuracy: {_num(m['overall']['accuracy'])}")
         if "top_triggers" in m:
             lines += quiet_lines(m)
+        if "event_detection" in m:
+            lines += realnews_lines(m)
         if "confusion" in m:
             labels = [str(x) for x in m["confusion_labels"]]
             lines.append("confusion (rows gold, columns predicted):")
@@ -106,7 +110,7 @@ class EvalReport:
 
 def evaluate(
     dataset: str,
-    code_sentence: Callable[[str], list[Event]],
+    code_sentence: Callable[..., list[Event]],
     *,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -116,7 +120,9 @@ def evaluate(
     For petrarch-gsr the sentences of :func:`load_petrarch_noevents` (the first ``limit`` of them)
     are coded too, and their no-event rate is reported as ``noevents_all`` (every record the files
     label noevents) and ``noevents_extended`` (without the records that report an event). A text that occurs
-    twice is coded once. ``progress(done, total)`` is called after each coded text;
+    twice is coded once. A sentence with a publication date (``GoldSentence.published``, the
+    realnews sets) is coded as ``code_sentence(text, published=date)``, any other as
+    ``code_sentence(text)``. ``progress(done, total)`` is called after each coded text;
     ``n_sentences`` counts the dataset's scored sentences. For bbc-quiet each text is a whole
     article, ``limit`` counts articles and ``n_sentences`` is the sentences they contain.
     """
@@ -127,16 +133,17 @@ def evaluate(
     labelled = load_petrarch_noevents(exclude=False) if dataset == "petrarch-gsr" else []
     if limit is not None:
         gold, extra, labelled = gold[:max(limit, 0)], extra[:max(limit, 0)], labelled[:max(limit, 0)]
-    texts = list(dict.fromkeys([g.text for g in gold + extra + labelled]))
-    coded: dict[str, list[Event]] = {}
-    for done, text in enumerate(texts, 1):
-        coded[text] = list(code_sentence(text))
+    keys = list(dict.fromkeys([(g.text, g.published) for g in gold + extra + labelled]))
+    coded: dict[tuple[str, str | None], list[Event]] = {}
+    for done, (text, published) in enumerate(keys, 1):
+        coded[text, published] = list(code_sentence(text) if published is None
+                                      else code_sentence(text, published=published))
         if progress is not None:
-            progress(done, len(texts))
-    metrics = SCORERS[dataset](gold, [coded[g.text] for g in gold])
+            progress(done, len(keys))
+    metrics = SCORERS[dataset](gold, [coded[g.text, g.published] for g in gold])
     if extra:
-        metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text] for g in extra])
+        metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text, g.published] for g in extra])
     if labelled:
-        metrics["noevents_all"] = noevent_rate(labelled, [coded[g.text] for g in labelled])
+        metrics["noevents_all"] = noevent_rate(labelled, [coded[g.text, g.published] for g in labelled])
     n_sentences = metrics["overall"]["sentences"] if dataset == "bbc-quiet" else len(gold)
     return EvalReport(dataset=dataset, n_sentences=n_sentences, metrics=metrics)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from chronicle.evaluate.datasets import GoldRelation, GoldSentence
+from chronicle.evaluate.gold import GoldRelation, GoldSentence
 from chronicle.schema import Actor, Event
 
 # plover-dev merges CONCEDE and RETREAT into one label (the ZSP paper's choice; CAMEO root 08).
