@@ -36,7 +36,7 @@ DEMAND_MODALS = {"must", "should"}
 
 
 class FramingStage(Stage):
-    name = "framing.v1"
+    name = "framing.v2"
     requires = ("drafts", "factuality", "factuality_cue_lemma", "attribution", "speaker")
     assigns = ("drafts", "event_type", "peacekeeping", "refused", "condition", "demanded", "intended")
 
@@ -47,7 +47,7 @@ class FramingStage(Stage):
         for draft in work.drafts:
             if _denies_a_claim(draft, cues):
                 continue
-            governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS)
+            governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS) or _asked_for(draft, by_trigger)
             if governor is not None and governor.event_type in SPEECH_ACT_TYPES:
                 if not governor.target and not governor.reciprocal:
                     keys = {m.key for m in governor.source}
@@ -61,6 +61,16 @@ class FramingStage(Stage):
         kept += _must_demands(work, {d.anchor.i for d in kept if d.anchor is not None} | set(by_trigger))
         work.drafts = sorted(kept, key=lambda d: d.trigger.i)
         return work
+
+
+def _asked_for(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
+    """"Amnesty called on Egypt to release the journalists": the parser hangs the infinitive on the
+    appeal as an adverbial clause, but what a request asks for is its content, not a second event."""
+    trigger = draft.anchor if draft.anchor is not None else draft.trigger
+    if trigger.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    governor = by_trigger.get(trigger.head.i)
+    return governor if governor is not None and governor.event_type == "REQUEST" else None
 
 
 def _peacekeeping(draft: Draft, cues) -> None:
