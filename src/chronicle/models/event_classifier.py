@@ -1,0 +1,260 @@
+"""Event classifier: does a sentence report an event, of which PLOVER type, and is a rule's candidate right?
+
+Two linear heads over hashed word features, numpy only (no spaCy, no torch), with shipped weights in
+``chronicle/data/models/event_classifier/`` rebuilt by ``tools/train_event_model.py``:
+
+- the **sentence head** (independent sigmoids): P(type present) for each of the 16 PLOVER types and
+  P(ANY event); features are the sentence's words, 5-letter stems and the PLOVER types the trigger
+  lexicon gives each word (a snapshot of the lexicon's word forms is shipped with the weights, so
+  a prediction never depends on the lexicon the user loads);
+- the **candidate head** (softmax over the 16 types + NONE): the sentence with the rule's trigger
+  marked (features of the trigger words, their neighbours and the rule's proposed type).
+
+Why linear models: on the 1,151 training sentences they matched spaCy's ``textcat_multilabel`` on
+dev (see ``metrics.json``), they take a few MB, run thousands of sentences a second on one core and
+are bit-for-bit deterministic. ``review`` applies the combination chosen on the realnews dev split
+(drop, re-type, add) with the shipped thresholds and calibrated confidences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple, Sequence
+
+import numpy as np
+
+from chronicle.schema import PLOVER_TYPES
+
+MODEL_DIR = ("data", "models", "event_classifier")
+SENTENCE_LABELS: tuple[str, ...] = PLOVER_TYPES + ("ANY",)
+CANDIDATE_LABELS: tuple[str, ...] = PLOVER_TYPES + ("NONE",)
+TOKEN = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")
+
+
+class Candidate(NamedTuple):
+    """A rule's event candidate: the sentence, the trigger's character offsets in it, the rule's type."""
+
+    text: str
+    start: int
+    end: int
+    event_type: str | None = None
+
+
+# --------------------------------------------------------------------------- features
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased word and punctuation tokens with offsets; a regex, so no parse is needed."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text.lower())]
+
+
+def sentence_features(toks: list[tuple[str, int, int]], forms: dict[str, list[str]],
+                      bigrams: bool = False) -> list[str]:
+    """Words, 5-letter stems ("accused" -> "accus": few training sentences, so stems generalise)
+    and the lexicon's types for each word form ("lx:ACCUSE"), which carry what the rules know to
+    words the training data never showed in that sense."""
+    words = [t for t, _, _ in toks]
+    feats = ["bias"] + ["w:" + w for w in words]
+    feats += ["s:" + w[:5] for w in words if len(w) > 5 and w.isalpha()]
+    if bigrams:
+        feats += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
+    for w in words:
+        for event_type in forms.get(w, ()):
+            feats += ["lx:" + event_type, "lxw:" + event_type + "_" + w[:5]]
+    return feats
+
+
+def candidate_features(cand: Candidate, forms: dict[str, list[str]], window: int = 3) -> list[str]:
+    """The sentence's features plus the marked trigger: its words and stems, the words around it
+    (the sense of "fired" depends on "shots" or "the official"), and the rule's proposed type."""
+    toks = tokens(cand.text)
+    feats = sentence_features(toks, forms, bigrams=True)
+    inside = [i for i, (_, s, e) in enumerate(toks) if s < cand.end and cand.start < e]
+    if not inside:
+        return feats
+    first, last = inside[0], inside[-1]
+    for i in inside:
+        feats += ["t:" + toks[i][0], "ts:" + toks[i][0][:5]]
+    feats.append("tp:" + "_".join(toks[i][0] for i in inside))
+    for k in range(1, window + 1):
+        if first - k >= 0:
+            feats += ["l:" + toks[first - k][0]] + (["l1:" + toks[first - k][0]] if k == 1 else [])
+        if last + k < len(toks):
+            feats += ["r:" + toks[last + k][0]] + (["r1:" + toks[last + k][0]] if k == 1 else [])
+    if cand.event_type:
+        feats += ["rt:" + cand.event_type] + ["rtt:" + cand.event_type + "_" + toks[i][0] for i in inside]
+    return feats
+
+
+def hash_features(feature_lists: Sequence[list[str]], bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Feature strings -> (sorted unique bucket ids per row, concatenated; row pointers). crc32 is
+    stable across processes, unlike Python's salted ``hash``."""
+    mask = (1 << bits) - 1
+    rows = [np.unique(np.fromiter((zlib.crc32(f.encode()) & mask for f in fl), dtype=np.int64, count=len(fl)))
+            for fl in feature_lists]
+    ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum([len(r) for r in rows])
+    return (np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)), ptr
+
+
+# --------------------------------------------------------------------------- heads
+
+@dataclass
+class LinearHead:
+    """Weights of one head, stored sparsely: only the hash buckets training touched have a row."""
+
+    rows: np.ndarray          # sorted bucket ids (int64)
+    weights: np.ndarray       # (len(rows), n_labels) float32
+    bias: np.ndarray          # (n_labels,)
+    exclusive: bool = False   # softmax over labels, else independent sigmoids
+
+    @classmethod
+    def from_dense(cls, dense: np.ndarray, bias: np.ndarray, exclusive: bool) -> "LinearHead":
+        """Keep the non-zero rows of a dense (2**bits, n_labels) matrix (what training produces)."""
+        rows = np.flatnonzero(np.any(dense != 0, axis=1))
+        return cls(rows.astype(np.int64), dense[rows].astype(np.float32), bias.astype(np.float32), exclusive)
+
+    def scores(self, ind: np.ndarray, ptr: np.ndarray) -> np.ndarray:
+        """Raw scores per row: the bias plus the weights of the row's buckets."""
+        pos = np.searchsorted(self.rows, ind)
+        pos = np.minimum(pos, max(len(self.rows) - 1, 0))
+        found = (self.rows[pos] == ind) if len(self.rows) else np.zeros(len(ind), bool)
+        contrib = np.where(found[:, None], self.weights[pos] if len(self.rows) else 0.0, 0.0)
+        out = np.zeros((len(ptr) - 1, len(self.bias)), dtype=np.float64)
+        nonempty = np.diff(ptr) > 0
+        if len(ind):
+            out[nonempty] = np.add.reduceat(contrib, ptr[:-1][nonempty], axis=0)
+        return out + self.bias
+
+    def probabilities(self, ind: np.ndarray, ptr: np.ndarray) -> np.ndarray:
+        """Softmax or sigmoid of the scores."""
+        z = self.scores(ind, ptr)
+        if self.exclusive:
+            z = np.exp(z - z.max(axis=1, keepdims=True))
+            return z / z.sum(axis=1, keepdims=True)
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def platt(p: np.ndarray | float, params: Sequence[float] | None) -> np.ndarray:
+    """Calibrated probability sigmoid(a * logit(p) + b); identity without parameters."""
+    p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
+    if not params:
+        return p
+    a, b = params
+    return 1.0 / (1.0 + np.exp(-np.clip(a * np.log(p / (1 - p)) + b, -30.0, 30.0)))
+
+
+# --------------------------------------------------------------------------- the classifier
+
+@dataclass
+class EventClassifier:
+    """The two heads, the lexicon snapshot, the dev-chosen thresholds and the calibration maps."""
+
+    sentence_head: LinearHead
+    candidate_head: LinearHead
+    forms: dict[str, list[str]]
+    bits: int
+    thresholds: dict[str, float] = field(default_factory=dict)
+    calibration: dict[str, list[float]] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "EventClassifier":
+        """Load the shipped weights (or those in ``path``): config.json + weights.npz."""
+        folder = Path(path) if path else Path(str(resources.files("chronicle").joinpath(*MODEL_DIR)))
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        with np.load(folder / "weights.npz") as npz:
+            heads = {name: LinearHead(npz[f"{name}_rows"], npz[f"{name}_weights"], npz[f"{name}_bias"],
+                                      exclusive=name == "candidate")
+                     for name in ("sentence", "candidate")}
+        return cls(heads["sentence"], heads["candidate"], config["forms"], config["bits"],
+                   config.get("thresholds", {}), config.get("calibration", {}), config.get("meta", {}))
+
+    def save(self, path: str | Path) -> None:
+        """Write config.json and weights.npz (what ``load`` reads); used by the training tool."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        arrays = {}
+        for name, head in (("sentence", self.sentence_head), ("candidate", self.candidate_head)):
+            arrays.update({f"{name}_rows": head.rows, f"{name}_weights": head.weights, f"{name}_bias": head.bias})
+        np.savez_compressed(folder / "weights.npz", **arrays)
+        config = {"bits": self.bits, "sentence_labels": SENTENCE_LABELS, "candidate_labels": CANDIDATE_LABELS,
+                  "thresholds": self.thresholds, "calibration": self.calibration, "meta": self.meta,
+                  "forms": dict(sorted(self.forms.items()))}
+        (folder / "config.json").write_text(json.dumps(config, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+
+    def sentence_matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, 17) raw sentence-head probabilities in ``SENTENCE_LABELS`` order."""
+        feats = [sentence_features(tokens(t), self.forms) for t in texts]
+        return self.sentence_head.probabilities(*hash_features(feats, self.bits))
+
+    def candidate_matrix(self, candidates: Sequence[Candidate]) -> np.ndarray:
+        """(n, 17) raw candidate-head probabilities in ``CANDIDATE_LABELS`` order (rows sum to 1)."""
+        feats = [candidate_features(Candidate(*c), self.forms) for c in candidates]
+        return self.candidate_head.probabilities(*hash_features(feats, self.bits))
+
+    def predict(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Per sentence: P(type present) for each PLOVER type (independent, need not sum to 1),
+        "ANY" = P(the sentence reports an event) and "NONE" = 1 - ANY."""
+        probs = self.sentence_matrix(texts)
+        out = []
+        for row in probs:
+            d = {label: float(p) for label, p in zip(SENTENCE_LABELS, row)}
+            d["NONE"] = 1.0 - d["ANY"]
+            out.append(d)
+        return out
+
+    def predict_candidates(self, candidates: Sequence[Candidate]) -> list[dict[str, float]]:
+        """Per rule candidate (sentence, trigger offsets, rule type): P(type) for the 16 types and
+        P(NONE: not an event), summing to 1."""
+        return [{label: float(p) for label, p in zip(CANDIDATE_LABELS, row)}
+                for row in self.candidate_matrix(candidates)]
+
+    def review(self, text: str, candidates: Sequence[Candidate] = ()) -> dict:
+        """The combination chosen on realnews dev, for one sentence and the rules' candidates in it:
+        ``candidates``: one verdict each (keep, event_type after re-typing, calibrated confidence);
+        ``added``: types the sentence head finds that no kept candidate has (what the rules missed)."""
+        return self.review_many([text], [list(candidates)])[0]
+
+    def review_many(self, texts: Sequence[str], candidates: Sequence[Sequence[Candidate]]) -> list[dict]:
+        """``review`` for many sentences at once (one matrix product per head)."""
+        flat = [Candidate(*c) for cs in candidates for c in cs]
+        cand_probs = self.candidate_matrix(flat) if flat else np.zeros((0, len(CANDIDATE_LABELS)))
+        sent_probs = self.sentence_matrix(texts) if texts else np.zeros((0, len(SENTENCE_LABELS)))
+        out, k = [], 0
+        for i, cs in enumerate(candidates):
+            out.append(self.decide([Candidate(*c) for c in cs], cand_probs[k:k + len(cs)], sent_probs[i]))
+            k += len(cs)
+        return out
+
+    def decide(self, candidates: Sequence[Candidate], cand_probs: np.ndarray, sent_probs: np.ndarray) -> dict:
+        """The decision rule on given probabilities (the training tool tunes the thresholds with it,
+        so what is measured on dev is exactly what ``review`` does)."""
+        verdicts = [self._verdict(c, p) for c, p in zip(candidates, cand_probs)]
+        return {"candidates": verdicts, "added": self._added(sent_probs, verdicts)}
+
+    def _verdict(self, cand: Candidate, probs: np.ndarray) -> dict:
+        """Keep, re-type, or drop one candidate (thresholds from ``config.json``)."""
+        t = self.thresholds
+        event_type = cand.event_type
+        best = CANDIDATE_LABELS[int(probs.argmax())]
+        if best not in ("NONE", event_type) and probs.max() >= t.get("retype", 1.01):
+            event_type = best
+        p = float(probs[CANDIDATE_LABELS.index(event_type)]) if event_type in PLOVER_TYPES else 0.0
+        return {"keep": p >= t.get("keep", 0.0), "event_type": event_type, "probability": p,
+                "confidence": float(platt(p, self.calibration.get("candidate"))), "retyped": event_type != cand.event_type}
+
+    def _added(self, probs: np.ndarray, verdicts: list[dict]) -> list[dict]:
+        """Types the sentence head is sure enough of that no kept candidate already has."""
+        t = self.thresholds
+        have = {v["event_type"] for v in verdicts if v["keep"]}
+        if probs[SENTENCE_LABELS.index("ANY")] < t.get("add_any", 0.0) or (have and t.get("add_only_if_none")):
+            return []
+        return [{"event_type": label, "probability": float(p),
+                 "confidence": float(platt(p, self.calibration.get("sentence")))}
+                for label, p in zip(PLOVER_TYPES, probs[:len(PLOVER_TYPES)])
+                if p >= t.get("add", 1.01) and label not in have]
