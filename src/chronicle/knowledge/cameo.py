@@ -80,12 +80,3 @@ def goldstein(cameo: str | None) -> float | None:
             return table[cameo[:length]]
     return None
 
-
-def cameo_quad_class(code: str | None) -> int | None:
-    """GDELT's QuadClass of a CAMEO code, from its root: 01-05 verbal cooperation, 06-08 material
-    cooperation, 09-13 verbal conflict, 14-20 material conflict (None without a code)."""
-    if not code or not code[:2].isdigit():
-        return None
-    root = int(code[:2])
-    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
-

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from chronicle.knowledge.cameo import cameo_quad_class, goldstein, plover_row
+from chronicle.knowledge.cameo import goldstein, plover_row
 from chronicle.schema import QUAD_CLASS
 from chronicle.stages.base import Stage
 from chronicle.record import Work
 
 
 class ScoresStage(Stage):
-    name = "scores.v2"
+    name = "scores.v1"
     requires = ("drafts", "location")
     assigns = ("quad_class", "goldstein", "mode", "contexts")
 
     def __call__(self, work: Work) -> Work:
         for draft in work.drafts:
             row = plover_row(draft.cameo) if draft.cameo else None
-            draft.quad_class = quad_class(draft.event_type, draft.cameo, row)
+            draft.quad_class = QUAD_CLASS[draft.event_type]
             draft.goldstein = goldstein(draft.cameo)
             if row is not None and row.event_type == draft.event_type:
                 draft.mode = draft.mode or row.mode
@@ -27,16 +27,4 @@ class ScoresStage(Stage):
                 if parties and draft.location.country and draft.location.country not in parties:
                     draft.mode = "third-party"  # PLOVER: a meeting at a third location
         return work
-
-
-def quad_class(event_type: str, cameo: str | None, row) -> int:
-    """The QuadClass GDELT and ICEWS users expect: from the CAMEO code's root, as GDELT derives it
-    (an appeal, CAMEO 02, is verbal cooperation though PLOVER files it under REQUEST; CAMEO 16
-    "reduce relations" is material conflict though PLOVER calls it SANCTION). When the code belongs
-    to another PLOVER type than the event's (a refused release keeps the release's code), or there is
-    no code, the PLOVER type's quad class."""
-    quad = cameo_quad_class(cameo)
-    if quad is None or (row is not None and row.event_type != event_type):
-        return QUAD_CLASS[event_type]
-    return quad
 
