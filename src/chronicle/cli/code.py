@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -63,6 +64,15 @@ def code(paths, published, fmt, out, actor_files, lexicon_files, limit, batch_si
                 writer.write(article, events)
     except ChronicleError as exc:
         raise fail(exc) from None
+    except BrokenPipeError:  # `chronicle code ... | head`: the reader has gone, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except OSError as exc:  # the output's disk or device is full (or gone)
+        if exc.errno is None:
+            raise
+        if not out:  # what is still buffered for stdout would fail again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise click.ClickException(f"cannot write {out or 'to standard output'}: {exc.strerror}") from None
     if skipped:
         click.echo(f"chronicle: {skipped} input(s) skipped", err=True)
         sys.exit(1)

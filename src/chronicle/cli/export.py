@@ -11,7 +11,9 @@ from contextlib import contextmanager
 
 import click
 
-from chronicle.cli.options import db_option, fail, since_option, until_option
+from chronicle.cli.options import (
+    db_option, fail, lock_timeout_option, open_store, since_option, until_option,
+)
 from chronicle.errors import ChronicleError
 from chronicle.schema import PLOVER_TYPES
 
@@ -31,19 +33,36 @@ def _country(ctx, param, value):
 
 @contextmanager
 def _stream(out: str | None):
-    if not out:
-        yield sys.stdout
-        return
+    """The output stream, ``--out`` or stdout. A failed write (a full disk, a closed pipe) ends the
+    command in one line: what could not be written and why, with no traceback."""
     try:
-        handle = open(out, "w", encoding="utf-8", newline="")
+        if not out:
+            yield sys.stdout
+            sys.stdout.flush()
+            return
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except BrokenPipeError:  # `chronicle export | head`: the reader has gone, stop quietly
+        _silence_stdout()
+        sys.exit(0)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
-    with handle:
-        yield handle
+        if not out:
+            _silence_stdout()
+        raise click.ClickException(f"cannot write {out or 'to standard output'}: "
+                                   f"{exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered for a failed stdout is dropped, not
+    flushed again (and reported again) when Python exits."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.command()
 @db_option
+@lock_timeout_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
               help="jsonl (the event records), csv (flat), parquet (needs --out), gdelt (GDELT 2.0 "
                    "event table: 61 tab-separated columns, no header).")
@@ -60,14 +79,17 @@ def _stream(out: str | None):
 @click.option("--merged", is_flag=True,
               help="One row per merged event (run 'chronicle dedupe' first): its representative "
                    "event with its counts of mentions, articles and sources, and its reports.")
-def export(db, fmt, since, until, event_types, country, factuality, out, merged):
+def export(db, lock_timeout, fmt, since, until, event_types, country, factuality, out, merged):
     """Export stored events, filtered by date, type, country and factuality.
 
     Dates filter on the event's date: an event dated to a month or year matches when that period
     overlaps --since/--until; events without a date are left out by a date filter. With --merged
-    the filters apply to each merged event's representative event.
+    the filters apply to each merged event's representative event. While another process writes
+    the database, the command waits up to --lock-timeout seconds for it.
     """
-    from chronicle.store import EventFilter, Store, copy_parquet, iter_records
+    import duckdb
+
+    from chronicle.store import EventFilter, copy_parquet, iter_records, store_error
     from chronicle.io.export import write_records
     from chronicle.store.query import iter_merged
 
@@ -78,7 +100,7 @@ def export(db, fmt, since, until, event_types, country, factuality, out, merged)
     filters = EventFilter(event_types=tuple(t.upper() for t in event_types), country=country,
                           factuality=factuality)
     try:
-        with Store(db, read_only=True) as store:
+        with open_store(db, lock_timeout, read_only=True) as store:
             if fmt == "parquet":
                 count = copy_parquet(store, out, since, until, filters, merged=merged)
             else:
@@ -90,9 +112,6 @@ def export(db, fmt, since, until, event_types, country, factuality, out, merged)
                     count = write_records(fmt, stream, records, merged=merged, page=PAGE)
     except ChronicleError as exc:
         raise fail(exc) from None
-    except BrokenPipeError:  # `chronicle export | head`: the reader has gone, stop quietly
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    except duckdb.Error as exc:  # a file damaged past the pages read when it was opened
+        raise fail(store_error(db, exc, "read")) from None
     click.echo(f"chronicle: exported {count} {'merged ' if merged else ''}events", err=True)

@@ -10,13 +10,15 @@ import click
 from chronicle.cli.coding import LazyCoder
 from chronicle.cli.progress import ArticleProgress
 from chronicle.cli.options import (
-    actors_option, batch_option, db_option, lexicon_option, limit_option, published_option, resumable,
+    actors_option, batch_option, db_option, lexicon_option, limit_option, lock_timeout_option,
+    open_store, published_option, resumable,
 )
 
 
 @click.command()
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @db_option
+@lock_timeout_option
 @published_option
 @actors_option
 @lexicon_option
@@ -27,9 +29,11 @@ from chronicle.cli.options import (
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Code on an existing Dask cluster (its workers need the same chronicle).")
 @click.option("--dedupe/--no-dedupe", default=True, show_default=True,
-              help="After storing new articles, merge the reports of one event across articles "
-                   "(as 'chronicle dedupe' does), so the store counts events.")
-def ingest(paths, db, published, actor_files, lexicon_files, batch_size, limit, workers, scheduler, dedupe):
+              help="Afterwards, when new articles were stored or the stored merge is missing or out "
+                   "of date, merge the reports of one event across articles (as 'chronicle dedupe' "
+                   "does), so the store counts events.")
+def ingest(paths, db, lock_timeout, published, actor_files, lexicon_files, batch_size, limit, workers,
+           scheduler, dedupe):
     """Code articles into the corpus database; articles already stored are skipped.
 
     PATH is a .txt, .jsonl, .jsonl.gz, .html, .rss/.atom/.xml feed file, a folder of those
@@ -38,11 +42,13 @@ def ingest(paths, db, published, actor_files, lexicon_files, batch_size, limit, 
     read are recorded in the quarantine table and reported on stderr (exit status 1). The first
     batches are smaller (1, 2, 4, ... articles) so that the first events are stored early. --limit
     stops after that many new articles. --workers or --scheduler code on a Dask cluster; this
-    process alone writes the database. When new articles were stored, the events are merged across
-    articles afterwards (--no-dedupe leaves that to 'chronicle dedupe').
+    process alone writes the database. Afterwards the events are merged across articles when new
+    articles were stored or the stored merge is missing or out of date (an earlier run stopped
+    during its merge); --no-dedupe leaves that to 'chronicle dedupe'. While another process uses
+    the database, the command waits up to --lock-timeout seconds for it.
     """
     from chronicle.io.read import read_paths
-    from chronicle.store import Store, ingest as ingest_items
+    from chronicle.store import ingest as ingest_items
 
     if workers is not None and scheduler is not None:
         raise click.UsageError("--workers starts a local Dask cluster and --scheduler uses an existing "
@@ -56,7 +62,7 @@ def ingest(paths, db, published, actor_files, lexicon_files, batch_size, limit, 
             progress.say(f"chronicle: quarantined {item}")
         progress.advance(n)
 
-    with resumable("stored"):
+    with resumable("stored", db):
         if workers is None and scheduler is None:
             coding = contextlib.nullcontext(LazyCoder(actor_files, batch_size, on_load=progress.loading,
                                                       lexicon_files=lexicon_files))
@@ -66,17 +72,31 @@ def ingest(paths, db, published, actor_files, lexicon_files, batch_size, limit, 
             coding = DaskCoder(workers=workers, scheduler=scheduler, actor_files=actor_files,
                                lexicon_files=lexicon_files,
                                batch_size=batch_size, on_load=progress.loading)
-        with Store(db) as store, coding as coder:
+        with open_store(db, lock_timeout) as store, coding as coder:
             items = read_paths(paths, published=published, stdin=sys.stdin)
             with progress:
                 stats = ingest_items(store, items, coder, batch_size, limit=limit, progress=tick,
                                      ramp_up=True)
-            merged = _merge(store) if dedupe and stats.stored else None
+            merged = _merge(store) if dedupe and (stats.stored or not _merged(store)) else None
     click.echo(f"chronicle: {stats.summary()}")
     if merged is not None:
         click.echo(f"chronicle: {merged.summary()}")
     if stats.quarantined:
         sys.exit(1)
+
+
+def _merged(store) -> bool:
+    """Whether the stored merge covers exactly the stored events: a run that stored nothing new
+    still merges when it is missing or stale (a kill during the last run's merge), so re-running
+    the ingest heals the store."""
+    from chronicle.store import StoreError
+    from chronicle.store.query import require_merged
+
+    try:
+        require_merged(store)
+    except StoreError:
+        return False
+    return True
 
 
 def _merge(store):

@@ -42,13 +42,21 @@ def fail(error: ChronicleError) -> click.ClickException:
 
 
 @contextlib.contextmanager
-def resumable(done: str):
+def resumable(done: str, db: str | None = None):
     """For commands that write the database batch by batch (ingest, recode): a library error is one
-    CLI line (exit 1); Ctrl-C keeps the committed batches and says how to finish (exit 130)."""
+    CLI line (exit 1), and so is a DuckDB error on the database ``db`` (a file damaged past its
+    first pages shows only when they are read); Ctrl-C keeps the committed batches and says how to
+    finish (exit 130)."""
+    import duckdb
+
+    from chronicle.store import store_error
+
     try:
         yield
     except ChronicleError as exc:
         raise fail(exc) from None
+    except duckdb.Error as exc:
+        raise fail(store_error(db or "the database", exc)) from None
     except KeyboardInterrupt:
         click.echo(f"chronicle: interrupted; the batches {done} so far are kept, run the same command "
                    "again to finish", err=True)
@@ -60,6 +68,23 @@ db_option = click.option(
     "--db", "db", envvar="CHRONICLE_DB", default=DEFAULT_DB, show_default=True, show_envvar=True,
     type=click.Path(dir_okay=False), metavar="FILE",
     help="The corpus database (DuckDB file); env CHRONICLE_DB.")
+lock_timeout_option = click.option(
+    "--lock-timeout", type=click.FloatRange(min=0), default=10.0, show_default=True, metavar="SECONDS",
+    help="While another process writes the database (or reads it, for a writer), wait this long "
+         "for it before giving up.")
+
+
+def open_store(db: str, lock_timeout: float, **options):
+    """The ``Store`` at ``db``, waiting up to ``lock_timeout`` seconds for another process that
+    holds it and saying so on stderr (a silent wait looks like a hang)."""
+    from chronicle.store import Store
+
+    def waiting(message: str) -> None:
+        click.echo(f"chronicle: {message}", err=True)
+
+    return Store(db, lock_timeout=lock_timeout, on_wait=waiting, **options)
+
+
 since_option = click.option("--since", callback=_date, metavar="YYYY-MM-DD",
                             help="Only events dated on or after this day.")
 until_option = click.option("--until", callback=_date, metavar="YYYY-MM-DD",

@@ -7,11 +7,11 @@
 ...         ...
 """
 
-from chronicle.store.db import SCHEMA_VERSION, Store, StoreError
+from chronicle.store.db import SCHEMA_VERSION, Store, StoreError, store_error
 from chronicle.store.ingest import IngestStats, RecodeStats, coder_info, ingest, recode
 from chronicle.store.query import ArticleRef, EventFilter, copy_parquet, iter_events, iter_records
 
 __all__ = [
-    "SCHEMA_VERSION", "Store", "StoreError", "IngestStats", "RecodeStats", "coder_info", "ingest",
+    "SCHEMA_VERSION", "Store", "StoreError", "store_error", "IngestStats", "RecodeStats", "coder_info", "ingest",
     "recode", "ArticleRef", "EventFilter", "copy_parquet", "iter_events", "iter_records",
 ]

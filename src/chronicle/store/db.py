@@ -24,6 +24,13 @@ batch (articles and their events) or none of it.
 
 Version 1 databases (``reports`` reserved and empty, no ``merged_events``) are upgraded when opened
 for writing; opened read-only they still export events, but not merged events.
+
+Opening is careful, because the file is the user's: DuckDB never installs or loads an extension
+(a SQLite file given as ``--db`` is refused, not handed to a downloaded scanner), a 0-byte file left
+by a create that hit a full disk is treated as absent, a file another process holds is waited for
+up to ``lock_timeout`` seconds and then refused naming that process, and a writer is refused up
+front when the file or its folder is read-only (DuckDB writes ``FILE.wal`` beside it), before
+anything is coded. Damaged files, at opening or later, are reported in one line.
 """
 
 from __future__ import annotations
@@ -31,8 +38,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
+import time
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import duckdb
 
@@ -116,6 +125,22 @@ class StoreError(ChronicleError):
     """The corpus database cannot be opened, is not Chronicle's, or a write failed."""
 
     code = "E005"
+
+
+DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+"""Every connection: the store never reaches the network (nor loads an extension behind the
+user's back); the extensions Chronicle uses (json, parquet) are built into the duckdb wheel."""
+
+LOCK_POLL = 0.2
+"""Seconds between two attempts to open a database another process holds."""
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+_DAMAGE = re.compile(r"Could not read enough bytes|Corrupt database file|checksum|"
+                     r"Serialization Error|INTERNAL Error", re.IGNORECASE)
+
+Waiting = Callable[[str], None]
+"""Told once, in one line, that the database is held by another process and opening will wait."""
 
 
 def _quote(name: str) -> str:
@@ -210,20 +235,19 @@ class Store:
     ...     print(store.counts())
     """
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, create: bool = True):
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, create: bool = True,
+                 lock_timeout: float = 0.0, on_wait: Waiting | None = None):
+        """Open (or create) the database; ``lock_timeout`` seconds are spent waiting for another
+        process that holds the file, ``on_wait`` is told once when that wait starts."""
         self.path = str(path)
         self.read_only = read_only
-        target = Path(self.path)
-        if (read_only or not create) and not target.exists():
-            raise StoreError(f"no database at {self.path} (run 'chronicle ingest' first)")
-        if target.is_dir():
-            raise StoreError(f"cannot open database {self.path}: it is a directory")
-        try:
-            self.conn = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {first_line(exc)}") from None
+        _preflight(self.path, read_only=read_only, create=create)
+        self.conn = _connect(self.path, read_only, lock_timeout, on_wait)
         try:
             self._check_schema()
+        except duckdb.Error as exc:
+            self.conn.close()
+            raise store_error(self.path, exc, "open") from None
         except BaseException:
             self.conn.close()
             raise
@@ -273,7 +297,7 @@ class Store:
 
     def transaction(self):
         """A transaction context: a batch and its events are stored together or not at all."""
-        return _Transaction(self.conn)
+        return _Transaction(self.conn, self.path)
 
     # -- reads -----------------------------------------------------------------------------------
     def has_article(self, content_hash: str) -> bool:
@@ -376,8 +400,8 @@ class Store:
 class _Transaction:
     """``with store.transaction():`` BEGIN ... COMMIT, or ROLLBACK on any exception."""
 
-    def __init__(self, conn):
-        self.conn = conn
+    def __init__(self, conn, path: str = "the database"):
+        self.conn, self.path = conn, path
 
     def __enter__(self):
         self.conn.execute("BEGIN TRANSACTION")
@@ -388,17 +412,197 @@ class _Transaction:
             try:
                 self.conn.execute("COMMIT")
             except duckdb.Error as err:
-                raise StoreError(f"cannot write the batch: {first_line(err)}") from None
+                raise _write_error(self.path, err) from None
         else:
             try:
                 self.conn.execute("ROLLBACK")
             except duckdb.Error:
                 pass
             if isinstance(exc, duckdb.Error):
-                raise StoreError(f"cannot write the batch: {first_line(exc)}") from None
+                raise _write_error(self.path, exc) from None
+
+
+def _write_error(path: str, exc: BaseException) -> StoreError:
+    """A failed write in one line: a damaged file says so (re-running cannot help), anything else
+    (a full disk) says the batch was not written (re-running after fixing it finishes the work)."""
+    if _DAMAGE.search(first_line(exc)):
+        return store_error(path, exc)
+    return StoreError(f"cannot write the batch to {path}: {first_line(exc)}")
+
+
+_ERRNO = re.compile(r'"errno"\s*:\s*"?(?P<errno>\d+)')
+_DETAIL = re.compile(r'"exception_message"\s*:\s*"(?P<message>(?:[^"\\]|\\.)*)"')
 
 
 def first_line(exc: BaseException) -> str:
-    """The first line of an exception's message: errors are reported in one line."""
+    """The first line of an exception's message: errors are reported in one line.
+
+    DuckDB appends the operating system's error as JSON to some messages (``{"exception_type":
+    "IO", ..., "errno": "28"}``): that becomes its plain text, "No space left on device"."""
     text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+    line = text[0] if text else type(exc).__name__
+    errno = _ERRNO.search(line)
+    if errno and int(errno["errno"]) > 0:
+        return os.strerror(int(errno["errno"]))
+    detail = _DETAIL.search(line)
+    if detail:
+        try:
+            return json.loads(f'"{detail["message"]}"')
+        except ValueError:
+            return detail["message"]
+    return line
+
+
+def store_error(path: str, exc: BaseException, doing: str = "use") -> StoreError:
+    """A DuckDB error met while using (``doing``: opening, ...) the database at ``path`` as one
+    line naming the file: a damaged file says so, anything else says what DuckDB said."""
+    line = first_line(exc)
+    if _DAMAGE.search(line):
+        return StoreError(f"{path} is damaged or not a DuckDB database: {line}")
+    return StoreError(f"cannot {doing} database {path}: {line}")
+
+
+# -- opening --------------------------------------------------------------------------------------
+def _preflight(path: str, *, read_only: bool, create: bool) -> None:
+    """Refuse, before DuckDB touches it, what cannot be (or become) a Chronicle database: a folder,
+    a missing or empty file when one must exist, a SQLite file, a writer's read-only file or folder.
+    A file that holds nothing (0 bytes, or part of DuckDB's headers: a create cut short by a full
+    disk) is treated as absent: a writer creates the database afresh."""
+    target = Path(path)
+    if target.is_dir():
+        raise StoreError(f"cannot open database {path}: it is a directory")
+    hollow = _holds_nothing(target)
+    if read_only or not create:
+        if not target.exists() or hollow:
+            what = f": {hollow}" if hollow else ""
+            raise StoreError(f"no database at {path}{what} (run 'chronicle ingest' first)")
+    if not hollow and target.exists():
+        _refuse_foreign(target)
+    if not read_only:
+        _check_writable(target)
+        if hollow:
+            _drop_hollow(target)
+
+
+HEADER_BYTES = 3 * 4096
+"""DuckDB's file header and its two database headers: a new, empty database is this long, and no
+table data lies before their end."""
+
+
+def _holds_nothing(target: Path) -> str | None:
+    """Why ``target`` cannot hold any data (0 bytes; shorter than DuckDB's headers and made of
+    their first bytes or of zeros), or None: such a file is what a create cut short leaves."""
+    try:
+        if not target.is_file() or target.stat().st_size >= HEADER_BYTES:
+            return None
+        data = target.read_bytes()
+    except OSError:
+        return None
+    if not data:
+        return "the file is empty"
+    if data[8:12] == b"DUCK" or not data.strip(b"\0"):
+        return f"the file holds only {len(data)} bytes of a database header"
+    return None
+
+
+def _refuse_foreign(target: Path) -> None:
+    """A SQLite file is not handed to DuckDB (which would want its sqlite extension for it)."""
+    try:
+        with open(target, "rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot open database {target}: {exc.strerror or exc}") from None
+    if head == _SQLITE_MAGIC:
+        raise StoreError(f"{target} is not a Chronicle database: it is a SQLite database file")
+
+
+def _check_writable(target: Path) -> None:
+    """A writer needs the file and its folder writable (DuckDB keeps ``FILE.wal`` beside the file):
+    refuse now rather than after coding a batch that then cannot be committed."""
+    folder = Path(os.path.dirname(os.path.abspath(target)))
+    if not folder.is_dir():
+        raise StoreError(f"cannot create database {target}: there is no folder {folder}")
+    if not os.access(folder, os.W_OK):
+        raise StoreError(f"cannot write database {target}: its folder {folder} is read-only "
+                         f"(DuckDB writes {target.name}.wal beside it)")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise StoreError(f"cannot write database {target}: the file is read-only "
+                         f"('chronicle export' can still read it)")
+
+
+def _drop_hollow(target: Path) -> None:
+    """Remove a file that holds nothing so that DuckDB creates the database afresh; left alone
+    when another process holds it (opening then waits for that process, as for any holder)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: DuckDB holds the file open, so removing it fails when in use
+        fcntl = None
+    try:
+        with open(target, "r+b") as handle:
+            if fcntl is not None:
+                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.fstat(handle.fileno()).st_size < HEADER_BYTES:
+                target.unlink()
+    except OSError:
+        pass  # held or gone: DuckDB's own error (or wait) follows
+
+
+def _connect(path: str, read_only: bool, timeout: float, on_wait: Waiting | None):
+    """Connect, waiting up to ``timeout`` seconds while another process holds the file; then
+    refuse naming it (DuckDB lets one process write a file, or several read it)."""
+    deadline = time.monotonic() + max(0.0, timeout)
+    told = False
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only, config=dict(DUCKDB_CONFIG))
+        except duckdb.Error as exc:
+            holder = lock_holder(exc)
+            if holder is None:
+                raise store_error(path, exc, "open") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _busy(path, holder, read_only, timeout) from None
+            if not told and on_wait is not None:
+                on_wait(f"{path} is in use by {holder}; waiting up to {timeout:g} s for it")
+                told = True
+            time.sleep(min(LOCK_POLL, left))
+
+
+def _busy(path: str, holder: str, read_only: bool, timeout: float) -> StoreError:
+    """The refusal after waiting for ``holder``: what it does to the file and what to do."""
+    waited = f"gave up after waiting {timeout:g} s (--lock-timeout)"
+    if read_only:  # readers share the file: the holder writes it
+        return StoreError(f"cannot read {path}: {holder} is writing it; {waited}: "
+                          f"try again when it has finished")
+    return StoreError(f"cannot write {path}: it is in use by {holder}; {waited}: "
+                      f"try again when it has finished")
+
+
+def lock_holder(exc: BaseException) -> str | None:
+    """``process 1234 (chronicle ingest news/)`` when ``exc`` is DuckDB's "Could not set lock"
+    error (its text names the holder's PID and program), else None."""
+    text = str(exc)
+    if "Could not set lock" not in text:
+        return None
+    match = _LOCK_HOLDER.search(text)
+    if match is None:
+        return "another process"
+    pid = int(match["pid"])
+    return f"process {pid} ({_command_of(pid) or os.path.basename(match['program'])})"
+
+
+def _command_of(pid: int) -> str | None:
+    """The command line of process ``pid`` (``chronicle ingest news/``), shortened; None when the
+    system does not say (not Linux, or the process has ended)."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return None
+    args = [a for a in args if a]
+    if not args:
+        return None
+    if os.path.basename(args[0]).startswith("python") and len(args) > 1 and not args[1].startswith("-"):
+        args = args[1:]                         # "python /venv/bin/chronicle ingest" -> chronicle
+    args[0] = os.path.basename(args[0])
+    command = " ".join(" ".join(args).split())      # one line, whatever the arguments hold
+    return command if len(command) <= 80 else command[:77] + "..."

@@ -107,19 +107,24 @@ class _IngestRun:
         self.store, self.info, self.notify = store, info, notify
         self.stats = IngestStats()
         self.inflight: set[str] = set()          # handed to the coder, not yet committed
+        self.written: set[str] = set()           # committed since the last look-up of known hashes
         self.refused: list[tuple[str, str, str | None]] = []
         self.excerpts = _Excerpts()
 
     def fresh(self, items: Iterable[Article | Rejected], limit: int | None) -> Iterator[Article]:
         """The articles not stored yet (nor seen earlier in this run), up to ``limit``; rejected
-        inputs are kept for the next write."""
+        inputs are kept for the next write.
+
+        A text is new unless the chunk's look-up found it stored (``known``), it is with the coder
+        (``inflight``) or it was committed after that look-up (``written``): a copy read after its
+        twin's batch was written, but looked up before, would otherwise be stored twice."""
         taken = 0
         if limit is not None and limit <= 0:
             return
         stream = iter(items)
         while chunk := list(itertools.islice(stream, LOOKUP_CHUNK)):
+            self.written.clear()         # what was committed so far, the look-up sees
             known = self.store.known_hashes([i.content_hash for i in chunk if isinstance(i, Article)])
-            seen: set[str] = set()       # a batch written meanwhile leaves ``inflight``, not ``seen``
             for item in chunk:
                 if isinstance(item, Rejected):
                     self.refused.append((item.where, item.reason, self.excerpts.get(item.where)))
@@ -127,11 +132,10 @@ class _IngestRun:
                     self.notify("quarantined", 1, item)
                     continue
                 digest = item.content_hash
-                if digest in known or digest in seen or digest in self.inflight:
+                if digest in known or digest in self.inflight or digest in self.written:
                     self.stats.duplicates += 1
                     self.notify("duplicate", 1)
                     continue
-                seen.add(digest)
                 self.inflight.add(digest)
                 yield item
                 taken += 1
@@ -149,6 +153,7 @@ class _IngestRun:
         self.refused.clear()
         for article, events in batch:
             self.inflight.discard(article.content_hash)
+            self.written.add(article.content_hash)
             self.stats.events += len(events)
         self.stats.stored += len(batch)
         if batch:
