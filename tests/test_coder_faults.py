@@ -91,3 +91,43 @@ def test_a_long_text_is_parsed_in_pieces_with_its_offsets(coder, monkeypatch):
     events = coder.code(text, published="2024-05-08")
     assert len({e.sentence_index for e in events}) == 40
     assert all(text[e.trigger.start:e.trigger.end] == e.trigger.text for e in events)
+
+
+def test_ingest_quarantines_an_article_it_cannot_code_and_stores_the_rest(tmp_path, breaks_on_bad):
+    from chronicle.store import Store
+
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps({"id": i, "text": f"{GOOD} ({i})", "published": "2024-05-08"}) + "\n"
+                            for i in ("a", "bad", "c")), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    result = CliRunner().invoke(cli, ["ingest", str(data), "--db", str(db), "--no-dedupe"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    with Store(str(db), create=False) as store:
+        assert store.counts()["articles"] == 2
+        [(where, reason, _)] = store.quarantined()
+    assert where == "article bad" and reason.startswith("cannot be coded (RuntimeError: sizes exploded")
+
+
+def test_a_dask_batch_with_an_article_its_worker_could_not_code():
+    from chronicle.distributed import DaskCoder
+    from chronicle.errors import ChronicleError, coding_failure
+
+    class Done:
+        def __init__(self, value):
+            self.value = value
+
+        def result(self):
+            return self.value
+
+        def release(self):
+            pass
+
+    runner = DaskCoder(workers=1)
+    batch = [Article(id=i, text=GOOD) for i in ("a", "bad")]
+    failed = []
+    coded = runner._collect(batch, Done([[], {"failed": "RuntimeError: boom"}]),
+                            lambda article, exc: failed.append((article.id, coding_failure(exc))))
+    assert [a.id for a, _ in coded] == ["a"] and failed == [("bad", "RuntimeError: boom")]
+    with pytest.raises(ChronicleError, match="cannot code article bad: RuntimeError: boom"):
+        runner._collect(batch, Done([[], {"failed": "RuntimeError: boom"}]))

@@ -31,7 +31,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from chronicle.errors import ChronicleError
+from chronicle.errors import ChronicleError, coding_failure
 from chronicle.schema import Article, CoderInfo, Event
 from chronicle.batching import batched
 
@@ -91,14 +91,19 @@ def code_batch(articles: list[dict], config: tuple) -> list[list[dict]] | dict:
     constructor signature does not survive pickling; the main process raises it again. The lock
     keeps a worker with several threads from running its one Coder concurrently.
     """
+    failed: dict[str, str] = {}
     try:
         with _LOCK:
             coder = _worker_coder(config)
             batch = [Article.model_validate(a) for a in articles]
-            return [[event.model_dump(mode="json") for event in events]
-                    for _, events in coder.pipe(batch, batch_size=max(1, len(batch)))]
+            coded = {a.id: events for a, events in coder.pipe(
+                batch, batch_size=max(1, len(batch)),
+                on_error=lambda article, exc: failed.__setitem__(article.id, coding_failure(exc)))}
     except ChronicleError as exc:
         return {"error": exc.message}
+    # An article the worker could not code comes back as {"failed": reason}; the others as events.
+    return [{"failed": failed[a.id]} if a.id in failed else
+            [event.model_dump(mode="json") for event in coded.get(a.id, [])] for a in batch]
 
 
 def worker_versions() -> dict[str, str]:
@@ -121,6 +126,13 @@ class DaskCoder:
                  on_load: Callable[[bool], None] | None = None, lexicon_files: Iterable[str] = ()):
         if (workers is None) == (scheduler is None):
             raise ValueError("give either workers or scheduler")
+        # Dask is an extra (chronicle[dask]): without it, one line now, before any article is read
+        import importlib.util
+
+        missing = [name for name in ("dask", "distributed") if importlib.util.find_spec(name) is None]
+        if missing:
+            raise ChronicleError(f"Dask is not installed (no module named {missing[0]!r}): install "
+                                 "chronicle[dask] to code on a Dask cluster (pip install 'chronicle[dask]')")
         self.workers, self.scheduler, self.batch_size = workers, scheduler, batch_size
         self.actor_files = tuple(str(p) for p in actor_files)
         self.lexicon_files = tuple(str(p) for p in lexicon_files)
@@ -188,7 +200,7 @@ class DaskCoder:
         for coded in self.pipe_batches(batched(articles, itertools.repeat(size))):
             yield from coded
 
-    def pipe_batches(self, batches: Iterable[list[Article]]
+    def pipe_batches(self, batches: Iterable[list[Article]], on_error=None
                      ) -> Iterator[list[tuple[Article, list[Event]]]]:
         """Code each batch as one task; yield each batch's (article, events) in input order."""
         stream = iter(batches)
@@ -206,14 +218,14 @@ class DaskCoder:
                 payload = [a.model_dump(mode="json") for a in batch]
                 window.append((batch, self.client.submit(code_batch, payload, self.config, pure=False)))
                 if len(window) >= ahead:
-                    yield self._collect(*window.popleft())
+                    yield self._collect(*window.popleft(), on_error)
             while window:
-                yield self._collect(*window.popleft())
+                yield self._collect(*window.popleft(), on_error)
         finally:
             for _, future in window:
                 future.cancel()
 
-    def _collect(self, batch: list[Article], future) -> list[tuple[Article, list[Event]]]:
+    def _collect(self, batch: list[Article], future, on_error=None) -> list[tuple[Article, list[Event]]]:
         result = future.result()
         future.release()
         if isinstance(result, dict):
@@ -221,8 +233,15 @@ class DaskCoder:
             for resolved, given in zip(self.config[0] + self.config[2], self.actor_files + self.lexicon_files):
                 message = message.replace(resolved, given)    # name the file as the user did
             raise ChronicleError(message)
-        return [(article, [Event.model_validate(event) for event in events])
-                for article, events in zip(batch, result, strict=True)]
+        coded = []
+        for article, events in zip(batch, result, strict=True):
+            if isinstance(events, dict):     # the worker could not code this article
+                if on_error is None:
+                    raise ChronicleError(f"cannot code article {article.id}: {events['failed']}")
+                on_error(article, ChronicleError(events["failed"]))
+                continue
+            coded.append((article, [Event.model_validate(event) for event in events]))
+        return coded
 
     def close(self) -> None:
         """Stop the cluster this runner started (an existing cluster is only disconnected)."""

@@ -52,7 +52,10 @@ class DatasetError(ChronicleError):
 
 def coding_failure(exc: BaseException) -> str:
     """One line saying why an article could not be coded (the exception's type and first line), for
-    the message and the quarantine record that set the article aside."""
+    the message and the quarantine record that set the article aside. A Chronicle error (a worker's
+    report of a failure, say) already says it in its message."""
+    if isinstance(exc, ChronicleError):
+        return exc.message.strip().splitlines()[0][:300] if exc.message.strip() else type(exc).__name__
     lines = str(exc).strip().splitlines()
     first = lines[0] if lines else ""
     return f"{type(exc).__name__}: {first}"[:300] if first else type(exc).__name__

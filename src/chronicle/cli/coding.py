@@ -29,11 +29,13 @@ class LazyCoder:
             return iter(())
         return self._loaded().pipe(itertools.chain([first], stream), batch_size=batch_size)
 
-    def pipe_batches(self, batches):
+    def pipe_batches(self, batches, on_error=None):
         """Code each batch of ``store.ingest`` on its own, so that a small first batch comes back
         as soon as it is coded rather than once ``batch_size`` articles are."""
         for batch in batches:
-            yield list(self._loaded().pipe(batch, batch_size=len(batch)))
+            coder = self._loaded()
+            extra = {"on_error": on_error} if on_error is not None and _takes_on_error(coder) else {}
+            yield list(coder.pipe(batch, batch_size=len(batch), **extra))
 
     def _loaded(self):
         if self.coder is None:
@@ -42,3 +44,15 @@ class LazyCoder:
                           else make_coder(self.actor_files, self.batch_size))
             self.on_load(False)
         return self.coder
+
+
+def _takes_on_error(coder) -> bool:
+    """Whether the coder's ``pipe`` can hand back articles it cannot code (``Coder`` can; a test
+    double may not, and then an error ends the batch as before)."""
+    import inspect
+
+    try:
+        return "on_error" in inspect.signature(coder.pipe).parameters
+    except (TypeError, ValueError):
+        return False
+

@@ -91,7 +91,7 @@ def ingest(store: Store, items: Iterable[Article | Rejected], coder, batch_size:
     run = _IngestRun(store, coder_info(coder), progress or (lambda kind, n, item=None: None))
     try:
         articles = run.fresh(items, limit)
-        for batch in _coded_batches(coder, articles, batch_sizes(batch_size, ramp_up), batch_size):
+        for batch in _coded_batches(coder, articles, batch_sizes(batch_size, ramp_up), batch_size, run.set_aside):
             run.write(batch)
         run.write([])                   # the inputs refused after the last article
     finally:
@@ -142,6 +142,15 @@ class _IngestRun:
                 if limit is not None and taken >= limit:
                     return
 
+    def set_aside(self, article: Article, exc: Exception) -> None:
+        """An article the coder could not code: quarantined with the reason at the next write."""
+        from chronicle.errors import coding_failure
+
+        reason = f"cannot be coded ({coding_failure(exc)})"
+        self.refused.append((f"article {article.id}", reason, article.text[:EXCERPT_CHARS]))
+        self.stats.quarantined += 1
+        self.notify("quarantined", 1, Rejected(f"article {article.id}", reason))
+
     def write(self, batch: list[tuple[Article, list[Event]]]) -> None:
         """Store a coded batch and the refused inputs so far in one transaction."""
         if not batch and not self.refused:
@@ -160,20 +169,33 @@ class _IngestRun:
             self.notify("stored", len(batch))
 
 
-def _coded_batches(coder, articles: Iterable[Article], sizes: Iterable[int], batch_size: int
-                  ) -> Iterator[list[tuple[Article, list[Event]]]]:
+def _coded_batches(coder, articles: Iterable[Article], sizes: Iterable[int], batch_size: int,
+                   on_error=None) -> Iterator[list[tuple[Article, list[Event]]]]:
     """Each batch (of ``sizes`` articles) with its events, in input order, as soon as it is coded.
 
     A coder with ``pipe_batches(batches)``, which yields each batch's list of (article, events)
     (the CLI's ``LazyCoder``, ``DaskCoder``), is handed these very batches, so a small first batch
     is coded, and comes back, on its own. Any other coder (a ``Coder``) is handed the stream and
     batches it by ``batch_size`` itself; its output is cut into the same batches, so what is
-    written, and in which transactions, does not depend on the coder.
+    written, and in which transactions, does not depend on the coder. An article the coder cannot
+    code goes to ``on_error`` (when the coder takes one) and the rest of its batch is stored.
     """
     pipe_batches = getattr(coder, "pipe_batches", None)
     if pipe_batches is not None:
-        return pipe_batches(batched(articles, sizes))
-    return batched(coder.pipe(articles, batch_size=batch_size), sizes)
+        extra = {"on_error": on_error} if on_error and _takes(pipe_batches, "on_error") else {}
+        return pipe_batches(batched(articles, sizes), **extra)
+    extra = {"on_error": on_error} if on_error and _takes(coder.pipe, "on_error") else {}
+    return batched(coder.pipe(articles, batch_size=batch_size, **extra), sizes)
+
+
+def _takes(method, name: str) -> bool:
+    """Whether ``method`` accepts the keyword ``name`` (test doubles and older coders may not)."""
+    import inspect
+
+    try:
+        return name in inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def recode(store: Store, coder, batch_size: int = 16, *,
