@@ -100,8 +100,9 @@ def _merged(store) -> bool:
 
 
 def _merge(store):
-    """Merge the stored reports across articles (``chronicle dedupe`` with its defaults). Every
-    batch is already committed: a failure here loses no article, and 'chronicle dedupe' redoes it."""
-    from chronicle.dedup.store import merge_store
+    """Merge the reports stored since the last merge into the merged events (incremental: it reads
+    only what the new reports could match, so it costs what the new articles cost, not the store).
+    Every batch is already committed: a failure here loses no article, and a re-run finishes it."""
+    from chronicle.dedup.store import merge_new
 
-    return merge_store(store)
+    return merge_new(store)

@@ -76,8 +76,8 @@ _SIDE_POINTS = {3: 2, 2: 1, 1: 2}  # a named actor or a name identifies; a share
 
 @dataclass
 class _Item:  # an event with what the rules need, computed once
-    event: Event
-    article: Article
+    event: Event | None  # None in a light item (blocking only: chronicle.dedup.store)
+    article: Article | None
     outlet: str | None
     fact: str
     lo: int  # the date as an interval of ordinal days, inclusive
@@ -88,6 +88,9 @@ class _Item:  # an event with what the rules need, computed once
     source: list[tuple]  # actor keys per side
     target: list[tuple]
     words: frozenset[str]  # content words of the evidence sentence
+    etype: str = ""  # the event's type, whether it is reciprocal, and its article's id
+    reciprocal: bool = False
+    doc: str = ""
 
 
 @dataclass
@@ -99,6 +102,47 @@ class _Rules:  # the settings of one merge, and the article similarity of its ba
     sentence_overlap: float | None
     article_similarity: float | None
     similarity: ArticleSimilarity | None
+
+
+@dataclass(frozen=True)
+class MergeSettings:
+    """The options of ``merge_reports`` in one value, so that a store can keep the settings of its
+    merge and merge new reports later with the same ones (``chronicle.dedup.store``)."""
+
+    window_days: int = 3
+    stated_slack_days: int = 1
+    min_evidence: int = 4
+    actor_rule: str = "corroborated"
+    linkage: str = "complete"
+    compatible_types: tuple[tuple[str, str], ...] = ()
+    sentence_overlap: float | None = 0.25
+    article_similarity: float | None = 0.3
+    default_published: dt.date | None = None
+
+    @classmethod
+    def of(cls, **options) -> "MergeSettings":
+        """Settings from ``merge_reports`` keyword options (pairs of types as tuples)."""
+        pairs = tuple(tuple(sorted(p)) for p in options.pop("compatible_types", ()))
+        return cls(compatible_types=tuple(sorted(pairs)), **options)
+
+    @property
+    def radius(self) -> int:
+        """The most days two reports' dates may lie apart: blocking compares reports this near."""
+        return max(self.window_days, self.stated_slack_days)
+
+    def groups(self) -> dict[str, str]:
+        """Event type -> the type standing for its group (types merged as ``compatible_types``)."""
+        group = {t: t for t in PLOVER_TYPES}
+        for pair in self.compatible_types:
+            keep, drop = sorted(group[t] for t in pair)
+            group = {t: keep if g == drop else g for t, g in group.items()}
+        return group
+
+    def rules(self, similarity: ArticleSimilarity | None) -> _Rules:
+        """The rules of one merge, with the article similarity of its reports."""
+        return _Rules(self.window_days, self.stated_slack_days, self.actor_rule, self.min_evidence,
+                      self.sentence_overlap, self.article_similarity,
+                      similarity if self.article_similarity is not None else None)
 
 
 def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: int = 3,
@@ -116,25 +160,47 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
     used); the defaults come from the grid in ``bench/dedup_eval.py``.
     Results are sorted by date, then id; an event nobody else reports is a MergedEvent of one report.
     """
-    group = {t: t for t in PLOVER_TYPES}
-    for pair in compatible_types:
-        keep, drop = sorted(group[t] for t in pair)
-        group = {t: keep if g == drop else g for t, g in group.items()}
+    settings = MergeSettings.of(
+        window_days=window_days, stated_slack_days=stated_slack_days, min_evidence=min_evidence,
+        actor_rule=actor_rule, linkage=linkage, compatible_types=compatible_types,
+        sentence_overlap=sentence_overlap, article_similarity=article_similarity,
+        default_published=default_published)
     items = list(items)
     prepared = [_prepare(event, article, default_published) for article, events in items for event in events]
     dated = [it for it in prepared if it.dated]
-    rules = _Rules(window_days, stated_slack_days, actor_rule, min_evidence, sentence_overlap,
-                   article_similarity, ArticleSimilarity(items) if article_similarity is not None else None)
+    rules = settings.rules(ArticleSimilarity(items) if article_similarity is not None else None)
+    pairs = _candidate_pairs(dated, settings.groups(), settings.radius)
+    scored = _score(dated, pairs, rules, list(range(len(dated))))
+    clusters = [[dated[k] for k in ks] for ks in _cluster(len(dated), scored, [it.doc for it in dated], linkage)]
+    clusters += [[it] for it in prepared if not it.dated]
+    merged = [_merged(c) for c in clusters]
+    merged.sort(key=lambda m: (m.event.date.value if m.event.date else "", m.id))
+    return merged
+
+
+def _score(items: list[_Item], pairs: Iterable[tuple[int, int]], rules: _Rules,
+           rank: list) -> list[tuple]:
+    """The compatible pairs, strongest first: (-strength, their two event ids sorted, rank, rank)
+    with ``rank`` the order of the items in a merge of everything (ties break on it)."""
     scored = []
-    for i, j in _candidate_pairs(dated, group, max(window_days, stated_slack_days)):
-        a, b = dated[i], dated[j]
+    for i, j in pairs:
+        a, b = items[i], items[j]
         if strength := _compatible(a, b, rules):
-            scored.append((-strength, tuple(sorted((a.event.id, b.event.id))), i, j))
+            ri, rj = sorted((rank[i], rank[j]))
+            scored.append((-strength, tuple(sorted((a.event.id, b.event.id))), ri, rj))
     scored.sort()
+    return scored
+
+
+def _cluster(n: int, scored: list[tuple], docs: list, linkage: str) -> list[list[int]]:
+    """Join the ``n`` reports (numbered by rank) along the ``scored`` pairs, strongest first, in a
+    union-find with two vetoes: never two reports of one article (``docs``), not even through a
+    third report, and with complete linkage every cross pair compatible (no chaining). Two runs over
+    the same pairs give the same clusters, so a connected part of the pairs can be clustered alone."""
     compatible = {(i, j) for _, _, i, j in scored}
-    parent = list(range(len(dated)))
-    members = {i: [i] for i in range(len(dated))}
-    docs = {i: {dated[i].article.id} for i in range(len(dated))}
+    parent = list(range(n))
+    members = {i: [i] for i in range(n)}
+    in_docs = {i: {docs[i]} for i in range(n)}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -144,7 +210,7 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
 
     for _, _, i, j in scored:
         ri, rj = find(i), find(j)
-        if ri == rj or docs[ri] & docs[rj]:
+        if ri == rj or in_docs[ri] & in_docs[rj]:
             continue  # never two reports of one article, not even through a third report
         if linkage == "complete" and not all(
                 (min(x, y), max(x, y)) in compatible for x in members[ri] for y in members[rj]):
@@ -153,12 +219,8 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
             ri, rj = rj, ri
         parent[rj] = ri
         members[ri] += members.pop(rj)
-        docs[ri] |= docs.pop(rj)
-    clusters = [[dated[k] for k in ks] for ks in members.values()]
-    clusters += [[it] for it in prepared if not it.dated]
-    merged = [_merged(c) for c in clusters]
-    merged.sort(key=lambda m: (m.event.date.value if m.event.date else "", m.id))
-    return merged
+        in_docs[ri] |= in_docs.pop(rj)
+    return list(members.values())
 
 
 # --------------------------------------------------------------------------- preparing one event
@@ -193,7 +255,8 @@ def _prepare(event: Event, article: Article, default_published: dt.date | None) 
                  precision=precision, dated=dated,
                  source=[k for a in event.source if (k := actor_key(a))],
                  target=[k for a in event.target if (k := actor_key(a))],
-                 words=content_words(event.sentence))
+                 words=content_words(event.sentence), etype=event.event_type,
+                 reciprocal=event.reciprocal, doc=article.id)
 
 
 def actor_key(actor: Actor) -> tuple | None:
@@ -266,7 +329,7 @@ def _actor_blocks(it: _Item) -> tuple[set[tuple], set[tuple]]:
     only when both sides can match (a reciprocal report is filed and probes in both orders)."""
     (fs, ps), (ft, pt) = _block_keys(it.source), _block_keys(it.target)
     file, probe = set(), set()
-    for (fa, pa), (fb, pb) in [((fs, ps), (ft, pt)), ((ft, pt), (fs, ps))][:1 + it.event.reciprocal]:
+    for (fa, pa), (fb, pb) in [((fs, ps), (ft, pt)), ((ft, pt), (fs, ps))][:1 + it.reciprocal]:
         if fa and fb:
             file |= {("p", a, b) for a in fa for b in fb} | {("S2", a) for a in fa} | {("T2", b) for b in fb}
             probe |= {("p", a, b) for a in pa for b in pb} | {("S1", a) for a in pa} | {("T1", b) for b in pb}
@@ -277,23 +340,35 @@ def _actor_blocks(it: _Item) -> tuple[set[tuple], set[tuple]]:
     return file, probe
 
 
-def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> set[tuple[int, int]]:
+def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int,
+                     fresh: int | None = None) -> set[tuple[int, int]]:
     """Pairs from different articles sharing a type group, factuality, an actor block and a date
-    bucket within ``radius`` days: each report is filed under one date key and probes all near it."""
+    bucket within ``radius`` days: each report is filed under one date key and probes all near it.
+    With ``fresh``, only the pairs that involve one of the first ``fresh`` items (the new reports of
+    an incremental merge; the others were paired with each other before) are looked for."""
     width = max(radius, 1)
-    index: dict[tuple, list[int]] = defaultdict(list)
+    fresh = len(items) if fresh is None else fresh
+    index: dict[tuple, list[int]] = defaultdict(list)  # every item, probed by the new ones
+    news: dict[tuple, list[int]] = defaultdict(list)   # the new items, probed by the others
+    new_blocks = set()                                  # (type group, factuality, actor block) of new items
     blocks = [_actor_blocks(it) for it in items]
     for n, it in enumerate(items):
-        home = (group[it.event.event_type], it.fact, _home_key(it, width))
+        home = (group[it.etype], it.fact, _home_key(it, width))
         for ak in blocks[n][0]:
             index[(*home, ak)].append(n)
+            if n < fresh < len(items):
+                news[(*home, ak)].append(n)
+                new_blocks.add((*home[:2], ak))
     pairs = set()
     for n, it in enumerate(items):
-        kind = (group[it.event.event_type], it.fact)
+        kind, probed = (group[it.etype], it.fact), index if n < fresh else news
+        probes = blocks[n][1] if n < fresh else [ak for ak in blocks[n][1] if (*kind, ak) in new_blocks]
+        if not probes:
+            continue
         for dk in _date_keys(it.lo - radius, it.hi + radius, width):
-            for ak in blocks[n][1]:
-                for m in index.get((*kind, dk, ak), ()):
-                    if m != n and it.article.id != items[m].article.id:
+            for ak in probes:
+                for m in probed.get((*kind, dk, ak), ()):
+                    if m != n and it.doc != items[m].doc:
                         pairs.add((n, m) if n < m else (m, n))
     return pairs
 
@@ -302,13 +377,9 @@ def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int) -> 
 
 def _compatible(a: _Item, b: _Item, rules: _Rules) -> int:
     """0 when the two reports cannot be one event, else a strength (more shared evidence = higher)."""
-    if a.fact != b.fact or a.article.id == b.article.id or counts_conflict(a.event, b.event):
+    if a.fact != b.fact or a.doc == b.doc or counts_conflict(a.event, b.event):
         return 0
-    gap = max(a.lo - b.hi, b.lo - a.hi, 0)
-    if a.precision != "day" or b.precision != "day":
-        if gap > 0 or any(x.precision == "day" and not x.stated_day for x in (a, b)):
-            return 0
-    elif gap > (rules.slack if a.stated_day and b.stated_day else rules.window):
+    if not _dates_fit(a, b, rules):
         return 0
     place = _places(a.event, b.event)
     if place < 0:
@@ -323,6 +394,21 @@ def _compatible(a: _Item, b: _Item, rules: _Rules) -> int:
         return 0
     same_cameo = a.event.cameo is not None and a.event.cameo == b.event.cameo
     return 4 * evidence + actors + same_cameo
+
+
+def _dates_fit(a: _Item, b: _Item, rules: _Rules) -> bool:
+    """Whether the two reports' dates allow one event (see the module's docstring: date)."""
+    gap = max(a.lo - b.hi, b.lo - a.hi, 0)
+    if a.precision != "day" or b.precision != "day":
+        return gap == 0 and not any(x.precision == "day" and not x.stated_day for x in (a, b))
+    return gap <= (rules.slack if a.stated_day and b.stated_day else rules.window)
+
+
+def plausible(a: _Item, b: _Item, rules: _Rules) -> bool:
+    """Whether the fields blocking reads (factuality, article, dates, actors) allow the two reports
+    to be one event: a necessary condition of ``_compatible``, checked before the store reads the
+    rest of a stored report (``chronicle.dedup.store``)."""
+    return a.fact == b.fact and a.doc != b.doc and _dates_fit(a, b, rules) and _actors(a, b)[0] > 0
 
 
 EXACT_COUNT_LIMIT = 1000
@@ -349,7 +435,7 @@ def _word_points(a: _Item, b: _Item, rules: _Rules) -> int:
     if rules.sentence_overlap is not None and overlap(a.words, b.words) >= rules.sentence_overlap:
         points += SENTENCE_POINTS
     similarity = rules.similarity
-    if similarity is not None and similarity(a.article.id, b.article.id) >= rules.article_similarity:
+    if similarity is not None and similarity(a.doc, b.doc) >= rules.article_similarity:
         points += ARTICLE_POINTS
     return points
 
@@ -369,7 +455,7 @@ def _actors(a: _Item, b: _Item) -> tuple[int, int]:
     """(strength, evidence points) of the actor match; (0, 0) when the actors rule it out.
     Reciprocal events ("X and Y met") are compared in either order."""
     orders = [(b.source, b.target)]
-    if a.event.reciprocal or b.event.reciprocal:
+    if a.reciprocal or b.reciprocal:
         orders.append((b.target, b.source))
     best = (0, 0)
     for bs, bt in orders:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from chronicle.schema import Article, Event
 
@@ -67,16 +67,43 @@ class ArticleSimilarity:
 
     Document frequencies are counted once over all articles; an article's vector is built the first
     time it is compared (most articles never are), so memory follows the candidate pairs.
+    ``from_profiles`` takes the frequencies counted elsewhere (a store keeps those of all its
+    articles, so that a merge of a few new articles weighs words as a merge of all would).
     """
 
     def __init__(self, items: Iterable[tuple[Article, list[Event]]]):
-        self._texts: dict[str, list[str]] = {}
+        texts: dict[str, list[str]] = {}
         for article, events in items:
-            texts = self._texts.setdefault(article.id, [article.title or ""])
-            texts.extend(sorted({e.sentence for e in events} - set(texts)))
-        self._df: Counter = Counter()  # articles a word occurs in
-        for texts in self._texts.values():
-            self._df.update({w for text in texts for w in _stems(text)})
+            profile = texts.setdefault(article.id, [article.title or ""])
+            profile.extend(sorted({e.sentence for e in events} - set(profile)))
+        df: Counter = Counter()  # articles a word occurs in
+        for profile in texts.values():
+            df.update(profile_words(profile))
+        self._setup(texts, df, len(texts))
+
+    @classmethod
+    def from_profiles(cls, texts: Mapping[str, list[str]], df: Mapping[str, int],
+                      articles: int) -> "ArticleSimilarity":
+        """Similarity of the articles ``texts`` (id -> ``article_profile``), with document
+        frequencies ``df`` counted over ``articles`` articles (words missing from ``df``: 0)."""
+        self = cls.__new__(cls)
+        self._setup(dict(texts), df, articles)
+        return self
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, Counter], df: Mapping[str, int],
+                    articles: int) -> "ArticleSimilarity":
+        """``from_profiles`` with each profile's stems counted already (``profile_counts``)."""
+        self = cls.__new__(cls)
+        self._setup({}, df, articles)
+        self._counts = dict(counts)
+        return self
+
+    def _setup(self, texts: dict[str, list[str]], df: Mapping[str, int], articles: int) -> None:
+        self._texts = texts
+        self._counts: dict[str, Counter] = {}
+        self._df = df
+        self._n = articles
         self._vectors: dict[str, dict[str, float]] = {}
         self._cache: dict[tuple[str, str], float] = {}
 
@@ -92,13 +119,32 @@ class ArticleSimilarity:
     def _vector(self, doc: str) -> dict[str, float]:
         """Unit vector of log term frequency x smoothed IDF (a word in every article still counts)."""
         if doc not in self._vectors:
-            counts = Counter(w for text in self._texts.get(doc, ()) for w in _stems(text))
-            n = len(self._texts)
-            vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + self._df[w])) + 1)
+            counts = self._counts.get(doc)
+            if counts is None:
+                counts = profile_counts(self._texts.get(doc, ()))
+            n = self._n
+            vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + self._df.get(w, 0))) + 1)
                       for w, c in counts.items()}
             norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
             self._vectors[doc] = {w: x / norm for w, x in vector.items()}
         return self._vectors[doc]
+
+
+def article_profile(title: str | None, sentences: Iterable[str]) -> list[str]:
+    """What an article is compared by: its title, then its events' distinct sentences, sorted."""
+    profile = [title or ""]
+    profile.extend(sorted(set(sentences) - set(profile)))
+    return profile
+
+
+def profile_counts(profile: Iterable[str]) -> Counter:
+    """How often each stem occurs in a profile (the term frequencies of its vector)."""
+    return Counter(w for text in profile for w in _stems(text))
+
+
+def profile_words(profile: Iterable[str]) -> set[str]:
+    """The distinct stems of a profile: what the article adds to the document frequencies."""
+    return {w for text in profile for w in _stems(text)}
 
 
 def _stems(text: str) -> list[str]:

@@ -107,9 +107,11 @@ class TableWriter:
     def write(self, article: Article, events: list[Event]) -> None:
         """Write one article's events."""
         from rich.table import Table
+        from rich.text import Text
 
         title = f"{article.id}" + (f" ({article.published})" if article.published else "") + f": {len(events)} events"
-        table = Table(title=title, title_justify="left", show_lines=False)
+        # Text objects, never markup: an id or a sentence may hold "[/x]", which rich would parse.
+        table = Table(title=Text(title), title_justify="left", show_lines=False)
         for column in ("#", "type", "cameo", "source", "target", "fact.", "date", "place", "said by", "trigger"):
             table.add_column(column, overflow="fold")
         for event in events:
@@ -119,13 +121,13 @@ class TableWriter:
             if att is not None:
                 who = (att.speaker.name or att.speaker.text) if att.speaker else ""
                 speaker = " ".join(part for part in (who, f"via {att.channel}" if att.channel else "") if part)
-            table.add_row(
+            table.add_row(*(Text(cell) for cell in (
                 str(event.sentence_index), event.event_type + (f"/{event.mode}" if event.mode else ""),
                 event.cameo or "", _actor_label(event.source), (arrow + " " if arrow else "") + _actor_label(event.target),
                 event.factuality, event.date.value if event.date else "",
                 f"{event.location.name} ({event.location.country})" if event.location else "",
                 speaker, event.trigger.text + (f" x{event.mentions}" if event.mentions > 1 else ""),
-            )
+            )))
         self.console.print(table)
 
     def close(self) -> None:
