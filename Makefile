@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.chronicle-installed
 
-.PHONY: install demo test test-fast eval bench clean
+.PHONY: install demo test test-fast matrix eval bench clean
 
 install: $(STAMP)
 
@@ -28,6 +28,12 @@ test: install
 # plumbing): seconds, not minutes. Loading the model there is an error (tests/conftest.py).
 test-fast: install
 	CHRONICLE_TEST_FAST=1 $(PY) -m pytest -q -m "not model"
+
+# `pip install .` (the version ranges of pyproject.toml) beside pandas and polars into a fresh virtual
+# environment of every Python 3.11-3.13 on the machine (pyenv's or python3.1x), then the fast tests
+# against the installed package: one line per version. Needs the network (PyPI); leaves no files.
+matrix:
+	bash tests/matrix.sh
 
 eval: install
 	for d in plover-dev conflibert-cameo petrarch-gsr examples bbc-quiet; do $(VENV)/bin/chronicle eval $$d; done
