@@ -9,7 +9,7 @@ that is never the government.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -99,12 +99,78 @@ class ActorEntry(_Entry):
 
 
 class AgentEntry(_Entry):
-    """A generic agent ("police", "troops") or a title ("prime minister"), coded by sector."""
+    """A generic agent ("police", "troops") or a title ("prime minister"), coded by sector.
+
+    A title may also say its country (``country``: "House Speaker" is American; ``usual_country``:
+    where a bare "Senator X" belongs when the story does not say), that it is an office of a state
+    or province (``subnational``), for whom its holder speaks (``acts_for``: the prepositions of
+    "a spokesman for X", "an aide to X"), and the role its holders are given when the term is an
+    abbreviation (``role``: "Sen." -> senator). A ``cased`` title is one only as written
+    ("Representative Joe Sestak", not "a representative of the union")."""
 
     kind: Literal["agent", "title"]
     sector: str | None = None
     terms: list[str] = Field(min_length=1)
+    country: str | None = None
+    usual_country: str | None = None
+    subnational: bool = False
+    acts_for: list[str] = Field(default_factory=list)
+    role: str | None = None
+    cased: bool = False
 
+    _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
+    _country = field_validator("country", "usual_country")(classmethod(lambda cls, v: _check_country(v)))
+
+
+class RegionBody(_Entry):
+    """A named institution of a region ("Scottish Parliament"), with its sector."""
+
+    names: list[str] = Field(min_length=1)
+    sector: str
+
+    _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
+
+
+class Region(_Entry):
+    """A state, province or nation inside a country (``data/regions.yaml``): not a country itself,
+    but it names its country, and its government when it acts ("New Jersey sued")."""
+
+    name: str
+    country: str
+    kind: str = "region"
+    aliases: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    shares_name_with: list[str] = Field(default_factory=list)
+    as_actor: bool = False
+    bodies: list[RegionBody] = Field(default_factory=list)
+
+    _country = field_validator("country")(classmethod(lambda cls, v: _check_country(v)))
+
+    @field_validator("shares_name_with")
+    @classmethod
+    def _shared(cls, values: list[str]) -> list[str]:
+        return [_check_country(v) for v in values]  # type: ignore[misc]
+
+    @property
+    def key(self) -> str:
+        """An id-like name for the region ("usa-new-jersey"): two Punjabs differ by country."""
+        return f"{self.country.lower()}-{self.name.lower().replace(' ', '-')}"
+
+
+class PartyEntry(_Entry):
+    """A row of the party table (``data/parties.yaml``): an actor id, and the names and modifiers
+    that mean that party ("Tory MP", "Democratic senators"), bound to the story's country or not."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    name: str | None = None
+    country: str | None = None
+    sector: str = "PTY"
+    names: list[str] = Field(default_factory=list)
+    modifiers: list[str] = Field(default_factory=list)
+    context: bool = False
+
+    _country = field_validator("country")(classmethod(lambda cls, v: _check_country(v)))
     _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
 
 
@@ -129,7 +195,18 @@ class ActorKB:
     capitals: dict[str, ActorEntry] = field(default_factory=dict)
     agents: dict[str, AgentEntry] = field(default_factory=dict)
     titles: dict[str, AgentEntry] = field(default_factory=dict)
+    cased_titles: dict[str, AgentEntry] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # From the party table: words that name a party only before a person, title or group.
+    modifiers: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    # (name, actor id) pairs that hold only in a story of the actor's country ("Congress" -> INC).
+    context_only: set[tuple[str, str]] = field(default_factory=set)
+    # From the region table: names, demonyms, abbreviations, body words, bodies' regions.
+    regions: dict[str, list[Region]] = field(default_factory=dict)
+    region_demonyms: dict[str, list[Region]] = field(default_factory=dict)
+    region_abbreviations: dict[str, list[Region]] = field(default_factory=dict)
+    body_words: dict[str, str] = field(default_factory=dict)
+    body_region: dict[str, Region] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
     def add_file(self, path: Path | str, *, override: bool = False) -> None:
@@ -188,9 +265,76 @@ class ActorKB:
                 self.by_alias.pop(alias, None)
 
     def _add_agent(self, entry: AgentEntry) -> None:
+        if entry.cased:
+            self.cased_titles.update((term, entry) for term in entry.terms)
+            return
         table = self.agents if entry.kind == "agent" else self.titles
         for term in entry.terms:
             table[term.lower()] = entry
+
+    def title_words(self) -> frozenset[str]:
+        """Every word of a title or honorific ("prime", "minister", "sen.", "mr"), lower case: a
+        word that is never a first name. Built once."""
+        cached = self.__dict__.get("_title_words")
+        if cached is None:
+            words = {w.lower() for term in (*self.titles, *self.cased_titles) for w in term.split()}
+            cached = frozenset(words | {h.lower() for h in load_actor_cues().honorifics})
+            self.__dict__["_title_words"] = cached
+        return cached
+
+    def title_entry(self, text: str) -> AgentEntry | None:
+        """The title a matched term is: a cased title as written first, else any title."""
+        return self.cased_titles.get(text) or self.titles.get(text.lower())
+
+    def add_regions(self, path: Path | str) -> None:
+        """Load the region table: sub-national names (so "New Jersey" is not read as Jersey), their
+        demonyms and abbreviations, and their named bodies as organisations of their country."""
+        path_str = str(path)
+        raw = _read_table(path_str, dict)
+        self.body_words = {str(k).lower(): _check_table_sector(path_str, k, v)
+                           for k, v in (raw.get("body_words") or {}).items()}
+        for number, item in enumerate(raw.get("regions") or [], 1):
+            region = _validated(Region, item, path_str, number)
+            for name in (region.name, *region.aliases):
+                self.regions.setdefault(name, []).append(region)
+            for demonym in region.demonyms:
+                self.region_demonyms.setdefault(demonym, []).append(region)
+            for abbreviation in region.abbreviations:
+                self.region_abbreviations.setdefault(abbreviation, []).append(region)
+            for body in region.bodies:
+                entry = ActorEntry(id=f"{region.key}-{body.names[0].lower().replace(' ', '-')}",
+                                   kind="organisation", name=body.names[0], aliases=body.names,
+                                   country=region.country, sector=body.sector)
+                self._add_item(path_str, number, entry.model_dump(), False)
+                self.body_region[entry.id] = region
+        self.sources.append(path_str)
+
+    def add_parties(self, path: Path | str) -> None:
+        """Load the party table: new parties become organisations (sector PTY); every row's names
+        are aliases of its party, its modifiers name it before a person or group, and a row marked
+        ``context`` holds only in a story of the party's country."""
+        path_str = str(path)
+        for number, item in enumerate(_read_table(path_str, list), 1):
+            row = _validated(PartyEntry, item, path_str, number)
+            entry = self.entries.get(row.id)
+            if entry is None:
+                if row.name is None or row.country is None:
+                    raise DataFileError(path_str, f"entry {number} (id={row.id}): a new party needs name and country")
+                self._add_item(path_str, number, {"id": row.id, "kind": "organisation", "name": row.name,
+                                                  "aliases": row.names, "country": row.country,
+                                                  "sector": row.sector}, False)
+                entry = self.entries[row.id]
+            for name in row.names:
+                bucket = self.by_alias.setdefault(name, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+            for word in row.modifiers:
+                bucket = self.modifiers.setdefault(word, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+            if row.context:
+                self.context_only.update((form, entry.id) for form in (*row.names, *row.modifiers))
+        self.sources.append(path_str)
 
     def check_references(self, path: str = "actors") -> None:
         """Fail on an affiliation that names no known actor: a typo would silently drop a speaker's
@@ -259,6 +403,100 @@ class ActorKB:
         return rows
 
 
+def _read_table(path: str, shape: type):
+    """A data table's YAML, or a DataFileError naming the file."""
+    try:
+        raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(raw, shape):
+        raise DataFileError(path, f"expected a YAML {shape.__name__}")
+    return raw
+
+
+def _validated(model, item: object, path: str, number: int):
+    """One validated row of a table, or a DataFileError naming the file, the row and the field."""
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "entry"
+        raise DataFileError(path, f"entry {number}: {loc}: {first['msg']}") from None
+
+
+def _check_table_sector(path: str, key: object, value: object) -> str:
+    """A sector of a table's mapping, or a DataFileError naming the key."""
+    try:
+        return _check_sector(str(value))  # type: ignore[return-value]
+    except ValueError as exc:
+        raise DataFileError(path, f"{key}: {exc}") from None
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("chronicle").joinpath("data", name)))
+
+
+@dataclass(frozen=True)
+class ActorCues:
+    """The words of ``data/actor_cues.yaml``: what tells a reader who an actor is (honorifics, the
+    outlet's country, names bound to a country, titles standing for a person) and who acts on whom
+    ("drew criticism from X")."""
+
+    honorifics: dict[str, str | None]
+    outlets: dict[str, str]
+    url_suffixes: dict[str, str]
+    context_bound_names: frozenset[str]
+    title_heads: dict[str, frozenset[str]]
+    receiving_verbs: frozenset[str]
+    received_acts: dict[str, dict]
+    under_verbs: frozenset[str]
+    armed_sectors: frozenset[str]
+    force_words: frozenset[str]
+    resign_verbs: frozenset[str]
+    party_tags: dict[str, str | None]
+    former_words: frozenset[str]
+    former_sector: str
+    request_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_actor_cues() -> ActorCues:
+    """Read ``data/actor_cues.yaml`` once per process; a missing table is a DataFileError."""
+    path = str(_data_path("actor_cues.yaml"))
+    raw = _read_table(path, dict)
+    names = [f.name for f in fields(ActorCues)]
+    missing = [n for n in names if n not in raw]
+    if missing:
+        raise DataFileError(path, f"missing tables: {', '.join(missing)}")
+    for table in ("outlets", "url_suffixes"):
+        for key, value in raw[table].items():
+            _check_table_country(path, key, value)
+    return ActorCues(
+        honorifics={str(k): v for k, v in raw["honorifics"].items()},
+        outlets={str(k).lower(): v for k, v in raw["outlets"].items()},
+        url_suffixes=dict(raw["url_suffixes"]),
+        context_bound_names=frozenset(raw["context_bound_names"]),
+        title_heads={k: frozenset(v) for k, v in raw["title_heads"].items()},
+        receiving_verbs=frozenset(raw["receiving_verbs"]),
+        received_acts={str(k): dict(v) for k, v in raw["received_acts"].items()},
+        under_verbs=frozenset(raw["under_verbs"]), armed_sectors=frozenset(raw["armed_sectors"]),
+        force_words=frozenset(raw["force_words"]), resign_verbs=frozenset(raw["resign_verbs"]),
+        party_tags={str(k): v for k, v in raw["party_tags"].items()},
+        former_words=frozenset(raw["former_words"]),
+        former_sector=_check_table_sector(path, "former_sector", raw["former_sector"]),
+        request_nouns=frozenset(raw["request_nouns"]))
+
+
+def _check_table_country(path: str, key: object, value: object) -> str:
+    """An alpha-3 country of a table's mapping, or a DataFileError naming the key."""
+    try:
+        return _check_country(str(value))  # type: ignore[return-value]
+    except ValueError as exc:
+        raise DataFileError(path, f"{key}: {exc}") from None
+
+
 def builtin_actor_files() -> list[Path]:
     """The actor files shipped with the package, in a fixed order (later files override earlier
     ids)."""
@@ -271,6 +509,8 @@ def _load_cached(extra: tuple[str, ...]) -> ActorKB:
     kb = ActorKB()
     for path in builtin_actor_files():
         kb.add_file(path)
+    kb.add_regions(_data_path("regions.yaml"))
+    kb.add_parties(_data_path("parties.yaml"))
     for path in extra:
         kb.add_file(path, override=True)
     kb.check_references()

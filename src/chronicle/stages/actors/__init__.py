@@ -5,6 +5,11 @@ person, an organisation, a country), else from a generic agent or title at its h
 "prime minister") combined with the country or organisation that modifies it ("Israeli troops",
 "Hamas' political bureau chief"), else kept as an unknown actor with its text. Pronouns and group
 anaphors ("the two factions", "his organization") are resolved by ``chronicle.stages.actors.anaphora``.
+
+The whole article is read first (``context``): the story's country and time decide what an ambiguous
+name means ("Georgia", "Congress", a surname). Titles, parties and regions code people the knowledge
+base lacks (``descriptors``), and later short mentions ("Mr Blair", "the prime minister", "NRA")
+take the identity of the entity the article named in full before them (``linking``).
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ from typing import Iterable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_kb
+from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_cues, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.record import ActorMention, Work
-from chronicle.stages.actors import anaphora
+from chronicle.stages.actors import anaphora, descriptors, linking
+from chronicle.stages.actors.context import StoryContext, choose_entry, read_story, region_reading
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.model import load_model
 from chronicle.syntax.tree import doc_ents, doc_text, ent_at
@@ -33,38 +39,60 @@ NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QU
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative"}
 
 
+NAME_LABELS = ("NAME", "CAPITAL", "DEMONYM", "REGION", "MODIFIER")
+"""Labels of the cased matcher, in the order that wins when two cover the same words."""
+
+
 class ActorMatcher:
-    """Exact-string matchers over the knowledge base's names, demonyms, agents and titles."""
+    """Exact-string matchers over the knowledge base's names, demonyms, regions, party words,
+    agents and titles."""
 
     def __init__(self, nlp, kb: ActorKB):
         self.kb = kb
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
         make = nlp.make_doc
-        for alias in kb.by_alias:
-            self.names.add("NAME", [make(alias)])
-        for demonym in kb.demonyms:
-            self.names.add("DEMONYM", [make(demonym)])
-        for capital in kb.capitals:
-            self.names.add("CAPITAL", [make(capital)])
-        for term in kb.agents:
-            self.generic.add("AGENT", [make(term)])
-        for term in kb.titles:
-            self.generic.add("TITLE", [make(term)])
+        for label, table in (("NAME", kb.by_alias), ("DEMONYM", kb.demonyms), ("CAPITAL", kb.capitals),
+                             ("MODIFIER", kb.modifiers)):
+            for term in table:
+                self.names.add(label, [make(term)])
+        for term in {**kb.regions, **kb.region_demonyms}:
+            self.names.add("REGION", [make(term)])
+        for label, table in (("AGENT", kb.agents), ("TITLE", kb.titles)):
+            # The terms as written: the tokenizer keeps "Sen." whole but splits "sen." in two.
+            written = {term for entry in {id(e): e for e in table.values()}.values() for term in entry.terms
+                       if term.lower() in table}
+            for term in written | set(table):
+                self.generic.add(label, [make(term)])
+        for term in kb.cased_titles:
+            self.cased.add("TITLE", [make(term)])
 
     def __call__(self, doc: Doc) -> dict[str, list[SpacySpan]]:
-        """Longest non-overlapping matches per label."""
-        found: dict[str, list[SpacySpan]] = {"NAME": [], "DEMONYM": [], "CAPITAL": [], "AGENT": [], "TITLE": []}
-        for matcher in (self.names, self.generic):
-            spans = [SpacySpan(doc, s, e, label=m) for m, s, e in matcher(doc)]
-            spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start))
-            taken: set[int] = set()
+        """Longest non-overlapping matches per label; a second label on the very same words (the
+        state and the country "Georgia") is kept under "ALT"."""
+        found: dict[str, list[SpacySpan]] = {label: [] for label in (*NAME_LABELS, "AGENT", "TITLE", "ALT")}
+        rank = {label: n for n, label in enumerate((*NAME_LABELS, "AGENT", "TITLE"))}
+        for matchers in ((self.names,), (self.generic, self.cased)):
+            spans = [SpacySpan(doc, s, e, label=m) for matcher in matchers for m, s, e in matcher(doc)]
+            spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start, rank[sp.label_]))
+            taken: dict[int, tuple[int, int]] = {}
             for span in spans:
-                if taken.intersection(range(span.start, span.end)):
+                if any(i in taken for i in range(span.start, span.end)):
+                    if taken.get(span.start) == (span.start, span.end) and span.label_ != found_label(found, span):
+                        found["ALT"].append(span)
                     continue
-                taken.update(range(span.start, span.end))
+                taken.update((i, (span.start, span.end)) for i in range(span.start, span.end))
                 found[span.label_].append(span)
         return found
+
+
+def found_label(found: dict[str, list[SpacySpan]], span: SpacySpan) -> str | None:
+    """The label already given to the very words of ``span``, if any."""
+    for label, spans in found.items():
+        if label != "ALT" and any(s.start == span.start and s.end == span.end for s in spans):
+            return label
+    return None
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -129,7 +157,8 @@ class ActorsStage(Stage):
         if self.matcher is None:
             self.initialize()
         matches = self.matcher(doc)
-        index = TokenIndex(doc, matches)
+        story = read_story(work, self._nlp or load_model(), self.matcher, self.kb, self.gazetteer, matches)
+        index = TokenIndex(doc, matches, self.kb, story)
         work.mentions, work.actors_at = [], {}
         for sent in doc.sents:
             for token in sent:
@@ -139,13 +168,19 @@ class ActorsStage(Stage):
                 if mention is not None:
                     work.mentions.append(mention)
                     work.actors_at[token.i] = [mention]
+        descriptors.merge_appositions(work)
+        linking.link(work, story, self.kb)
+        descriptors.speaks_for(work, self.kb)
+        linking.drop_bare_titles(work)
+        descriptors.story_countries(work, self.kb, story)
         anaphora.resolve(work, self.kb)
-        self._context_countries(work)
+        self._context_countries(work, story)
         return work
 
-    def _context_countries(self, work: Work) -> None:
+    def _context_countries(self, work: Work, story: StoryContext | None = None) -> None:
         """Give generic agents with no country ("police", "the government") the country of their
-        sentence, or else the article's main country: news rarely names the country every time."""
+        sentence, or else the article's main country (the story's, read from the whole article,
+        when the parsed sentences name none): news rarely names the country every time."""
         counts: dict[str, int] = {}
         for m in work.mentions:
             if m.country and m.kind in ("country", "organisation", "person", "group") and m.sector != "MED" \
@@ -156,7 +191,7 @@ class ActorsStage(Stage):
                 place = self.gazetteer.resolve(ent.text)
                 if place is not None:
                     counts[place.country] = counts.get(place.country, 0) + 1
-        main = max(counts, key=counts.get) if counts else None
+        main = max(counts, key=counts.get) if counts else (story.fallback if story is not None else None)
         by_sentence: dict[int, list[ActorMention]] = {}
         for o in work.mentions:
             if o.country and o.kind in ("country", "group"):
@@ -200,22 +235,28 @@ class ActorsStage(Stage):
         return self._other_phrase(head, ent, tokens, index, work, base)
 
     def _known_name(self, head: Token, entry_span, tokens, index: "TokenIndex", work: Work, base: dict):
-        """A phrase headed by a knowledge-base name, a capital used as its government ("Cairo
-        said"), or a demonym used as a group ("Azerbaijanis"). ``_UNHANDLED`` when the name does
-        not make the phrase an actor this way (a capital as a place, a demonym adjective)."""
+        """A phrase headed by a knowledge-base name, a region, a party word, a capital used as its
+        government ("Cairo said"), or a demonym used as a group ("Azerbaijanis"). ``_UNHANDLED``
+        when the name does not make the phrase an actor this way (a capital as a place, a demonym
+        adjective, a name this story does not mean)."""
         kb, day, label = self.kb, work.published, index.label(entry_span)
+        region = index.region_of(entry_span)
+        if region is not None:
+            return self._region_phrase(head, region, entry_span, base)
         if label == "NAME":
-            entry = self._pick(kb.by_alias[entry_span.text], index, tokens)
-            coding = kb.code(entry, day)
-            mention = ActorMention(**base, name=entry.name, actor_id=entry.id, country=coding.country,
-                                   sector=coding.sector, role=coding.role, kind=entry.kind,
-                                   method=coding.method, confidence=coding.confidence)
-            if entry.kind == "person":
-                aff = kb.affiliation(entry)
-                if aff is not None:
-                    mention.affiliation = self._entry_mention(aff, base, day)
-                self._apply_modifiers(mention, tokens, index, work, keep_codes=coding.method != "knowledge-base:default")
-            return mention
+            others = [t for t in tokens if not entry_span.start <= t.i < entry_span.end]
+            entry = self._pick(kb.by_alias[entry_span.text], index, others, entry_span.text)
+            if entry is None or (entry.kind == "person" and _other_first_name(entry_span, self.kb)):
+                return _UNHANDLED
+            return self._named(head, entry, entry_span, tokens, index, work, base)
+        if label == "MODIFIER" and head.pos_ == "PROPN":
+            party = index.choose(entry_span.text, kb.modifiers[entry_span.text])
+            if party is None:
+                return _UNHANDLED
+            member = ActorMention(**base, name=base["text"], country=party.country, sector=party.sector,
+                                  kind="person", method="party-member", confidence=0.5)
+            member.affiliation = self._entry_mention(party, base, day)
+            return member
         if label == "CAPITAL" and (head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
                                    or head.dep_ == "pobj" and head.head.lower_ in ("with", "against", "by")):
             entry = kb.capitals[entry_span.text]
@@ -230,16 +271,81 @@ class ActorsStage(Stage):
                                 confidence=0.6)
         return _UNHANDLED
 
+    def _named(self, head: Token, entry: ActorEntry, entry_span, tokens, index: "TokenIndex", work: Work,
+               base: dict) -> ActorMention:
+        """A phrase headed by a knowledge-base entry's name: coded as the entry (a person by the role
+        the date or the text gives), as a region's body ("the New Jersey Senate"), or, for a common
+        body name in another country's story ("the Senate" in Manila), as that country's body."""
+        kb, day = self.kb, work.published
+        body = self._region_body(entry, entry_span, tokens, index, base)
+        if body is not None:
+            return body
+        if entry_span.text in load_actor_cues().context_bound_names and index.story.foreign(entry.country):
+            return ActorMention(**base, name=base["text"], country=index.story.main, sector=entry.sector,
+                                kind="organisation", method="body+story-country", confidence=0.5)
+        title = index.title_in(tokens)
+        if title is not None and descriptors.is_former([t for t in tokens if t.i < title.start]):
+            title = None  # "former President X" names an office X no longer holds
+        coding = descriptors.person_coding(kb, entry, index.story, title.text.lower() if title is not None else None)
+        mention = ActorMention(**base, name=entry.name, actor_id=entry.id, country=coding.country,
+                               sector=coding.sector, role=coding.role, kind=entry.kind,
+                               method=coding.method, confidence=coding.confidence)
+        if entry.kind == "person":
+            aff = kb.affiliation(entry)
+            if aff is not None:
+                mention.affiliation = self._entry_mention(aff, base, day)
+            self._apply_modifiers(mention, tokens, index, work, keep_codes=coding.method != "knowledge-base:default")
+        return mention
+
+    def _region_body(self, entry: ActorEntry, entry_span, tokens, index: "TokenIndex", base: dict) -> ActorMention | None:
+        """"the New Jersey Senate", "Georgia's General Assembly": a national body's name headed by
+        a region is the region's body (its country, the body's sector), never the national one."""
+        word = entry_span.text.lower()
+        regions = index.regions_in([t for t in tokens if t.i < entry_span.start])
+        if word not in self.kb.body_words or not regions or entry.kind != "organisation":
+            return None
+        region = regions[0]
+        return ActorMention(**base, name=base["text"], country=region.country, sector=self.kb.body_words[word],
+                            role=f"{word} of {region.name}", kind="organisation",
+                            method="region-body+subnational", confidence=0.6)
+
+    def _region_phrase(self, head: Token, region: Region, span, base: dict):
+        """A region standing for its government ("New Jersey sued the EPA"), or its people ("the
+        Scots"); None for a demonym that only modifies; ``_UNHANDLED`` where the name does not act
+        (the weaker rules keep it as a name)."""
+        if span.text in self.kb.region_demonyms:
+            if not base["plural"]:
+                return None
+            return ActorMention(**base, name=region.name, country=region.country, sector="CVL", kind="group",
+                                method="region-demonym", confidence=0.5)
+        acts = head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or (
+            head.dep_ == "pobj" and head.head.lower_ in ("with", "against", "by"))
+        if not region.as_actor or not acts:
+            return _UNHANDLED  # "the territory of Kashmir": kept as a name, as any other
+        return ActorMention(**base, name=region.name, country=region.country, sector="GOV",
+                            role=f"government of {region.name}", kind="country",
+                            method="region+subnational", confidence=0.6)
+
     def _generic_phrase(self, agent, tokens, index: "TokenIndex", work: Work, base: dict) -> ActorMention | None:
         """A phrase headed by an agent ("police", "security forces") or a title ("the minister"),
         coded with the country or organisation its modifiers name."""
         kb, label = self.kb, index.label(agent)
-        entry = kb.agents.get(agent.text.lower()) if label == "AGENT" else kb.titles.get(agent.text.lower())
+        entry = kb.agents.get(agent.text.lower()) if label == "AGENT" else kb.title_entry(agent.text)
         mention = ActorMention(**base, sector=entry.sector if entry else None,
                                role=agent.text.lower() if label == "TITLE" else None,
                                kind="agent" if label == "AGENT" else "person",
                                method="agent" if label == "AGENT" else "title", confidence=0.5)
         self._apply_modifiers(mention, tokens, index, work)
+        own = set(range(agent.start, agent.end))
+        regions = index.regions_in([t for t in tokens if t.i not in own])
+        if label == "TITLE":
+            aff = mention.affiliation
+            former = descriptors.is_former([t for t in tokens if t.i < agent.start])
+            if former:
+                mention.sector = None  # the office's sector is not a former holder's
+            descriptors.apply_title(mention, agent.text.lower(), entry, regions, aff.sector if aff else None, former)
+        elif regions:
+            mention.method += "+subnational"  # "the Texas legislature": the state's, not the nation's
         kind_word = [index.generic_spans[t.i] for t in tokens
                      if t.i in index.generic_spans and index.generic_spans[t.i] != agent
                      and index.generic_spans[t.i].label_ == "AGENT"]
@@ -250,8 +356,9 @@ class ActorsStage(Stage):
                 mention.sector = group.sector
             return mention
         if mention.country is None and mention.affiliation is None and label == "TITLE" and not _has_propn(tokens):
-            # "the minister" with no country or organisation: too vague to be an actor.
-            return None
+            # "the minister" with no country or organisation: too vague alone; the linking step
+            # gives it the minister the article named, or drops it.
+            mention.method = "title:bare"
         return mention
 
     def _owned_phrase(self, head: Token, tokens, index: "TokenIndex", day, base: dict) -> ActorMention | None:
@@ -284,6 +391,8 @@ class ActorsStage(Stage):
             return None
         if ent == "NORP" and not base["plural"]:
             return None  # an adjective-like nationality is a modifier, not an actor
+        if head.dep_ == "appos" and descriptors.party_tag(head.head, self.kb) is not None:
+            return None  # "(R-Ky.)" says who the name before it is; it is no actor of its own
         mention = ActorMention(**base, name=_ent_text(head) or base["text"], kind="person" if ent == "PERSON" else "unknown",
                                method="ner" if ent else "unknown", confidence=0.3)
         self._apply_modifiers(mention, tokens, index, work)
@@ -303,27 +412,29 @@ class ActorsStage(Stage):
             mention.sector, mention.kind = sector, "organisation"
             mention.method = mention.method + "+name-head"
 
-    def _place_country(self, tokens: list[Token]) -> str | None:
-        """The country of a place that modifies the phrase: "Gaza police", "Nairobi residents"."""
+    def _place_country(self, tokens: list[Token], index: "TokenIndex") -> str | None:
+        """The country of a place that modifies the phrase: "Gaza police", "Nairobi residents" (a
+        name several countries share goes to the story's)."""
         for token in tokens:
             if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("compound", "nmod", "poss", "amod"):
                 ent = ent_at(token)
-                place = self.gazetteer.resolve(ent.text if ent is not None else token.text)
+                place = self.gazetteer.resolve(ent.text if ent is not None else token.text,
+                                               country_hint=index.story.main)
                 if place is not None:
                     return place.country
         return None
 
-    def _pick(self, entries: list[ActorEntry], index: "TokenIndex", tokens: list[Token]) -> ActorEntry:
-        """Among same-named entries prefer one whose country is mentioned nearby."""
-        if len(entries) == 1:
+    def _pick(self, entries: list[ActorEntry], index: "TokenIndex", others: list[Token], form: str) -> ActorEntry | None:
+        """Among same-named entries the one this article means: a country the rest of the phrase
+        names first, then the story's country; None when the name is bound to a country the story
+        is not about ("Congress" as India's party in an American story)."""
+        if len(entries) == 1 and (form, entries[0].id) not in self.kb.context_only:
             return entries[0]
-        nearby = {m.country for m in index.modifier_entries(tokens, self.kb)}
-        for entry in entries:
-            if entry.country in nearby:
-                return entry
-        return entries[0]
+        nearby = {m.country for m in index.modifier_entries(others, self.kb)}
+        return index.choose(form, entries, nearby)
 
     def _entry_mention(self, entry: ActorEntry, base: dict, day) -> ActorMention:
+        """The mention of a knowledge-base entry (a person's organisation) coded on ``day``."""
         coding = self.kb.code(entry, day)
         return ActorMention(**base, name=entry.name, actor_id=entry.id, country=coding.country,
                             sector=coding.sector, kind=entry.kind, method=coding.method,
@@ -331,9 +442,36 @@ class ActorsStage(Stage):
 
     def _apply_modifiers(self, mention: ActorMention, tokens: list[Token], index: "TokenIndex",
                          work: Work, keep_codes: bool = False) -> None:
-        """Fill country/sector/role from modifiers: "Israeli troops", "Hamas member X", appositives."""
+        """Fill country/sector/role from modifiers: "Israeli troops", "Hamas member X", appositives,
+        titles ("Labour MP X"), party-state tags ("Sen. X (R-Ky.)")."""
         head = mention.head_i
-        doc = work.doc
+        mods = self._modifier_tokens(mention, tokens, index, work)
+        for entry in index.modifier_entries(mods, self.kb):
+            if entry.kind == "organisation" and mention.affiliation is None:
+                mention.affiliation = self._entry_mention(entry, dict(text=entry.name, start=mention.start,
+                                                                      end=mention.end, head_i=head), work.published)
+            if not keep_codes and mention.country is None and entry.country:
+                mention.country = entry.country
+        if keep_codes:
+            return
+        if mention.country is None:
+            mention.country = self._place_country(mods, index)
+        if mention.role is None:
+            self._title_codes(mention, mods, index)
+        aff = mention.affiliation
+        if mention.sector is None and aff is not None and mention.kind != "agent":
+            mention.sector = aff.sector
+        if mention.kind in ("person", "unknown") and work.doc[head].pos_ == "PROPN":
+            descriptors.apply_party_tag(mention, work.doc[head], self.kb)
+        if mention.country or mention.sector:
+            mention.confidence = max(mention.confidence, 0.55)
+            if mention.method in ("ner", "unknown"):
+                mention.method = "modifiers"
+
+    def _modifier_tokens(self, mention: ActorMention, tokens: list[Token], index: "TokenIndex", work: Work) -> list[Token]:
+        """The words that describe the phrase's head: its premodifiers, appositions, "of" phrases of
+        agents and titles, the office of "resigned as president of X", a demonym parsed apart."""
+        head, doc = mention.head_i, work.doc
         extra = list(tokens)
         for child in doc[head].children:
             if child.dep_ == "appos":
@@ -348,50 +486,45 @@ class ActorsStage(Stage):
         first = min(t.i for t in tokens)
         if first > 0 and doc[first - 1].i in index.name_spans and index.name_spans[first - 1].label_ == "DEMONYM":
             mods.append(doc[first - 1])  # "Azerbaijani troops" parsed as two objects
-        for entry in index.modifier_entries(mods, self.kb):
-            if entry.kind == "organisation" and mention.affiliation is None:
-                mention.affiliation = self._entry_mention(entry, dict(text=entry.name, start=mention.start,
-                                                                      end=mention.end, head_i=head), work.published)
-            if not keep_codes and mention.country is None and entry.country:
-                mention.country = entry.country
-        if not keep_codes and mention.country is None:
-            mention.country = self._place_country(mods)
-        if not keep_codes:
-            aff = mention.affiliation
-            if mention.sector is None and aff is not None and mention.kind != "agent":
-                mention.sector = aff.sector
-            if mention.role is None:
-                title = index.title_in(mods)
-                if title is not None:
-                    mention.role = title.text.lower()
-                    if mention.sector is None:
-                        entry = self.kb.titles.get(mention.role)
-                        mention.sector = entry.sector if entry and entry.sector else (aff.sector if aff else None)
-                        title_tokens = set(range(title.start, title.end))
-                        if aff is None and any(t.ent_type_ == "ORG" and t.i not in index.name_spans
-                                               and t.i not in title_tokens for t in mods):
-                            mention.sector = None  # "president of Climax studio": an office of an unknown body
-            if mention.country or mention.sector:
-                mention.confidence = max(mention.confidence, 0.55)
-                if mention.method in ("ner", "unknown"):
-                    mention.method = "modifiers"
+        return mods
+
+    def _title_codes(self, mention: ActorMention, mods: list[Token], index: "TokenIndex") -> None:
+        """A title among the modifiers codes the person: "Labour MP X", "Texas Governor X" (the one
+        in the phrase itself before one of "X resigned as chairman"); an office of an unknown body
+        ("president of Climax studio") gives no sector."""
+        title = index.title_in([t for t in mods if t.i < mention.head_i]) or index.title_in(mods)
+        if title is None:
+            return
+        role = title.text.lower()
+        entry = self.kb.title_entry(title.text)
+        aff = mention.affiliation
+        own = set(range(title.start, title.end))
+        former = descriptors.is_former([t for t in mods if t.i < title.start])
+        descriptors.apply_title(mention, role, entry, index.regions_in([t for t in mods if t.i not in own]),
+                                aff.sector if aff else None, former)
+        if aff is None and any(t.ent_type_ == "ORG" and t.i not in index.name_spans and t.i not in own
+                               for t in mods):
+            mention.sector = None  # "president of Climax studio": an office of an unknown body
 
 
 class TokenIndex:
-    """Which matcher span covers which token."""
+    """Which matcher span covers which token, and what a name means in this story."""
 
-    def __init__(self, doc: Doc, matches: dict[str, list[SpacySpan]]):
-        self.doc = doc
+    def __init__(self, doc: Doc, matches: dict[str, list[SpacySpan]], kb: ActorKB | None = None,
+                 story: StoryContext | None = None):
+        self.doc, self.kb = doc, kb
+        self.story = story if story is not None else StoryContext()
         self.name_spans: dict[int, SpacySpan] = {}
         self.generic_spans: dict[int, SpacySpan] = {}
-        for label in ("NAME", "DEMONYM", "CAPITAL"):
-            for span in matches[label]:
+        for label in NAME_LABELS:
+            for span in matches.get(label, []):
                 for i in range(span.start, span.end):
                     self.name_spans[i] = span
         for label in ("AGENT", "TITLE"):
             for span in matches[label]:
                 for i in range(span.start, span.end):
                     self.generic_spans[i] = span
+        self.alts = {(s.start, s.end): s for s in matches.get("ALT", []) if s.label_ == "REGION"}
 
     @staticmethod
     def label(span: SpacySpan) -> str:
@@ -415,24 +548,72 @@ class TokenIndex:
                   if t.i in self.generic_spans and self.generic_spans[t.i].label_ == "TITLE"]
         return titles[-1] if titles else None
 
+    def choose(self, form: str, entries: list[ActorEntry], nearby=frozenset()) -> ActorEntry | None:
+        """The entry a name or party word means in this story (``context.choose_entry``)."""
+        return choose_entry(form, entries, self.kb, self.story, nearby)
+
+    def region_of(self, span: SpacySpan) -> Region | None:
+        """The region a matched name means here: a region's name or demonym, or a name shared with
+        a country ("Georgia") that the story reads as the region; None otherwise."""
+        shared = (span.start, span.end) in self.alts
+        if span.label_ == "REGION":
+            regions = self.kb.regions.get(span.text) or self.kb.region_demonyms.get(span.text) or []
+        elif shared:
+            regions = self.kb.regions.get(span.text, [])
+        else:
+            return None
+        near = {t.text for t in self.doc[max(0, span.start - 2):span.end + 1] if t.i not in range(span.start, span.end)}
+        return region_reading(regions, self.story, near, shared)
+
+    def regions_in(self, tokens: list[Token]) -> list[Region]:
+        """The regions named among ``tokens``, in order, each once."""
+        found: list[Region] = []
+        for token in tokens:
+            span = self.name_spans.get(token.i)
+            region = self.region_of(span) if span is not None else None
+            if region is not None and region not in found:
+                found.append(region)
+        return found
+
     def modifier_entries(self, tokens: list[Token], kb: ActorKB) -> list[ActorEntry]:
-        """Knowledge-base entries named inside the phrase's modifiers ("Israeli", "Hamas'"), in
-        order, each once."""
+        """Knowledge-base entries named inside the phrase's modifiers ("Israeli", "Hamas'",
+        "Tory", "Texas" for its country), in order, each once."""
         seen: list[ActorEntry] = []
         for token in tokens:
             span = self.name_spans.get(token.i)
             if span is None:
                 continue
-            if span.label_ == "NAME":
-                entries = kb.by_alias.get(span.text, [])
-            elif span.label_ == "DEMONYM":
-                entries = [kb.demonyms[span.text]]
-            else:
-                entries = [kb.capitals[span.text]]
-            for entry in entries:
-                if entry not in seen:
+            for entry in self._entries_of(span, kb):
+                if entry is not None and entry not in seen:
                     seen.append(entry)
         return seen
+
+    def _entries_of(self, span: SpacySpan, kb: ActorKB) -> list[ActorEntry | None]:
+        """What a matched span stands for as a modifier: its entry as this story reads it (a region
+        stands for its country)."""
+        region = self.region_of(span)
+        if region is not None:
+            return [kb.entries.get(region.country.lower())]
+        if span.label_ == "REGION":
+            return []
+        if span.label_ == "NAME":
+            return [self.choose(span.text, kb.by_alias.get(span.text, []))]
+        if span.label_ == "MODIFIER":
+            return [self.choose(span.text, kb.modifiers.get(span.text, []))]
+        if span.label_ == "DEMONYM":
+            return [kb.demonyms[span.text]]
+        return [kb.capitals[span.text]]
+
+
+def _other_first_name(span: SpacySpan, kb: ActorKB) -> bool:
+    """"Jack McConnell" holds the alias "McConnell" of Mitch McConnell: a person's name that goes on
+    to the left of the alias with another given name is someone else."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if not before.text[:1].isupper() or before.pos_ != "PROPN" or before.ent_type_ != "PERSON":
+        return False
+    return before.lower_ not in linking.title_words(kb)
 
 
 def _is_np_head(token: Token) -> bool:

@@ -2,8 +2,10 @@
 
 News refers to actors again without naming them: "he", "his organization", "the two sides", "we"
 inside a quote. An event whose actor is a pronoun is useless unless the pronoun is resolved, and
-wrong if it is resolved to the wrong actor, so the rules are conservative: the nearest compatible
-antecedent in the same or the previous few sentences, or nothing.
+wrong if it is resolved to the wrong actor, so the rules are conservative: the speaker of the
+reported clause; else, in the nearest of the previous few sentences that holds a compatible actor,
+the one actor there (or the one subject among several), never one whose "Mr"/"Mrs" says the other
+sex; else nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import copy
 
 from spacy.tokens import Token
 
-from chronicle.knowledge.actors import ActorKB
+from chronicle.knowledge.actors import ActorKB, load_actor_cues
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import ActorMention, Work
 
@@ -89,8 +91,12 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
         # "Bangladesh says it will not accept...": the speaker is the first candidate.
         if reporter is not None and ok(reporter):
             return [reporter]
-        return _nearest(before, ok)
-        return []
+        if word in load_cues().person_pronouns:
+            sex = "f" if word in ("she", "her", "hers") else "m"
+            other = _sexes(work)
+            person_ok = ok
+            ok = lambda m: person_ok(m) and other.get(m.key, sex) == sex  # noqa: E731
+        return _clear(before, ok, work, sent_of, sent_of[head.i])
     # "his organization": the organisation of the pronoun's referent.
     poss = [t for t in head.children if t.dep_ == "poss" and t.pos_ == "PRON"]
     if poss:
@@ -101,6 +107,44 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
         return refs
     # "the two sides": the last pair of actors named together, else the last two distinct ones.
     return _last_pair(before, work)
+
+
+def _clear(before: list[ActorMention], ok, work: Work, sent_of: dict[int, int], here: int) -> list[ActorMention]:
+    """The antecedent a reader would take: in the nearest sentence holding compatible actors, the
+    only one there; in an earlier sentence, else its only grammatical subject (the topic carried
+    on); else none: two candidates in the pronoun's own sentence are a guess (precision first)."""
+    fits = [m for m in before if ok(m)]
+    if not fits:
+        return []
+    last = sent_of[fits[-1].head_i]
+    distinct: dict[str, ActorMention] = {}
+    for mention in fits:
+        if sent_of[mention.head_i] == last:
+            distinct.setdefault(mention.key, mention)
+    if len(distinct) == 1:
+        return list(distinct.values())
+    if last == here:
+        return []
+    subjects = [m for m in distinct.values() if _is_subject(work.doc[m.head_i])]
+    return subjects if len(subjects) == 1 else []
+
+
+def _is_subject(token) -> bool:
+    """A clause's subject, or one of coordinated subjects ("Mr Brown and Mr Howard spoke")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _sexes(work: Work) -> dict[str, str]:
+    """The sex an honorific gives each actor of the article ("Mrs Clinton" -> f), when one does."""
+    honorifics = load_actor_cues().honorifics
+    found: dict[str, str] = {}
+    for mention in work.mentions:
+        words = mention.text.split()
+        if len(words) > 1 and honorifics.get(words[0]):
+            found.setdefault(mention.key, honorifics[words[0]])
+    return found
 
 
 def _nearest(before: list[ActorMention], ok) -> list[ActorMention]:

@@ -20,6 +20,7 @@ from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.tree import actors_for, actors_in_pobjs, span_of, unique_mentions
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
+from chronicle.stages.events import received
 
 SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 SYMMETRIC_CAMEO = {"057"}  # signing a formal agreement is done together
@@ -58,7 +59,7 @@ class EventsStage(Stage):
             found = []
             play = _play_or_business(sent)
             for token in sent:
-                entry = self.match(token)
+                entry = self.match(token) or received.table_entry(token, work)
                 if entry is not None and not (play and entry.event_type in PLAY_TYPES):
                     found.append((token, entry))
             drafts.extend(self._sentence_drafts(sent, found, work))
@@ -106,6 +107,11 @@ class EventsStage(Stage):
             if draft is not None:
                 drafts[token.i] = draft
         light_verbs = load_cues().light_verbs
+        for draft in list(drafts.values()):  # "drew criticism from": the received act is the event
+            verb = received.receiver_verb(draft.trigger) if draft.anchor is not None else None
+            if verb is not None and verb.i == draft.anchor.i != draft.trigger.i \
+                    and received.giver_prep(draft.trigger, verb) is not None:
+                drafts.pop(draft.anchor.i, None)
         # One event per light-verb + event-noun pair: the more specific of the two wins.
         for i, draft in list(drafts.items()):
             if draft.trigger.pos_ != "NOUN" or draft.anchor is None or draft.anchor.i not in drafts:
@@ -125,7 +131,11 @@ class EventsStage(Stage):
         return [drafts[i] for i in sorted(drafts)]
 
     def _draft(self, sent, token: Token, entry: TriggerEntry, work: Work, by_token) -> Draft | None:
-        if token.pos_ == "VERB":
+        found = received.construction(token, entry, work)
+        if found is not None:  # "X drew criticism from Y": Y acts on X
+            entry, source, target, anchor = found
+            reciprocal = False
+        elif token.pos_ == "VERB":
             source, target, reciprocal, anchor = self._verb_args(token, entry, work)
         else:
             args = self._noun_args(token, entry, work)
@@ -199,6 +209,8 @@ class EventsStage(Stage):
                 for prep in preps_of:
                     if prep.lower_ in object_preps:
                         target += actors_in_pobjs(prep, work)
+        if not target:  # "rejected a request from X", "a request by X was refused": the one who asked
+            target += received.requesters(verb, work)
         return source, target, False, verb
 
     def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
