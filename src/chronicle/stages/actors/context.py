@@ -4,8 +4,9 @@ A name alone is often ambiguous: "Mr McConnell" is a US senator in a Washington 
 First Minister in an Edinburgh one; "Georgia" is a state when the story is about Atlanta; "Congress"
 is India's party in a Delhi story. A reader settles these from the rest of the article. So, once per
 article, the actors stage reads the whole cleaned text (the sentences the screen kept from the
-parser too: a lead sentence without an event word still names the people the story is about) with
-the tokenizer and the knowledge base's phrase matcher, and counts the evidence for each country:
+parser too: a lead sentence without an event word still names the people the story is about; only
+those are tokenised again, the rest is the parsed doc) with the knowledge base's phrase matcher,
+and counts the evidence for each country:
 places, demonyms, capitals, parties, people named in full, titles that belong to one country, and,
 weakly, the outlet. The story's country is the one that clearly leads.
 
@@ -20,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Span as SpacySpan
 
 from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_cues
 from chronicle.record import Work
@@ -40,10 +41,11 @@ country names many)."""
 
 @dataclass
 class StoryContext:
-    """The article as a reader holds it: its words (tokenised, unparsed), the knowledge-base names
-    they hold, the evidence for each country, the story's country and the day its roles hold on."""
+    """The article as a reader holds it: its words (``tokens``, in text order: the parsed doc's and
+    those of the sentences the parser never saw), the knowledge-base names and titles they hold
+    (spans of either doc), the evidence for each country, the story's country and its day."""
 
-    reading: Doc | None = None
+    tokens: list = field(default_factory=list)
     names: list[SpacySpan] = field(default_factory=list)
     titles: list[SpacySpan] = field(default_factory=list)
     countries: Counter = field(default_factory=Counter)
@@ -97,27 +99,36 @@ def full_text(work: Work) -> str:
     return "".join(chars)
 
 
+def unparsed_text(work: Work) -> str | None:
+    """The article with only the sentences the screen kept from the parser (everything else blank,
+    offsets kept), or None when the parser saw the whole cleaned text."""
+    text, parsed = full_text(work), doc_text(work.doc)
+    if text == parsed or len(text) != len(parsed):
+        return None
+    return "".join(c if p == " " or c in "\n\r" else " " for c, p in zip(text, parsed))
+
+
 def read_story(work: Work, nlp, matcher, kb: ActorKB, gazetteer, doc_matches=None) -> StoryContext:
     """Read the whole article once: its tokens, names and titles, the country evidence, the story's
-    country and its day. ``doc_matches`` are the matcher's spans on the parsed doc, reused when the
-    parser saw every sentence."""
-    text = full_text(work)
-    same = text == doc_text(work.doc)
-    reading = work.doc if same else nlp.make_doc(text)
-    found = doc_matches if same and doc_matches is not None else matcher(reading)
-    story = StoryContext(reading=reading, day=work.published)
-    story.names = sorted((s for label in ("NAME", "DEMONYM", "CAPITAL", "REGION", "MODIFIER")
-                          for s in found[label]), key=lambda s: s.start)
-    story.titles = sorted(found["TITLE"], key=lambda s: s.start)
-    story.countries = _evidence(story, found, kb, work, gazetteer)
+    country and its day. ``doc_matches`` are the matcher's spans on the parsed doc; only the
+    sentences the parser never saw are tokenised and matched again."""
+    rest = unparsed_text(work)
+    docs = [work.doc] if rest is None else [work.doc, nlp.make_doc(rest)]
+    found = [doc_matches if doc_matches is not None else matcher(work.doc)] + [matcher(d) for d in docs[1:]]
+    story = StoryContext(day=work.published)
+    story.tokens = sorted((t for d in docs for t in d if not t.is_space), key=lambda t: t.idx)
+    story.names = sorted((s for f in found for label in ("NAME", "DEMONYM", "CAPITAL", "REGION", "MODIFIER")
+                          for s in f[label]), key=lambda s: s.start_char)
+    story.titles = sorted((s for f in found for s in f["TITLE"]), key=lambda s: s.start_char)
+    story.countries = _evidence(story, kb, work, gazetteer)
     story.outlet = outlet_country(work)
     story.main = _leader(story.countries)
     if work.published is None:
-        story.text_day = _text_day(reading)
+        story.text_day = _text_day(story.tokens)
     return story
 
 
-def _evidence(story: StoryContext, found, kb: ActorKB, work: Work, gazetteer) -> Counter:
+def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counter:
     """Country evidence: each unambiguous name, demonym, capital, region, party word or national
     title of the article counts one; each place the parser tagged counts one; the outlet counts one.
     Names a reader would need the context for (a surname, "Congress", "Georgia") do not count."""
@@ -190,10 +201,10 @@ def outlet_country(work: Work) -> str | None:
     return None
 
 
-def _text_day(reading: Doc) -> dt.date | None:
+def _text_day(tokens) -> dt.date | None:
     """For an undated article, the middle of the year its text names most (the latest on a tie):
     the time of the story, for the roles of the people it names."""
-    years = Counter(int(t.text) for t in reading if YEAR.match(t.text))
+    years = Counter(int(t.text) for t in tokens if YEAR.match(t.text))
     if not years:
         return None
     this_year = dt.date.today().year

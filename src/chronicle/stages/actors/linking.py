@@ -190,27 +190,25 @@ def _by_acronym(letters: str, mention: ActorMention, story: StoryContext, kb: Ac
                 work: Work) -> Referent | None:
     """The organisation spelled out earlier whose initials are the acronym ("National Rifle
     Association (NRA)" for "NRA"), coded as the knowledge base or its name says."""
-    reading = story.reading
-    if reading is None:
-        return None
-    for run in _capitalised_runs(reading, mention.start):
+    for run in _capitalised_runs(story.tokens, mention.start):
         initials = "".join(t.text[0] for t in run if t.lower_ not in NAME_JOINERS)
         if initials != letters or len(run) < 2:
             continue
-        full = reading[run[0].i:run[-1].i + 1].text
+        full = run[0].doc[run[0].i:run[-1].i + 1].text
         template = _organisation(full, run, story, kb, work)
         if template is not None:
             return Referent(name=full, start=run[0].idx, template=template)
     return None
 
 
-def _capitalised_runs(reading, before: int):
+def _capitalised_runs(tokens, before: int):
     """Runs of capitalised words (joined by "of", "the", "and"...) that end before ``before``."""
     run = []
-    for token in reading:
+    for token in tokens:
         if token.idx >= before:
             break
-        if token.text[:1].isupper() and token.is_alpha or (run and token.lower_ in NAME_JOINERS):
+        joined = not run or (run[-1].doc is token.doc and run[-1].i + 1 == token.i)
+        if joined and (token.text[:1].isupper() and token.is_alpha or (run and token.lower_ in NAME_JOINERS)):
             run.append(token)
             continue
         while run and run[-1].lower_ in NAME_JOINERS:
@@ -236,7 +234,7 @@ def _organisation(full: str, run, story: StoryContext, kb: ActorKB, work: Work) 
         if mention.start <= base["start"] < mention.end and (mention.country or mention.sector):
             return mention
     sector = load_cues().org_name_heads.get(run[-1].lower_)
-    inside = [s for s in story.names if run[0].i <= s.start and s.end <= run[-1].i + 1]
+    inside = [s for s in story.names if s.doc is run[0].doc and run[0].i <= s.start and s.end <= run[-1].i + 1]
     countries = {_span_country(s, kb, story) for s in inside} - {None}
     if sector is None and len(countries) != 1:
         return None
@@ -260,15 +258,12 @@ def _span_country(span, kb: ActorKB, story: StoryContext) -> str | None:
 def _full_name_in_text(surname: str, before: int, story: StoryContext, stop: frozenset[str]) -> str | None:
     """The first "<First> <Surname>" the article writes before ``before`` (a person the parser did
     not see named in full), or None."""
-    reading = story.reading
-    if reading is None:
-        return None
-    for token in reading:
+    for token in story.tokens:
         if token.idx >= before:
             return None
         if token.text != surname or token.i == 0:
             continue
-        first = reading[token.i - 1]
+        first = token.doc[token.i - 1]
         if first.text[:1].isupper() and first.is_alpha and first.lower_ not in stop and not first.is_sent_start \
                 and first.lower_ not in load_cues().non_name_words:
             return f"{first.text} {surname}"
@@ -315,14 +310,14 @@ def _read_referents(story: StoryContext, kb: ActorKB, stop: frozenset[str]) -> l
     """People named in full anywhere in the article's text: knowledge-base names, and titled names
     ("First Minister Jack McConnell"), coded from the title and the words before it."""
     found = []
-    titles_at = {t.end: t for t in story.titles} | {t.start: t for t in story.titles}
+    titles_at = {(id(t.doc), t.end): t for t in story.titles} | {(id(t.doc), t.start): t for t in story.titles}
     for span in story.names:
         if span.label_ != "NAME" or len(span) < 2:
             continue
         entry = choose_entry(span.text, kb.by_alias.get(span.text, []), kb, story)
         if entry is None or entry.kind != "person":
             continue
-        title = titles_at.get(span.start)
+        title = titles_at.get((id(span.doc), span.start))
         coding = person_coding(kb, entry, story, title.text.lower() if title is not None else None)
         template = ActorMention(text=span.text, start=span.start_char, end=span.end_char, name=entry.name,
                                 actor_id=entry.id, country=coding.country, sector=coding.sector,
@@ -339,26 +334,27 @@ def _read_referents(story: StoryContext, kb: ActorKB, stop: frozenset[str]) -> l
 def _titled_name(title, story: StoryContext, kb: ActorKB, stop: frozenset[str]) -> Referent | None:
     """A capitalised name right after a title ("House Speaker John Boehner"), coded from the
     title and the country, region or party words just before it."""
-    reading = story.reading
+    reading = title.doc
     words = []
     for token in reading[title.end:title.end + 4]:
         if not (NAME_WORD.match(token.text) and token.text[:1].isupper() and not token.text.isupper()
                 or token.lower_ in NAME_PARTICLES):
             break
         words.append(token)
-    if len(words) < 2 or any(s.start <= words[0].i < s.end for s in story.names):
+    names = [s for s in story.names if s.doc is reading]
+    if len(words) < 2 or any(s.start <= words[0].i < s.end for s in names):
         return None
     name = reading[words[0].i:words[-1].i + 1].text
     role = title.text.lower()
     entry = kb.title_entry(title.text) or title_entry(kb, role)
     first = title.start
     while first > max(0, title.start - MODIFIER_WINDOW) and not reading[first - 1].is_punct \
-            and reading[first - 1].lower_ not in BREAK_WORDS:
+            and not reading[first - 1].is_space and reading[first - 1].lower_ not in BREAK_WORDS:
         first -= 1
-    before = [s for s in story.names if first <= s.start and s.end <= title.start]
+    before = [s for s in names if first <= s.start and s.end <= title.start]
     after = words[-1].i + 1
     if after + 1 < len(reading) and reading[after].lower_ == "of":  # "Governor X of New Jersey"
-        before += [s for s in story.names if s.start == after + 1]
+        before += [s for s in names if s.start == after + 1]
     template = ActorMention(text=name, start=words[0].idx, end=words[-1].idx + len(words[-1]), name=name,
                             kind="person", method="title-in-text", confidence=0.55)
     regions = [r for s in before if s.label_ == "REGION" for r in kb.regions.get(s.text, [])[:1]]
@@ -376,7 +372,7 @@ def _titled_name(title, story: StoryContext, kb: ActorKB, stop: frozenset[str]) 
                                                     method=coding.method, confidence=coding.confidence)
     aff = template.affiliation.sector if template.affiliation is not None else None
     apply_title(template, role, entry, regions, aff)
-    covered = {i for s in story.names for i in range(s.start, s.end)}
+    covered = {i for s in names for i in range(s.start, s.end)}
     if aff is None and any(t.text[:1].isupper() and t.is_alpha and t.i not in covered and t.lower_ not in stop
                            for t in reading[first:title.start]):
         template.sector = None  # "Balco president Victor Conte": an office of a body we do not know
