@@ -63,7 +63,8 @@ def basil() -> tuple[list[tuple[Article, list[Event]]], list[tuple[Article, list
     """(NYT + Fox articles with their events, HuffPost articles with theirs), texts restored."""
     articles, _ = load_corpus(CORPORA["basil"])
     texts = {a.id: a.text for a in articles}
-    items = [(a.model_copy(update={"text": texts[a.id]}), events) for a, events in coded("basil", CORPORA["basil"])]
+    items = [(a.model_copy(update={"text": texts[a.id]}), events)
+             for a, events in coded("basil", CORPORA["basil"])]
     held_out = [p for p in items if p[0].source == "HuffPost"]
     return [p for p in items if p[0].source != "HuffPost"], held_out
 
@@ -140,7 +141,8 @@ def build(path: Path, target: int, shift_days: int) -> int:
             replicate(store, len(base), copies, shift_days)
         counts = store.counts()
     print(f"built {path}: {counts['events']:,} events, {counts['articles']:,} articles "
-          f"({copies} copies of {len(base)} articles, {per_copy} events) in {time.perf_counter() - start:.0f} s",
+          f"({copies} copies of {len(base)} articles, {per_copy} events) "
+          f"in {time.perf_counter() - start:.0f} s",
           flush=True)
     return copies
 
@@ -167,7 +169,8 @@ def child(mode: str, db: str, arg: str) -> None:
             stored = 0
         else:
             with open(arg, encoding="utf-8") as fh:
-                pairs = [(Article(**r["article"]), [Event(**e) for e in r["events"]]) for r in map(json.loads, fh)]
+                pairs = [(Article(**r["article"]), [Event(**e) for e in r["events"]])
+                         for r in map(json.loads, fh)]
             start = time.perf_counter()
             with store.transaction():
                 store.add_articles(pairs, NOW_INFO, _now())
@@ -199,7 +202,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         return child(*args.child)
-    folder = Path(tempfile.mkdtemp(prefix="chronicle-dedup-scale-"))
+    with tempfile.TemporaryDirectory(prefix="chronicle-dedup-scale-") as tmp:
+        measure(args, Path(tmp))
+
+
+def measure(args: argparse.Namespace, folder: Path) -> None:
+    """Build (or reuse) and merge the store, then time storing and merging the new articles."""
     db = args.db or folder / "scale.duckdb"
     copies = build(db, args.events, args.shift_days) if not db.exists() else None
     if copies is None:
@@ -211,7 +219,8 @@ def main() -> None:
               f"{full['peak_rss_mb']:,.0f} MB: {full['summary']}", flush=True)
     _, held_out = basil()
     middle = copies // 2
-    new = [shift_pair(a, events, middle * args.shift_days, f"new{middle}") for a, events in held_out[:args.new]]
+    new = [shift_pair(a, events, middle * args.shift_days, f"new{middle}")
+           for a, events in held_out[:args.new]]
     batch = folder / "new.jsonl"
     with batch.open("w", encoding="utf-8") as fh:
         for a, events in new:

@@ -120,7 +120,8 @@ def incremental_merge(path, pairs, batches: int, rng: random.Random, chunk_event
         for start in range(0, len(pairs), size):
             store_pairs(store, pairs[start:start + size])
             summary = merge_new(store, chunk_events=chunk_events)
-            assert not summary.full and summary.new_events == sum(len(e) for _, e in pairs[start:start + size])
+            added = sum(len(events) for _, events in pairs[start:start + size])
+            assert not summary.full and summary.new_events == added
         assert merge_status(store).current
         return merge_tables(store)
 
@@ -153,7 +154,8 @@ def test_batches_give_the_full_merge_with_the_final_word_frequencies(tmp_path, p
     pairs = random_corpus(seed)
     full, df, articles = full_merge(tmp_path / "full.duckdb", pairs)
     pinned_frequencies(df, articles)
-    assert incremental_merge(tmp_path / "inc.duckdb", pairs, batches, random.Random(seed), chunk_events) == full
+    got = incremental_merge(tmp_path / "inc.duckdb", pairs, batches, random.Random(seed), chunk_events)
+    assert got == full
 
 
 def test_the_full_merge_equals_merge_reports_in_memory(tmp_path):

@@ -47,6 +47,9 @@ Clustering: blocking on (type, factuality, date bucket, actors) compares only re
 match (100k events take seconds). Pairs join strongest first in a union-find with two vetoes: no two
 reports of one article, and (``linkage="complete"``) every cross pair compatible, which stops
 chaining (A~B, B~C, A!~C). Deterministic: ids hash the sorted report ids; ties break on ids.
+Clustering touches only pairs of one connected part of the compatible pairs, so a store merges new
+reports by re-clustering only the parts they join (``chronicle.dedup.store``, which keeps the pairs,
+the components and ``MergeSettings``; ``_candidate_pairs(fresh=)`` finds only the new pairs).
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ _SIDE_POINTS = {3: 2, 2: 1, 1: 2}  # a named actor or a name identifies; a share
 
 @dataclass
 class _Item:  # an event with what the rules need, computed once
-    event: Event | None  # None in a light item (blocking only: chronicle.dedup.store)
+    event: Event | None  # None in a light item (blocking only), partial in a candidate (dedup.reading)
     article: Article | None
     outlet: str | None
     fact: str
@@ -171,7 +174,8 @@ def merge_reports(items: Iterable[tuple[Article, list[Event]]], *, window_days: 
     rules = settings.rules(ArticleSimilarity(items) if article_similarity is not None else None)
     pairs = _candidate_pairs(dated, settings.groups(), settings.radius)
     scored = _score(dated, pairs, rules, list(range(len(dated))))
-    clusters = [[dated[k] for k in ks] for ks in _cluster(len(dated), scored, [it.doc for it in dated], linkage)]
+    clusters = [[dated[k] for k in ks]
+                for ks in _cluster(len(dated), scored, [it.doc for it in dated], linkage)]
     clusters += [[it] for it in prepared if not it.dated]
     merged = [_merged(c) for c in clusters]
     merged.sort(key=lambda m: (m.event.date.value if m.event.date else "", m.id))
@@ -345,32 +349,48 @@ def _candidate_pairs(items: list[_Item], group: dict[str, str], radius: int,
     """Pairs from different articles sharing a type group, factuality, an actor block and a date
     bucket within ``radius`` days: each report is filed under one date key and probes all near it.
     With ``fresh``, only the pairs that involve one of the first ``fresh`` items (the new reports of
-    an incremental merge; the others were paired with each other before) are looked for."""
+    an incremental merge; the others were paired with each other before) are looked for: the others
+    go through the few new items filed under their actor blocks instead of probing every bucket."""
     width = max(radius, 1)
     fresh = len(items) if fresh is None else fresh
     index: dict[tuple, list[int]] = defaultdict(list)  # every item, probed by the new ones
-    news: dict[tuple, list[int]] = defaultdict(list)   # the new items, probed by the others
-    new_blocks = set()                                  # (type group, factuality, actor block) of new items
+    news: dict[tuple, list[tuple]] = defaultdict(list)  # (kind, block) -> (date key, new item)
     blocks = [_actor_blocks(it) for it in items]
     for n, it in enumerate(items):
         home = (group[it.etype], it.fact, _home_key(it, width))
         for ak in blocks[n][0]:
             index[(*home, ak)].append(n)
             if n < fresh < len(items):
-                news[(*home, ak)].append(n)
-                new_blocks.add((*home[:2], ak))
+                news[(*home[:2], ak)].append((home[2], n))
     pairs = set()
     for n, it in enumerate(items):
-        kind, probed = (group[it.etype], it.fact), index if n < fresh else news
-        probes = blocks[n][1] if n < fresh else [ak for ak in blocks[n][1] if (*kind, ak) in new_blocks]
-        if not probes:
-            continue
-        for dk in _date_keys(it.lo - radius, it.hi + radius, width):
-            for ak in probes:
-                for m in probed.get((*kind, dk, ak), ()):
-                    if m != n and it.doc != items[m].doc:
-                        pairs.add((n, m) if n < m else (m, n))
+        kind = (group[it.etype], it.fact)
+        if n < fresh:
+            found = (m for dk in _date_keys(it.lo - radius, it.hi + radius, width)
+                     for ak in blocks[n][1] for m in index.get((*kind, dk, ak), ()))
+        else:
+            span = _span(it.lo - radius, it.hi + radius, width)
+            found = (m for ak in blocks[n][1] for dk, m in news.get((*kind, ak), ()) if _touches(dk, span))
+        for m in found:
+            if m != n and it.doc != items[m].doc:
+                pairs.add((n, m) if n < m else (m, n))
     return pairs
+
+
+def _span(lo: int, hi: int, width: int) -> tuple:
+    """What ``_date_keys(lo, hi, width)`` covers: first and last day bucket, (year, month) of the
+    first and the last day."""
+    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    return lo // width, hi // width, (first.year, first.month), (last.year, last.month)
+
+
+def _touches(key: tuple, span: tuple) -> bool:
+    """Whether the date keys of ``span`` hold ``key`` (without listing them)."""
+    if key[0] == "d":
+        return span[0] <= key[1] <= span[1]
+    if key[0] == "y":
+        return span[2][0] <= key[1] <= span[3][0]
+    return span[2] <= key[1:] <= span[3]
 
 
 # --------------------------------------------------------------------------- the rules

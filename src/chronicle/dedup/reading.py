@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple
 from chronicle.dedup import FACTUALITY_CLASS, MergeSettings, _Item, _prepare, actor_key
 from chronicle.dedup.evidence import article_profile, content_words
 from chronicle.dedup.state import Key, _key_params, _keys_relation
-from chronicle.schema import Article, Event, Location, Size, Span
+from chronicle.schema import Article, Location, Size, Span
 from chronicle.store.db import EVENT_COLUMNS, Store, row_to_event
 
 
@@ -31,6 +31,19 @@ class Stored:
     key: Key
     rank: tuple[int, int]
     item: _Item
+    raw: tuple | None = None  # a light item's sentence, trigger, CAMEO, size and place as stored
+
+
+class RuleFields(NamedTuple):
+    """The fields of an Event the rules compare beyond blocking (``_compatible``): what a stored
+    candidate carries until its merged event changes and it is rebuilt whole."""
+
+    id: str
+    sentence: str
+    trigger: Span
+    cameo: str | None
+    size: Size | None
+    location: Location | None
 
 
 class _ActorFields(NamedTuple):  # what ``actor_key`` reads of an actor
@@ -84,14 +97,15 @@ wn AS (SELECT unnest($nt::VARCHAR[]) AS t, unnest($nf::VARCHAR[]) AS f, unnest($
               unnest($nhi::DATE[]) AS hi, unnest($nkey::VARCHAR[]) AS key),
 c AS (
     SELECT e.article_seq, e.position, e.id, e.event_type, e.factuality, e.reciprocal, e.date_precision,
-           json_extract_string(e.date, '$.method') AS method, a.content_hash,
+           json_extract_string(e.date, '$.method') AS method, a.content_hash, e.sentence, e.trigger_text,
+           e.trigger_start, e.trigger_end, e.cameo, e.size, e.location,
            coalesce(e.date_first, a.published, $default::DATE) AS lo,
            coalesce(e.date_last, a.published, $default::DATE) AS hi
     FROM events e JOIN articles a ON a.seq = e.article_seq
-    WHERE EXISTS (SELECT 1 FROM wd WHERE wd.t = e.event_type AND wd.f = e.factuality
-                  AND wd.lo <= coalesce(e.date_last, a.published, $default::DATE)
-                  AND wd.hi >= coalesce(e.date_first, a.published, $default::DATE))
-      AND EXISTS (SELECT 1 FROM reports r WHERE r.article_seq = e.article_seq AND r.event_id = e.id)
+    SEMI JOIN wd ON wd.t = e.event_type AND wd.f = e.factuality
+                AND wd.lo <= coalesce(e.date_last, a.published, $default::DATE)
+                AND wd.hi >= coalesce(e.date_first, a.published, $default::DATE)
+    SEMI JOIN reports r ON r.article_seq = e.article_seq AND r.event_id = e.id
 ),
 x AS (SELECT x.* FROM event_actors x SEMI JOIN c ON x.article_seq = c.article_seq AND x.event_id = c.id),
 k AS (SELECT x.article_seq, x.event_id,
@@ -107,7 +121,8 @@ hits AS (
       AND contains(lower(coalesce(nullif(x.name, ''), x.text)), wn.key)
 )
 SELECT c.article_seq, c.position, c.id, c.event_type, c.factuality, c.reciprocal, c.date_precision,
-       c.method, c.content_hash, c.lo, c.hi,
+       c.method, c.content_hash, c.lo, c.hi, c.sentence, c.trigger_text, c.trigger_start, c.trigger_end,
+       c.cameo, c.size, c.location,
        list(struct_pack(side := x.side, text := x.text, name := x.name, actor_id := x.actor_id,
                         country := x.country, sector := x.sector)) FILTER (WHERE x.side IS NOT NULL)
 FROM c SEMI JOIN hits ON hits.article_seq = c.article_seq AND hits.id = c.id
@@ -146,8 +161,10 @@ def _columns(prefix: str, rows: list[tuple], names: tuple[str, ...]) -> dict[str
 
 
 def _light(row: tuple) -> Stored:
-    """A light item from a row of ``_LIGHT``: what blocking reads, nothing more."""
-    seq, position, eid, etype, fact, reciprocal, precision, method, doc, lo, hi, actors = row
+    """A light item from a row of ``_LIGHT``: what blocking reads (the rest of what the rules read
+    is kept raw for ``add_rule_fields``)."""
+    seq, position, eid, etype, fact, reciprocal, precision, method, doc, lo, hi, *rest = row
+    *raw, actors = rest
     sides: dict[str, list[tuple]] = {"source": [], "target": []}
     for a in actors or ():
         if key := actor_key(_ActorFields(a["text"], a["name"], a["actor_id"], a["country"], a["sector"])):
@@ -158,7 +175,7 @@ def _light(row: tuple) -> Stored:
                  precision=precision or "day", dated=True, source=sides["source"],
                  target=sides["target"], words=frozenset(), etype=etype,
                  reciprocal=bool(reciprocal), doc=doc)
-    return Stored((seq, eid), (seq, position), item)
+    return Stored((seq, eid), (seq, position), item, tuple(raw))
 
 
 def _window_keys(it: _Item) -> set[str]:
@@ -227,23 +244,15 @@ def profiles(store: Store, seqs: Iterable[int]) -> dict[int, tuple[str, list[str
     return {seq: (doc, article_profile(title, sentences)) for seq, doc, title, sentences in rows}
 
 
-def add_rule_fields(store: Store, items: list[Stored]) -> None:
+def add_rule_fields(items: list[Stored]) -> None:
     """Give light items what the rules compare besides blocking (the sentence's words, trigger,
     CAMEO code, size and place) as a partial event: cheaper than rebuilding whole events, which
     only the reports of the merged events that change need (``full_items``)."""
-    params = _key_params(s.key for s in items)
-    if not params["seqs"]:
-        return
-    rows = store.conn.execute(
-        f"SELECT e.article_seq, e.id, e.sentence, e.trigger_text, e.trigger_start, e.trigger_end, "
-        f"e.cameo, e.size, e.location FROM events e JOIN {_keys_relation()} "
-        f"ON e.article_seq = k.s AND e.id = k.i", params).fetchall()
-    by_key = {(r[0], r[1]): r[2:] for r in rows}
     for stored in items:
-        sentence, trigger, start, end, cameo, size, location = by_key[stored.key]
+        sentence, trigger, start, end, cameo, size, location = stored.raw
         item = stored.item
-        item.event = Event.model_construct(
-            id=stored.key[1], sentence=sentence, event_type=item.etype, reciprocal=item.reciprocal,
+        item.event = RuleFields(
+            id=stored.key[1], sentence=sentence,
             trigger=Span.model_construct(text=trigger, start=start, end=end), cameo=cameo,
             size=Size.model_construct(**json.loads(size)) if size else None,
             location=Location.model_construct(**json.loads(location)) if location else None)

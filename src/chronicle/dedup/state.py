@@ -16,9 +16,9 @@ new reports be merged without reading the old ones again (``chronicle.dedup.stor
 Which events are merged is the ``reports`` table itself: an event without a ``reports`` row is
 waiting to be merged, a ``reports`` row without its event was re-coded away (the next merge is then
 a full one). One case is only approximated until the next full merge: an article that had no events
-when it was counted and gains some by ``chronicle recode`` keeps its words out of the frequencies. Every table here is
-created idempotently inside the merge's own transaction, so an older store gains them on its first
-merge and a killed merge leaves none of its writes behind.
+when it was counted and gains some by ``chronicle recode`` keeps its words out of the frequencies.
+Every table here is created idempotently inside the merge's own transaction, so an older store
+gains them on its first merge and a killed merge leaves none of its writes behind.
 """
 
 from __future__ import annotations

@@ -228,8 +228,9 @@ def _merge_chunk(store: Store, run: _Run, keys: list[Key]) -> None:
                              fresh=len(dated))
     known = {s.key: s for s in pool}
     loose = settings.rules(None)
-    pairs = [(pool[i].key, pool[j].key) for i, j in sorted(pairs) if plausible(pool[i].item, pool[j].item, loose)]
-    reading.add_rule_fields(store, [known[k] for k in {k for pair in pairs for k in pair} if k not in new])
+    pairs = [(pool[i].key, pool[j].key) for i, j in sorted(pairs)
+             if plausible(pool[i].item, pool[j].item, loose)]
+    reading.add_rule_fields([known[k] for k in {k for pair in pairs for k in pair} if k not in new])
     edges = _score(store, run, pairs, known)
     _resolve(store, run, new, known, edges)
 
