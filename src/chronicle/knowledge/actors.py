@@ -15,10 +15,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from chronicle.knowledge.yamlfile import parse_yaml
+from chronicle.knowledge.yamlfile import read_yaml
 from chronicle.errors import DataFileError
 
 SECTORS = frozenset(
@@ -212,14 +211,7 @@ class ActorKB:
     def add_file(self, path: Path | str, *, override: bool = False) -> None:
         """Load one YAML file; with ``override`` its entries replace same-id entries."""
         path_str = str(path)
-        try:
-            raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DataFileError(path_str, "no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(path_str, f"cannot read: {exc}") from None
-        except yaml.YAMLError as exc:
-            raise DataFileError(path_str, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+        raw = read_yaml(path_str, missing="no such file")
         if raw is None:
             return
         if not isinstance(raw, list):
@@ -405,12 +397,7 @@ class ActorKB:
 
 def _read_table(path: str, shape: type):
     """A data table's YAML, or a DataFileError naming the file."""
-    try:
-        raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise DataFileError(path, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    raw = read_yaml(path)
     if not isinstance(raw, shape):
         raise DataFileError(path, f"expected a YAML {shape.__name__}")
     return raw

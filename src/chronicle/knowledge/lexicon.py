@@ -13,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from chronicle.knowledge.yamlfile import parse_yaml
+from chronicle.knowledge.yamlfile import read_yaml
 from chronicle.errors import DataFileError
 from chronicle.schema import PLOVER_TYPES
 
@@ -74,12 +73,7 @@ class Lexicon:
 def read_lexicon(path: Path | str, lexicon: Lexicon | None = None, *, only_constrained: bool = False) -> Lexicon:
     """Read one lexicon file (into ``lexicon`` if given: the first file's entries are tried first)."""
     path_str = str(path)
-    try:
-        raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path_str, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise DataFileError(path_str, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    raw = read_yaml(path_str)
     if not isinstance(raw, list):
         raise DataFileError(path_str, "expected a YAML list of trigger entries")
     lexicon = Lexicon() if lexicon is None else lexicon

@@ -8,7 +8,11 @@ errors are the same ``yaml.YAMLError`` types, so callers' error messages do not 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
+
+from chronicle.errors import DataFileError
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -16,3 +20,17 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse_yaml(text: str):
     """``yaml.safe_load``, faster."""
     return yaml.load(text, Loader=SAFE_LOADER)
+
+
+def read_yaml(path: str, *, missing: str | None = None):
+    """A data file's YAML, or a DataFileError naming the file and the problem in one line (the
+    lexicon, actor and table loaders share these messages). ``missing``, when given, is the message
+    for a file that does not exist; otherwise that is reported like any unreadable file."""
+    try:
+        return parse_yaml(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(path, missing or f"cannot read: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, f"not valid YAML: {str(exc).splitlines()[0]}") from None

@@ -182,13 +182,13 @@ def _coded_batches(coder, articles: Iterable[Article], sizes: Iterable[int], bat
     """
     pipe_batches = getattr(coder, "pipe_batches", None)
     if pipe_batches is not None:
-        extra = {"on_error": on_error} if on_error and _takes(pipe_batches, "on_error") else {}
+        extra = {"on_error": on_error} if on_error and takes_keyword(pipe_batches, "on_error") else {}
         return pipe_batches(batched(articles, sizes), **extra)
-    extra = {"on_error": on_error} if on_error and _takes(coder.pipe, "on_error") else {}
+    extra = {"on_error": on_error} if on_error and takes_keyword(coder.pipe, "on_error") else {}
     return batched(coder.pipe(articles, batch_size=batch_size, **extra), sizes)
 
 
-def _takes(method, name: str) -> bool:
+def takes_keyword(method, name: str) -> bool:
     """Whether ``method`` accepts the keyword ``name`` (test doubles and older coders may not)."""
     import inspect
 
