@@ -376,7 +376,8 @@ def merge_then_die(store, **options):
         store.conn.execute("DELETE FROM reports")
         os.kill(os.getpid(), signal.SIGKILL)
 
-dedup_store.merge_store = merge_then_die
+dedup_store.merge_store = merge_then_die    # chronicle dedupe's full merge
+dedup_store.merge_new = merge_then_die      # the incremental merge ingest runs
 """
 
 
