@@ -56,6 +56,9 @@ class Article(_Record):
     published: _dt.date | None = None
     source: str | None = None
     url: str | None = None
+    published_assumed: bool = Field(
+        default=False,
+        description="True when `published` is the user's --published fallback, not the article's own date")
 
     @property
     def content_hash(self) -> str:
