@@ -142,10 +142,9 @@ def load_conflibert() -> list[dict]:
 
 def run_rules(sentences: list[dict]) -> float:
     """Attach the rules' candidates (type, trigger offsets, factuality) to every sentence; seconds."""
-    from chronicle.pipeline import Coder
     from chronicle.schema import Article
 
-    coder = Coder()
+    coder = rules_coder()
     start = time.time()
     arts = [Article(id=str(i), text=s["text"]) for i, s in enumerate(sentences)]
     for art, events in coder.pipe(arts, batch_size=64):
@@ -153,6 +152,23 @@ def run_rules(sentences: list[dict]) -> float:
         sentences[int(art.id)]["rules"] = [Candidate(text, e.trigger.start, e.trigger.end, e.event_type)
                                            for e in events]
     return time.time() - start
+
+
+MODEL_STAGES = ("event_model", "calibration")
+"""The stages built on this model: the rules' candidates it learns from are taken without them."""
+
+
+def rules_coder():
+    """A Coder of the rules alone (the default pipeline without ``MODEL_STAGES``), so the
+    candidates the classifier is trained on never depend on a classifier shipped before."""
+    from chronicle import pipeline
+
+    rules_only = tuple(name for name in pipeline.DEFAULT_PIPELINE if name not in MODEL_STAGES)
+    saved, pipeline.DEFAULT_PIPELINE = pipeline.DEFAULT_PIPELINE, rules_only
+    try:
+        return pipeline.Coder()
+    finally:
+        pipeline.DEFAULT_PIPELINE = saved
 
 
 def lexicon_forms() -> dict[str, list[str]]:

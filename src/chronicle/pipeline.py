@@ -20,8 +20,10 @@ from chronicle.stages.actors import ActorsStage
 from chronicle.stages.assemble import AssembleStage
 from chronicle.stages.attribution import AttributionStage
 from chronicle.stages.base import Stage, StageContext, check_pipeline
+from chronicle.stages.calibration import CalibrationStage
 from chronicle.stages.clean import CleanStage
 from chronicle.stages.dates import DatesStage
+from chronicle.stages.event_model import EventModelStage
 from chronicle.stages.events import EventsStage
 from chronicle.stages.factuality import FactualityStage
 from chronicle.stages.framing import FramingStage
@@ -39,12 +41,14 @@ STAGES: dict[str, Callable[[], Stage]] = {
     "events": EventsStage, "factuality": FactualityStage, "attribution": AttributionStage,
     "framing": FramingStage, "relevance": RelevanceStage, "dates": DatesStage, "roles": RolesStage,
     "places": PlacesStage, "sizes": SizesStage, "scores": ScoresStage, "assemble": AssembleStage,
+    "event_model": EventModelStage, "calibration": CalibrationStage,
 }
 """Every stage by name. A new stage is a class with ``name``/``requires``/``assigns``, registered here
 and named in a pipeline; ``check_pipeline`` tells whether its place in the order can work."""
 
 DEFAULT_PIPELINE = ("clean", "screen", "nlp", "actors", "events", "factuality", "attribution", "framing",
-                    "relevance", "dates", "roles", "places", "sizes", "scores", "assemble")
+                    "relevance", "event_model", "dates", "roles", "places", "sizes", "scores", "assemble",
+                    "calibration")
 
 
 def build_stages(names: Iterable[str]) -> list[Stage]:

@@ -23,11 +23,14 @@ from chronicle.io.read import read_paths
               help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of stdout.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="FLOAT",
+              help="Only write events whose confidence (the calibrated probability that the event's "
+                   "type and factuality are right) is at least this (0 to 1).")
 @actors_option
 @lexicon_option
 @limit_option
 @batch_option
-def code(paths, published, fmt, out, actor_files, lexicon_files, limit, batch_size):
+def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files, limit, batch_size):
     """Code articles into events.
 
     PATH is a .txt file (one article), a .jsonl file (one article a line: id, text, and optional
@@ -61,7 +64,7 @@ def code(paths, published, fmt, out, actor_files, lexicon_files, limit, batch_si
 
         with open_writer(fmt, out) as writer:
             for article, events in coder.pipe(articles(), on_error=set_aside):
-                writer.write(article, events)
+                writer.write(article, confident(events, min_confidence))
     except ChronicleError as exc:
         raise fail(exc) from None
     except BrokenPipeError:  # `chronicle code ... | head`: the reader has gone, stop quietly
@@ -76,3 +79,10 @@ def code(paths, published, fmt, out, actor_files, lexicon_files, limit, batch_si
     if skipped:
         click.echo(f"chronicle: {skipped} input(s) skipped", err=True)
         sys.exit(1)
+
+
+def confident(events, min_confidence: float | None):
+    """The events at or above ``min_confidence`` (all of them without one)."""
+    if min_confidence is None:
+        return events
+    return [e for e in events if e.confidence >= min_confidence]
