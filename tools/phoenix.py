@@ -6,7 +6,10 @@ fixing what can be fixed and dropping the rest (``python -m tools.phoenix``):
 
 * Dates as PETRARCH reads them: ``>D`` from D, ``<D`` until D, ``D-D`` between; D is YYYYMMDD or
   YYMMDD, YY <= 30 -> 20YY else 19YY (Zahir Shah's "320101" is 1932). Typos are repaired
-  (``DATE_TYPOS``); another bad date drops its code. A bare ``[CODE D]`` means "from D".
+  (``DATE_TYPOS``); another bad date drops its code. A bare ``[CODE D]`` means "from D". A
+  one-day post (``D-D``) ends the day after D: a Chronicle role's end is exclusive.
+* Provenance: each entry's ``source`` names the Phoenix file and line of its record
+  (``chronicle actors lookup`` shows it).
 * Codes: letters 1-3 are a country if ISO 3166 alpha-3, or IGO / NGO / MNC (IMG, transnational
   militants, -> NGO + REB as in ``organisations.yaml``); regions (MEA, AFR, WEU...) and defunct
   states (USR, YUG) give none. Later triples give the sector (``SECTOR_MAP``).
@@ -85,6 +88,7 @@ class PhoenixActor:
     codes: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
     comment: str = ""        # the comment on the primary line ("CountryInfo.txt", "Acting PM"...)
     source: str = ""         # "countries", "international", "milnonstate" (from the file name)
+    where: str = ""          # "Phoenix.Countries.actors.txt line 35561": the record's provenance
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -126,13 +130,14 @@ def parse_actor_file(path: str | Path) -> list[PhoenixActor]:
         text = data.decode("latin-1")
     source = next((s for s in (COUNTRIES_FILE, MILNONSTATE_FILE, "international")
                    if s in path.name.lower()), path.stem.lower())
-    return parse_actor_text(text, source)
+    return parse_actor_text(text, source, path.name)
 
 
-def parse_actor_text(text: str, source: str = "") -> list[PhoenixActor]:
-    """Records in file order; codes come on the name line or on the tab-indented lines after it."""
+def parse_actor_text(text: str, source: str = "", file_name: str = "") -> list[PhoenixActor]:
+    """Records in file order; codes come on the name line or on the tab-indented lines after it.
+    With ``file_name`` each record says where it was read ("FILE line N"), for provenance."""
     actors: list[PhoenixActor] = []
-    for raw in text.split("\n"):                     # not splitlines(): \x1c etc. are data
+    for number, raw in enumerate(text.split("\n"), 1):   # not splitlines(): \x1c etc. are data
         line = raw.rstrip("\r")
         if "---STOP---" in line:
             break
@@ -146,7 +151,8 @@ def parse_actor_text(text: str, source: str = "") -> list[PhoenixActor]:
             actors[-1].aliases.extend(p for p in phrase.split("+") if p.strip("_ "))
             actors[-1].codes.extend(codes)
         elif phrase and not phrase.startswith("+"):
-            actors.append(PhoenixActor(phrase, [], codes, comment.strip(), source))
+            where = f"{file_name} line {number}" if file_name else ""
+            actors.append(PhoenixActor(phrase, [], codes, comment.strip(), source, where))
         elif actors:
             actors[-1].codes.extend(codes)              # a tab line: "\t[USAGOV 090120-170120]"
     return actors
@@ -272,6 +278,8 @@ def _roles(actor: PhoenixActor, dated: list, default: tuple) -> list[dict]:
             continue
         if end is None and start is not None and start < OPEN_SINCE:
             end = next((s for s in starts if s > start), SNAPSHOT)
+        if start is not None and end is not None and end <= start:
+            end = start + dt.timedelta(days=1)   # "D-D", a one-day post; a role's end is exclusive
         word = office if office and sector in ("GOV", "IGO") else ROLE_WORDS.get(sector or "", "member")
         last = roles[-1] if roles else {}
         if last.get("end") and start and (last["role"], last["country"], last["sector"]) == (
@@ -330,13 +338,14 @@ def to_entry(actor: PhoenixActor, vocab: Vocab, *, people_since: int | None = No
     entry = {"id": "", "kind": kind, "name": names[0], "aliases": names[1:], "country": country,
              "sector": sector, "alt_sectors": alt}
     if kind == "organisation":
-        return entry
+        return {**entry, "source": actor.where or None}
     if not undated:     # the commonest real country (Ban Ki-moon is KOR, not IGO); a former official
         states = [m[0] for m in dated if m[0] not in SPECIAL_COUNTRIES] or [m[0] for m in dated]
         country = max(states, key=states.count)
         sector = "ELI" if any(m[1] in ("GOV", "ELI") for m in dated) else latest[1]
     entry.update(country=country, sector="ELI" if sector == "GOV" else sector, alt_sectors=[])
     entry["roles"] = _roles(actor, dated, (entry["country"], entry["sector"]))
+    entry["source"] = actor.where or None
     if named_people and not entry["aliases"]:
         return "person without another name, left out"
     if people_since and not any(r["end"] is None or r["end"].year >= people_since for r in entry["roles"]):

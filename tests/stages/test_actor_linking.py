@@ -2,7 +2,7 @@
 
 A reader of "Prime Minister Tony Blair visited Belfast. Mr Blair condemned the bombing." knows who
 condemned: the man named in full before. Coded alone, "Mr Blair" is an unknown, and "Mr McConnell"
-after "Jack McConnell" would be the US senator of the knowledge base. These cases pin the rules of
+after "Fergus McConnell" would be the US senator of the knowledge base. These cases pin the rules of
 ``chronicle.stages.actors.linking`` (later short mentions take the identity of the entity named in
 full), ``context`` (the story's country decides what an ambiguous name means), ``descriptors``
 (titles, parties, regions and "a spokesman for X" code people the knowledge base lacks) and the
@@ -138,7 +138,7 @@ def test_a_bare_title_no_one_was_named_with_is_no_actor(stage):
 
 
 MCCONNELL = """
-    Jack        Jack        PROPN NNP compound 1  B-PERSON
+    Fergus      Fergus      PROPN NNP compound 1  B-PERSON
     McConnell   McConnell   PROPN NNP nsubj    2  I-PERSON
     opened      open        VERB  VBD ROOT     2  O
     a           a           DET   DT  det      4  O
@@ -156,20 +156,20 @@ MCCONNELL = """
 
 
 def test_a_surname_is_the_person_the_article_named_not_the_knowledge_bases(stage):
-    text = "Jack McConnell opened a school in Edinburgh. Mr McConnell criticised the SNP."
+    text = "Fergus McConnell opened a school in Edinburgh. Mr McConnell criticised the SNP."
     work = run(stage, text, MCCONNELL)
     mr = at(work, "Mr McConnell")
-    assert mr.actor_id is None and mr.name == "Jack McConnell" and mr.country != "USA"
+    assert mr.actor_id is None and mr.name == "Fergus McConnell" and mr.country != "USA"
 
 
 def test_a_title_named_before_codes_the_person_and_the_later_mr(stage):
-    text = "Scotland's First Minister Jack McConnell opened a school. Mr McConnell criticised the SNP."
+    text = "Scotland's First Minister Fergus McConnell opened a school. Mr McConnell criticised the SNP."
     work = run(stage, text, """
         Scotland    Scotland    PROPN NNP poss     3  B-GPE
         's          's          PART  POS case     0  O
         First       First       PROPN NNP compound 3  B-ORDINAL
         Minister    Minister    PROPN NNP compound 5  O
-        Jack        Jack        PROPN NNP compound 5  B-PERSON
+        Fergus      Fergus      PROPN NNP compound 5  B-PERSON
         McConnell   McConnell   PROPN NNP nsubj    6  I-PERSON
         opened      open        VERB  VBD ROOT     6  O
         a           a           DET   DT  det      8  O
@@ -182,10 +182,10 @@ def test_a_title_named_before_codes_the_person_and_the_later_mr(stage):
         SNP         SNP         PROPN NNP dobj     12 B-ORG
         .           .           PUNCT .   punct    12 O
     """)
-    first = at(work, "Scotland's First Minister Jack McConnell")
+    first = at(work, "Scotland's First Minister Fergus McConnell")
     assert (first.country, first.sector) == ("GBR", "GOV") and first.role == "first minister of Scotland"
     mr = at(work, "Mr McConnell")
-    assert mr.actor_id is None and (mr.country, mr.sector) == ("GBR", "GOV") and mr.name == "Jack McConnell"
+    assert mr.actor_id is None and (mr.country, mr.sector) == ("GBR", "GOV") and mr.name == "Fergus McConnell"
 
 
 def screened(full: str, kept_from: int, table: str) -> Work:

@@ -87,6 +87,9 @@ class ActorEntry(_Entry):
     capitals: list[str] = Field(default_factory=list)
     affiliations: list[str] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
+    source: str | None = None
+    """Where the facts come from, when the file holds entries of several origins (the Phoenix
+    conversion names the dictionary file and line of each record)."""
 
     _country = field_validator("country")(classmethod(lambda cls, v: _check_country(v)))
     _sector = field_validator("sector")(classmethod(lambda cls, v: _check_sector(v)))
@@ -184,6 +187,16 @@ class Coding:
     confidence: float
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a knowledge-base fact was read: the file, the entry's number in it (1-based), and what
+    that entry gave ("entry", "replaces a built-in entry", "party names", "region body")."""
+
+    path: str
+    number: int
+    what: str = "entry"
+
+
 @dataclass
 class ActorKB:
     """All actor knowledge, indexed by the exact strings that name it."""
@@ -206,6 +219,10 @@ class ActorKB:
     region_abbreviations: dict[str, list[Region]] = field(default_factory=dict)
     body_words: dict[str, str] = field(default_factory=dict)
     body_region: dict[str, Region] = field(default_factory=dict)
+    # Where each entry's facts were read, by actor id, in loading order (``chronicle actors list``).
+    origins: dict[str, list[Origin]] = field(default_factory=dict)
+    agent_origins: dict[str, Origin] = field(default_factory=dict)    # by lower-case term
+    region_origins: dict[str, Origin] = field(default_factory=dict)   # by Region.key
 
     # -- building -------------------------------------------------------------------------
     def add_file(self, path: Path | str, *, override: bool = False) -> None:
@@ -220,7 +237,7 @@ class ActorKB:
             self._add_item(path_str, number, item, override)
         self.sources.append(path_str)
 
-    def _add_item(self, path: str, number: int, item: object, override: bool) -> None:
+    def _add_item(self, path: str, number: int, item: object, override: bool, what: str = "entry") -> None:
         where = f"entry {number}"
         if not isinstance(item, dict):
             raise DataFileError(path, f"{where}: expected a mapping, got {type(item).__name__}")
@@ -228,7 +245,9 @@ class ActorKB:
             where += f" (id={item['id']})"
         try:
             if item.get("kind") in ("agent", "title"):
-                self._add_agent(AgentEntry.model_validate(item))
+                agent = AgentEntry.model_validate(item)
+                self._add_agent(agent)
+                self.agent_origins.update((term.lower(), Origin(path, number, agent.kind)) for term in agent.terms)
                 return
             entry = ActorEntry.model_validate(item)
         except ValidationError as exc:
@@ -237,8 +256,11 @@ class ActorKB:
             raise DataFileError(path, f"{where}: {loc}: {first['msg']}") from None
         if entry.id in self.entries and not override:
             raise DataFileError(path, f"{where}: id {entry.id!r} is already defined")
+        origins = self.origins.setdefault(entry.id, [])
         if entry.id in self.entries:
             self._remove(self.entries[entry.id])
+            what = "replaces an earlier entry"
+        origins.append(Origin(path, number, what))
         self.entries[entry.id] = entry
         names = {entry.name, *entry.aliases}
         for alias in names:
@@ -287,6 +309,7 @@ class ActorKB:
                            for k, v in (raw.get("body_words") or {}).items()}
         for number, item in enumerate(raw.get("regions") or [], 1):
             region = _validated(Region, item, path_str, number)
+            self.region_origins[region.key] = Origin(path_str, number, "region")
             for name in (region.name, *region.aliases):
                 self.regions.setdefault(name, []).append(region)
             for demonym in region.demonyms:
@@ -297,7 +320,7 @@ class ActorKB:
                 entry = ActorEntry(id=f"{region.key}-{body.names[0].lower().replace(' ', '-')}",
                                    kind="organisation", name=body.names[0], aliases=body.names,
                                    country=region.country, sector=body.sector)
-                self._add_item(path_str, number, entry.model_dump(), False)
+                self._add_item(path_str, number, entry.model_dump(), False, "region body")
                 self.body_region[entry.id] = region
         self.sources.append(path_str)
 
@@ -314,8 +337,10 @@ class ActorKB:
                     raise DataFileError(path_str, f"entry {number} (id={row.id}): a new party needs name and country")
                 self._add_item(path_str, number, {"id": row.id, "kind": "organisation", "name": row.name,
                                                   "aliases": row.names, "country": row.country,
-                                                  "sector": row.sector}, False)
+                                                  "sector": row.sector}, False, "party table")
                 entry = self.entries[row.id]
+            else:
+                self.origins.setdefault(row.id, []).append(Origin(path_str, number, "party names"))
             for name in row.names:
                 bucket = self.by_alias.setdefault(name, [])
                 if entry not in bucket:
@@ -386,11 +411,16 @@ class ActorKB:
                 "role": coding.role, "method": coding.method,
                 "roles": [r.model_dump(mode="json") for r in entry.roles],
             })
+        for region in self.regions.get(name, []):
+            rows.append({"actor_id": region.key, "name": region.name, "kind": "region", "matched_as": "region",
+                         "country": region.country, "sector": "GOV" if region.as_actor else None,
+                         "role": f"government of {region.name}" if region.as_actor else None,
+                         "method": "region", "roles": []})
         key = name.lower()
         for table, kind in ((self.agents, "agent"), (self.titles, "title")):
             if key in table:
                 rows.append({"actor_id": None, "name": name, "kind": kind, "matched_as": kind,
-                             "country": None, "sector": table[key].sector, "role": None,
+                             "country": table[key].country, "sector": table[key].sector, "role": None,
                              "method": kind, "roles": []})
         return rows
 
@@ -446,6 +476,10 @@ class ActorCues:
     former_words: frozenset[str]
     former_sector: str
     request_nouns: frozenset[str]
+    single_holder_offices: frozenset[str]
+    shared_offices: dict[str, frozenset[str]]
+    organisation_words: frozenset[str]
+    regional_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -473,7 +507,11 @@ def load_actor_cues() -> ActorCues:
         party_tags={str(k): v for k, v in raw["party_tags"].items()},
         former_words=frozenset(raw["former_words"]),
         former_sector=_check_table_sector(path, "former_sector", raw["former_sector"]),
-        request_nouns=frozenset(raw["request_nouns"]))
+        request_nouns=frozenset(raw["request_nouns"]),
+        single_holder_offices=frozenset(str(o).lower() for o in raw["single_holder_offices"]),
+        shared_offices={str(k): frozenset(str(o).lower() for o in v) for k, v in raw["shared_offices"].items()},
+        organisation_words=frozenset(str(w).lower() for w in raw["organisation_words"]),
+        regional_titles=frozenset(str(w).lower() for w in raw["regional_titles"]))
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

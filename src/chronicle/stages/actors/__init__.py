@@ -9,22 +9,25 @@ anaphors ("the two factions", "his organization") are resolved by ``chronicle.st
 The whole article is read first (``context``): the story's country and time decide what an ambiguous
 name means ("Georgia", "Congress", a surname). Titles, parties and regions code people the knowledge
 base lacks (``descriptors``), and later short mentions ("Mr Blair", "the prime minister", "NRA")
-take the identity of the entity the article named in full before them (``linking``).
+take the identity of the entity the article named in full before them (``linking``). State and
+provincial bodies and offices ("the Ohio legislature", "Ontario Premier X") are their country's
+government or legislature with the region in the role. The phrase matchers and the index of what
+they found in one article are in ``matching``.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_cues, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.record import ActorMention, Work
 from chronicle.stages.actors import anaphora, descriptors, linking
-from chronicle.stages.actors.context import StoryContext, choose_entry, read_story, region_reading
+from chronicle.stages.actors.context import StoryContext, read_story
+from chronicle.stages.actors.matching import ActorMatcher, TokenIndex
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.model import load_model
 from chronicle.syntax.tree import doc_ents, doc_text, ent_at
@@ -37,62 +40,9 @@ ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative"}
-
-
-NAME_LABELS = ("NAME", "CAPITAL", "DEMONYM", "REGION", "MODIFIER")
-"""Labels of the cased matcher, in the order that wins when two cover the same words."""
-
-
-class ActorMatcher:
-    """Exact-string matchers over the knowledge base's names, demonyms, regions, party words,
-    agents and titles."""
-
-    def __init__(self, nlp, kb: ActorKB):
-        self.kb = kb
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cased = PhraseMatcher(nlp.vocab, attr="ORTH")
-        make = nlp.make_doc
-        for label, table in (("NAME", kb.by_alias), ("DEMONYM", kb.demonyms), ("CAPITAL", kb.capitals),
-                             ("MODIFIER", kb.modifiers)):
-            for term in table:
-                self.names.add(label, [make(term)])
-        for term in {**kb.regions, **kb.region_demonyms}:
-            self.names.add("REGION", [make(term)])
-        for label, table in (("AGENT", kb.agents), ("TITLE", kb.titles)):
-            # The terms as written: the tokenizer keeps "Sen." whole but splits "sen." in two.
-            written = {term for entry in {id(e): e for e in table.values()}.values() for term in entry.terms
-                       if term.lower() in table}
-            for term in written | set(table):
-                self.generic.add(label, [make(term)])
-        for term in kb.cased_titles:
-            self.cased.add("TITLE", [make(term)])
-
-    def __call__(self, doc: Doc) -> dict[str, list[SpacySpan]]:
-        """Longest non-overlapping matches per label; a second label on the very same words (the
-        state and the country "Georgia") is kept under "ALT"."""
-        found: dict[str, list[SpacySpan]] = {label: [] for label in (*NAME_LABELS, "AGENT", "TITLE", "ALT")}
-        rank = {label: n for n, label in enumerate((*NAME_LABELS, "AGENT", "TITLE"))}
-        for matchers in ((self.names,), (self.generic, self.cased)):
-            spans = [SpacySpan(doc, s, e, label=m) for matcher in matchers for m, s, e in matcher(doc)]
-            spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start, rank[sp.label_]))
-            taken: dict[int, tuple[int, int]] = {}
-            for span in spans:
-                if any(i in taken for i in range(span.start, span.end)):
-                    if taken.get(span.start) == (span.start, span.end) and span.label_ != found_label(found, span):
-                        found["ALT"].append(span)
-                    continue
-                taken.update((i, (span.start, span.end)) for i in range(span.start, span.end))
-                found[span.label_].append(span)
-        return found
-
-
-def found_label(found: dict[str, list[SpacySpan]], span: SpacySpan) -> str | None:
-    """The label already given to the very words of ``span``, if any."""
-    for label, spans in found.items():
-        if label != "ALT" and any(s.start == span.start and s.end == span.end for s in spans):
-            return label
-    return None
+SUBNATIONAL_BODY_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL"}
+"""Sectors of the agents that, named with a region ("the Ohio legislature", "Quebec's government"),
+are the region's institution: coded with the region in their role."""
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -309,6 +259,22 @@ class ActorsStage(Stage):
                             role=f"{word} of {region.name}", kind="organisation",
                             method="region-body+subnational", confidence=0.6)
 
+    def _region_body_words(self, head: Token, tokens, index: "TokenIndex", base: dict) -> ActorMention | None:
+        """"the Punjab provincial assembly", "Ontario's legislative assembly": body words no name of
+        the knowledge base holds, headed by a region, are the region's body."""
+        before = [t for t in tokens if t.i < head.i]
+        for n in range(min(3, len(before)), -1, -1):
+            words = " ".join(t.lower_ for t in [*before[len(before) - n:], head])
+            if words in self.kb.body_words:
+                regions = index.regions_in([t for t in before[:len(before) - n]])
+                if not regions:
+                    return None
+                region = regions[0]
+                return ActorMention(**base, name=base["text"], country=region.country,
+                                    sector=self.kb.body_words[words], role=f"{words} of {region.name}",
+                                    kind="organisation", method="region-body+subnational", confidence=0.6)
+        return None
+
     def _region_phrase(self, head: Token, region: Region, span, base: dict):
         """A region standing for its government ("New Jersey sued the EPA"), or its people ("the
         Scots"); None for a demonym that only modifies; ``_UNHANDLED`` where the name does not act
@@ -337,7 +303,10 @@ class ActorsStage(Stage):
                                method="agent" if label == "AGENT" else "title", confidence=0.5)
         self._apply_modifiers(mention, tokens, index, work)
         own = set(range(agent.start, agent.end))
-        regions = index.regions_in([t for t in tokens if t.i not in own])
+        office = bool(entry is not None and label == "TITLE" and entry.subnational)
+        regions = index.regions_in([t for t in tokens if t.i not in own], office) or index.regions_in(
+            [t for t in self._modifier_tokens(mention, tokens, index, work) if t.i not in own and t.i > agent.start],
+            office)
         if label == "TITLE":
             aff = mention.affiliation
             former = descriptors.is_former([t for t in tokens if t.i < agent.start])
@@ -346,6 +315,8 @@ class ActorsStage(Stage):
             descriptors.apply_title(mention, agent.text.lower(), entry, regions, aff.sector if aff else None, former)
         elif regions:
             mention.method += "+subnational"  # "the Texas legislature": the state's, not the nation's
+            if mention.sector in SUBNATIONAL_BODY_SECTORS and mention.country in (None, regions[0].country):
+                mention.role = f"{agent.text.lower()} of {regions[0].name}"   # "legislature of Ohio"
         kind_word = [index.generic_spans[t.i] for t in tokens
                      if t.i in index.generic_spans and index.generic_spans[t.i] != agent
                      and index.generic_spans[t.i].label_ == "AGENT"]
@@ -365,6 +336,9 @@ class ActorsStage(Stage):
         """"the Taliban hideouts", "Iranian government websites": a common noun owned by a known
         actor acts for it; None when no modifier names one."""
         kb = self.kb
+        body = self._region_body_words(head, tokens, index, base)
+        if body is not None:
+            return body
         mods = index.modifier_entries([t for t in tokens if t.i != head.i], kb)
         if not mods:
             return None
@@ -446,7 +420,8 @@ class ActorsStage(Stage):
         titles ("Labour MP X"), party-state tags ("Sen. X (R-Ky.)")."""
         head = mention.head_i
         mods = self._modifier_tokens(mention, tokens, index, work)
-        for entry in index.modifier_entries(mods, self.kb):
+        office = self._subnational_office([*mods, work.doc[head]], index)
+        for entry in index.modifier_entries(mods, self.kb, office):
             if entry.kind == "organisation" and mention.affiliation is None:
                 mention.affiliation = self._entry_mention(entry, dict(text=entry.name, start=mention.start,
                                                                       end=mention.end, head_i=head), work.published)
@@ -457,7 +432,7 @@ class ActorsStage(Stage):
         if mention.country is None:
             mention.country = self._place_country(mods, index)
         if mention.role is None:
-            self._title_codes(mention, mods, index)
+            self._title_codes(mention, mods, index, office)
         aff = mention.affiliation
         if mention.sector is None and aff is not None and mention.kind != "agent":
             mention.sector = aff.sector
@@ -488,7 +463,15 @@ class ActorsStage(Stage):
             mods.append(doc[first - 1])  # "Azerbaijani troops" parsed as two objects
         return mods
 
-    def _title_codes(self, mention: ActorMention, mods: list[Token], index: "TokenIndex") -> None:
+    def _subnational_office(self, mods: list[Token], index: "TokenIndex") -> bool:
+        """Whether the phrase's title is an office of a state or province ("State Senator X of
+        Georgia": the state, not the country)."""
+        title = index.title_in(mods)
+        entry = self.kb.title_entry(title.text) if title is not None else None
+        return bool(entry is not None and entry.subnational)
+
+    def _title_codes(self, mention: ActorMention, mods: list[Token], index: "TokenIndex",
+                     office: bool = False) -> None:
         """A title among the modifiers codes the person: "Labour MP X", "Texas Governor X" (the one
         in the phrase itself before one of "X resigned as chairman"); an office of an unknown body
         ("president of Climax studio") gives no sector."""
@@ -500,109 +483,11 @@ class ActorsStage(Stage):
         aff = mention.affiliation
         own = set(range(title.start, title.end))
         former = descriptors.is_former([t for t in mods if t.i < title.start])
-        descriptors.apply_title(mention, role, entry, index.regions_in([t for t in mods if t.i not in own]),
+        descriptors.apply_title(mention, role, entry, index.regions_in([t for t in mods if t.i not in own], office),
                                 aff.sector if aff else None, former)
         if aff is None and any(t.ent_type_ == "ORG" and t.i not in index.name_spans and t.i not in own
                                for t in mods):
             mention.sector = None  # "president of Climax studio": an office of an unknown body
-
-
-class TokenIndex:
-    """Which matcher span covers which token, and what a name means in this story."""
-
-    def __init__(self, doc: Doc, matches: dict[str, list[SpacySpan]], kb: ActorKB | None = None,
-                 story: StoryContext | None = None):
-        self.doc, self.kb = doc, kb
-        self.story = story if story is not None else StoryContext()
-        self.name_spans: dict[int, SpacySpan] = {}
-        self.generic_spans: dict[int, SpacySpan] = {}
-        for label in NAME_LABELS:
-            for span in matches.get(label, []):
-                for i in range(span.start, span.end):
-                    self.name_spans[i] = span
-        for label in ("AGENT", "TITLE"):
-            for span in matches[label]:
-                for i in range(span.start, span.end):
-                    self.generic_spans[i] = span
-        self.alts = {(s.start, s.end): s for s in matches.get("ALT", []) if s.label_ == "REGION"}
-
-    @staticmethod
-    def label(span: SpacySpan) -> str:
-        """The matcher's label of a span (NAME, AGENT, TITLE, ...)."""
-        return span.label_
-
-    def name_at(self, token: Token) -> SpacySpan | None:
-        """The knowledge-base name that covers this token, if any."""
-        return self.name_spans.get(token.i)
-
-    def generic_at(self, token: Token) -> SpacySpan | None:
-        """The agent or title term that ends at this token ("security forces" at "forces"), if any."""
-        span = self.generic_spans.get(token.i)
-        if span is not None and span.end - 1 == token.i:
-            return span
-        return None
-
-    def title_in(self, tokens: list[Token]) -> SpacySpan | None:
-        """The last title among the tokens ("Hamas' political bureau chief" -> "chief"), if any."""
-        titles = [self.generic_spans[t.i] for t in tokens
-                  if t.i in self.generic_spans and self.generic_spans[t.i].label_ == "TITLE"]
-        return titles[-1] if titles else None
-
-    def choose(self, form: str, entries: list[ActorEntry], nearby=frozenset()) -> ActorEntry | None:
-        """The entry a name or party word means in this story (``context.choose_entry``)."""
-        return choose_entry(form, entries, self.kb, self.story, nearby)
-
-    def region_of(self, span: SpacySpan) -> Region | None:
-        """The region a matched name means here: a region's name or demonym, or a name shared with
-        a country ("Georgia") that the story reads as the region; None otherwise."""
-        shared = (span.start, span.end) in self.alts
-        if span.label_ == "REGION":
-            regions = self.kb.regions.get(span.text) or self.kb.region_demonyms.get(span.text) or []
-        elif shared:
-            regions = self.kb.regions.get(span.text, [])
-        else:
-            return None
-        near = {t.text for t in self.doc[max(0, span.start - 2):span.end + 1] if t.i not in range(span.start, span.end)}
-        return region_reading(regions, self.story, near, shared)
-
-    def regions_in(self, tokens: list[Token]) -> list[Region]:
-        """The regions named among ``tokens``, in order, each once."""
-        found: list[Region] = []
-        for token in tokens:
-            span = self.name_spans.get(token.i)
-            region = self.region_of(span) if span is not None else None
-            if region is not None and region not in found:
-                found.append(region)
-        return found
-
-    def modifier_entries(self, tokens: list[Token], kb: ActorKB) -> list[ActorEntry]:
-        """Knowledge-base entries named inside the phrase's modifiers ("Israeli", "Hamas'",
-        "Tory", "Texas" for its country), in order, each once."""
-        seen: list[ActorEntry] = []
-        for token in tokens:
-            span = self.name_spans.get(token.i)
-            if span is None:
-                continue
-            for entry in self._entries_of(span, kb):
-                if entry is not None and entry not in seen:
-                    seen.append(entry)
-        return seen
-
-    def _entries_of(self, span: SpacySpan, kb: ActorKB) -> list[ActorEntry | None]:
-        """What a matched span stands for as a modifier: its entry as this story reads it (a region
-        stands for its country)."""
-        region = self.region_of(span)
-        if region is not None:
-            return [kb.entries.get(region.country.lower())]
-        if span.label_ == "REGION":
-            return []
-        if span.label_ == "NAME":
-            return [self.choose(span.text, kb.by_alias.get(span.text, []))]
-        if span.label_ == "MODIFIER":
-            return [self.choose(span.text, kb.modifiers.get(span.text, []))]
-        if span.label_ == "DEMONYM":
-            return [kb.demonyms[span.text]]
-        return [kb.capitals[span.text]]
 
 
 def _other_first_name(span: SpacySpan, kb: ActorKB) -> bool:

@@ -93,7 +93,9 @@ def apply_title(mention: ActorMention, title: str, entry: AgentEntry | None, reg
     ("Labour MP" is a legislator) but an organisation's before a generic office's ("IOC president"
     speaks for the IOC), its country when the office has one, a region's country ("Senator X of
     Nevada"), and for a state's or province's office the region in the role ("Texas Governor X":
-    USA GOV, governor of Texas). A ``former`` holder keeps the country, not the office's sector."""
+    USA GOV, governor of Texas; "Ontario Premier X": CAN GOV, premier of Ontario, as a national
+    title a region heads is that region's office). A ``former`` holder keeps the country, not the
+    office's sector."""
     title = entry.role if entry is not None and entry.role else title
     mention.role = f"former {title}" if former else title
     office = entry.sector if entry is not None else None
@@ -107,7 +109,7 @@ def apply_title(mention: ActorMention, title: str, entry: AgentEntry | None, reg
     region = regions[0] if regions else None
     if region is not None and mention.country in (None, region.country):
         mention.country = region.country
-        if entry is not None and entry.subnational:
+        if entry is not None and (entry.subnational or title in load_actor_cues().regional_titles):
             mention.role = f"{mention.role} of {region.name}"
             mention.method = mention.method + "+subnational"
 
