@@ -251,3 +251,22 @@ def test_different_small_counts_of_the_same_participants_are_two_events():
     crowds = merge_reports([(article("a"), [with_size("a", 10000, "protester")]),
                             (article("b", "AP"), [with_size("b", 15000, "protester")])])
     assert len(multi(crowds)) == 1   # crowd estimates vary between outlets
+
+
+def test_reports_dated_only_by_an_assumed_publication_day_never_merge_on_it():
+    """Two outlets' reports dated only by the day the user gave with --published (the articles carry
+    none): that day is the user's guess, so it cannot tie them together. With the articles' own day
+    they merge; a day stated in the text still counts."""
+    def assumed(doc: str) -> Article:
+        return article(doc).model_copy(update={"published_assumed": True})
+
+    own = [(article(d), [event(d, location=CAIRO)]) for d in ("a", "b")]
+    assert len(multi(merge_reports(own))) == 1
+    guessed = [(assumed(d), [event(d, location=CAIRO)]) for d in ("a", "b")]
+    assert len(merge_reports(guessed)) == 2
+    mixed = [(assumed("a"), [event("a", location=CAIRO)]), (article("b"), [event("b", location=CAIRO)])]
+    assert len(merge_reports(mixed)) == 2
+    undated = [(assumed(d), [event(d, location=CAIRO).model_copy(update={"date": None})]) for d in "ab"]
+    assert len(merge_reports(undated)) == 2
+    stated = [(assumed(d), [event(d, date="2024-05-06", location=CAIRO)]) for d in ("a", "b")]
+    assert len(multi(merge_reports(stated))) == 1

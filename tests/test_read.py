@@ -176,7 +176,27 @@ def test_read_html_without_text_is_rejected(tmp_path, name):
 
 def test_read_stdin():
     [article] = read_all("-", stdin=io.StringIO(STORY), published=dt.date(2017, 10, 12))
-    assert article == Article(id="stdin", text=STORY, published=dt.date(2017, 10, 12))
+    assert article == Article(id="stdin", text=STORY, published=dt.date(2017, 10, 12), published_assumed=True)
+
+
+def test_the_published_fallback_is_marked_as_assumed(tmp_path):
+    """--published dates only the articles that carry no date, and says so; an article's own date
+    (JSONL field, feed entry) is never marked."""
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x", "published": "2020-01-02"}\n{"text": "y"}\n',
+                                      encoding="utf-8")
+    (tmp_path / "c.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        "<item><title>t</title><description>Undated entry</description></item>"
+        "<item><title>u</title><pubDate>Mon, 06 Jan 2020 10:00:00 GMT</pubDate>"
+        "<description>Dated entry</description></item></channel></rss>", encoding="utf-8")
+    fallback = dt.date(2021, 5, 5)
+    got = {a.id: (a.published, a.published_assumed) for a in read_all(tmp_path, published=fallback)}
+    assert got == {"a.txt": (fallback, True), "b.jsonl:1": (dt.date(2020, 1, 2), False),
+                   "b.jsonl:2": (fallback, True), "c.rss#1": (fallback, True),
+                   "c.rss#2": (dt.date(2020, 1, 6), False)}
+    without = {a.id: (a.published, a.published_assumed) for a in read_all(tmp_path)}
+    assert without["a.txt"] == without["c.rss#1"] == (None, False)
 
 
 def test_read_stdin_empty_is_rejected():

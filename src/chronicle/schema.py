@@ -39,7 +39,8 @@ EventType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 ]
 Factuality = Literal["actual", "negated", "hypothetical", "future"]
-DatePrecision = Literal["day", "month", "year"]
+# "week": an ISO week, Monday to Sunday ("last week", "over the weekend"); its value is that Monday.
+DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["country", "admin1", "city", "point"]
 
 

@@ -8,7 +8,7 @@ import sys
 import click
 
 from chronicle.cli.coding import LazyCoder
-from chronicle.cli.progress import ArticleProgress
+from chronicle.cli.progress import ArticleProgress, ingest_total, progress_bar_shown
 from chronicle.cli.options import (
     actors_option, batch_option, db_option, lexicon_option, limit_option, lock_timeout_option,
     open_store, published_option, resumable,
@@ -45,7 +45,9 @@ def ingest(paths, db, lock_timeout, published, actor_files, lexicon_files, batch
     process alone writes the database. Afterwards the events are merged across articles when new
     articles were stored or the stored merge is missing or out of date (an earlier run stopped
     during its merge); --no-dedupe leaves that to 'chronicle dedupe'. While another process uses
-    the database, the command waits up to --lock-timeout seconds for it.
+    the database, the command waits up to --lock-timeout seconds for it. On a terminal a progress
+    bar shows the articles done and, when the inputs are files or folders (not stdin), their total
+    and the time left.
     """
     from chronicle.io.read import read_paths
     from chronicle.store import ingest as ingest_items
@@ -55,7 +57,7 @@ def ingest(paths, db, lock_timeout, published, actor_files, lexicon_files, batch
                                "one: give one of them, not both")
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a folder) or - for stdin")
-    progress = ArticleProgress("ingesting")
+    progress = ArticleProgress("ingesting", ingest_total(paths, limit) if progress_bar_shown() else None)
 
     def tick(kind: str, n: int, item=None) -> None:
         if kind == "quarantined":

@@ -32,7 +32,9 @@ reports apart (it hides an event and corrupts counts), so every rule errs toward
 - **date**: ``Event.date`` as an interval (a day, a month or a year). A date assumed from the
   article's publication (``method == "publication"``, or no date at all: the article's publication
   day, else ``default_published``) may lie up to ``window_days`` from the other, because a report
-  can follow its event by days. Two days stated in the text must agree within ``stated_slack_days``:
+  can follow its event by days. A publication day the article does not carry (the user's
+  ``--published`` fallback, ``Article.published_assumed``) is no date: such a report never merges
+  on it, as if undated. A week ("last week") is a coarse date like a month. Two days stated in the text must agree within ``stated_slack_days``:
   a stated date is the event's own, so another day is another event. A month or a year is how an
   article recalls a past event, so it matches only another coarse date or a stated day inside it,
   never a day assumed from publication. An event with no date and no publication day never merges.
@@ -236,21 +238,26 @@ def _outlet(article: Article) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _interval(value: str) -> tuple[int, int]:
-    """A day, month or year as (first, last) ordinal day."""
+def _interval(value: str, precision: str | None = None) -> tuple[int, int]:
+    """A day, week (its Monday), month or year as (first, last) ordinal day."""
     y, m, d = ([int(p) for p in value.split("-")] + [0, 0])[:3]
     first = dt.date(y, m or 1, d or 1).toordinal()
+    if precision == "week":
+        return first, first + 6
     last = dt.date(y, m, d) if d else dt.date(y + (m == 12), m % 12 + 1, 1) if m else dt.date(y + 1, 1, 1)
     return first, last.toordinal() - (not d)
 
 
 def _prepare(event: Event, article: Article, default_published: dt.date | None) -> _Item:
-    if event.date is not None:
-        lo, hi = _interval(event.date.value)
+    # the user's --published fallback says when the user thinks the article appeared, not when it
+    # did: a date taken from it is no date at all (``article.published_assumed``)
+    assumed = article.published_assumed
+    if event.date is not None and not (assumed and event.date.method == "publication"):
+        lo, hi = _interval(event.date.value, event.date.precision)
         stated = event.date.method != "publication" and event.date.precision == "day"
         precision, dated = event.date.precision, True
     else:
-        day = article.published or default_published
+        day = None if assumed else article.published or default_published
         dated = day is not None  # no date at all: nothing bounds it in time, so it stays alone
         lo = hi = day.toordinal() if day else 0
         stated, precision = False, "day"

@@ -54,7 +54,7 @@ class _ActorFields(NamedTuple):  # what ``actor_key`` reads of an actor
     sector: str | None
 
 
-_ARTICLE = "a.content_hash, a.title, a.published, a.source, a.url"
+_ARTICLE = "a.content_hash, a.title, a.published, a.source, a.url, a.published_assumed"
 
 
 def full_items(store: Store, keys: Iterable[Key], default: dt.date | None) -> dict[Key, Stored]:
@@ -68,7 +68,8 @@ def full_items(store: Store, keys: Iterable[Key], default: dt.date | None) -> di
         f"AND e.id = k.i JOIN articles a ON a.seq = e.article_seq", params).fetchall()
     cur = store.conn.execute(
         f'SELECT x.article_seq, x.event_id, x.side, x.position, x.text, x."start", x."end", x.name, '
-        f"x.actor_id, x.country, x.sector, x.role, x.method, x.confidence FROM event_actors x "
+        f"x.actor_id, x.country, x.sector, x.role, x.method, x.confidence, x.method_detail "
+        f"FROM event_actors x "
         f"JOIN {_keys_relation()} ON x.article_seq = k.s AND x.event_id = k.i", params)
     names = [d[0] for d in cur.description]
     actors: dict[Key, list[dict]] = defaultdict(list)
@@ -79,11 +80,11 @@ def full_items(store: Store, keys: Iterable[Key], default: dt.date | None) -> di
     n = len(EVENT_COLUMNS)
     for row in rows:
         fields = dict(zip(EVENT_COLUMNS, row[:n]))
-        content_hash, title, published, source, url = row[n:]
+        content_hash, title, published, source, url, assumed = row[n:]
         key = (fields["article_seq"], fields["id"])
         event = row_to_event(fields, actors.get(key, ()))
         article = Article(id=content_hash, text="", title=title, published=published, source=source,
-                          url=url)
+                          url=url, published_assumed=bool(assumed))
         out[key] = Stored(key, (key[0], fields["position"]), _prepare(event, article, default))
     return out
 
@@ -106,6 +107,8 @@ c AS (
                 AND wd.lo <= coalesce(e.date_last, a.published, $default::DATE)
                 AND wd.hi >= coalesce(e.date_first, a.published, $default::DATE)
     SEMI JOIN reports r ON r.article_seq = e.article_seq AND r.event_id = e.id
+    WHERE NOT (a.published_assumed AND (e.date IS NULL
+                                        OR json_extract_string(e.date, '$.method') = 'publication'))
 ),
 x AS (SELECT x.* FROM event_actors x SEMI JOIN c ON x.article_seq = c.article_seq AND x.event_id = c.id),
 k AS (SELECT x.article_seq, x.event_id,

@@ -125,7 +125,8 @@ def read_paths(
     """Yield an ``Article`` or a ``Rejected`` for every record of every path, in input order.
 
     ``-`` reads one article from ``stdin`` (``sys.stdin`` when not given). ``published`` is the
-    date for articles that carry none of their own; an article's own date always wins.
+    date for articles that carry none of their own (they are marked ``published_assumed``); an
+    article's own date always wins.
     """
     for item in paths:
         raw = os.fsdecode(item)
@@ -273,7 +274,9 @@ def _read_file(path: Path, where: str, published: _dt.date | None) -> Iterator[A
     if len(data) > limit:  # the file grew after it was measured
         yield Rejected(where, f"file is over the {limit:,}-byte limit")
     elif kind == "feed":
-        yield from read_feed(data, where, name, published, _article)
+        # the feed reader leaves an entry without a date undated; the fallback is applied here
+        yield from read_feed(data, where, name, None,
+                             lambda fields, at, empty: _article(_dated(fields, published), at, empty))
     elif kind == "txt":
         yield _text_article(data, name, where, published)
     else:
@@ -371,7 +374,17 @@ def _read_stdin(stream: TextIO, published: _dt.date | None) -> Iterator[Article 
         if problem:
             yield Rejected("stdin", problem)
             return
-    yield _article({"id": "stdin", "text": text, "published": published}, "stdin", "no text on stdin")
+    yield _article(_dated({"id": "stdin", "text": text}, published), "stdin", "no text on stdin")
+
+
+def _dated(fields: dict[str, Any], published: _dt.date | None) -> dict[str, Any]:
+    """``fields`` with the ``--published`` fallback when they carry no date of their own, marked
+    ``published_assumed``: the date then says when the user thinks the article appeared, not when
+    it did, and later steps (dedup) must not treat it as the article's own."""
+    if fields.get("published") is None and published is not None:
+        fields["published"] = published
+        fields["published_assumed"] = True
+    return fields
 
 
 def _article(fields: dict[str, Any], where: str, empty: str) -> Article | Rejected:
@@ -413,7 +426,7 @@ def _text_article(
     text, problem = _decode(data)
     if problem:
         return Rejected(where, problem)
-    return _article({"id": doc_id, "text": text, "published": published}, where, "empty file (no text)")
+    return _article(_dated({"id": doc_id, "text": text}, published), where, "empty file (no text)")
 
 
 def _html_article(
@@ -440,7 +453,7 @@ def _html_article(
         return Rejected(where, f"HTML could not be parsed ({type(exc).__name__}: {_one_line(exc)})")
     if not text:
         return Rejected(where, nothing)
-    return _article({"id": doc_id, "text": text, "title": title, "published": published}, where, nothing)
+    return _article(_dated({"id": doc_id, "text": text, "title": title}, published), where, nothing)
 
 
 def _read_jsonl(
@@ -548,9 +561,7 @@ def _json_line(
     if problem:
         return Rejected(where, problem)
     fields.setdefault("id", f"{file_name}:{lineno}")
-    if fields.get("published") is None:
-        fields["published"] = published
-    return _article(fields, where, "field 'text' is empty")
+    return _article(_dated(fields, published), where, "field 'text' is empty")
 
 
 def _fields(record: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:

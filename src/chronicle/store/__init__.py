@@ -10,8 +10,11 @@
 from chronicle.store.db import SCHEMA_VERSION, Store, StoreError, store_error
 from chronicle.store.ingest import IngestStats, RecodeStats, coder_info, ingest, recode
 from chronicle.store.query import ArticleRef, EventFilter, copy_parquet, iter_events, iter_records
+from chronicle.store.sqlite_export import write_sqlite
+from chronicle.store.stats import store_stats
 
 __all__ = [
     "SCHEMA_VERSION", "Store", "StoreError", "store_error", "IngestStats", "RecodeStats", "coder_info", "ingest",
-    "recode", "ArticleRef", "EventFilter", "copy_parquet", "iter_events", "iter_records",
+    "recode", "ArticleRef", "EventFilter", "copy_parquet", "iter_events", "iter_records", "write_sqlite",
+    "store_stats",
 ]

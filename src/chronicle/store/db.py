@@ -1,15 +1,17 @@
 """The corpus store: one embedded DuckDB file holding articles, their events and what was refused.
 
-Tables (``schema_version`` 2):
+Tables (``schema_version`` 3; keys, views and upgrades in ``chronicle.store.tables``):
 
 * ``articles``: one row per distinct text (``content_hash`` = sha256 of the text, UNIQUE), with the
   article's own ``id``, metadata, ``ingested_at`` and the coder/data version that coded it. ``seq``
-  is the ingest order; events point to it.
+  is the ingest order and the primary key; events point to it. ``published_assumed`` is true when
+  ``published`` is the user's ``--published`` fallback, not a date the article carries.
 * ``events``: one row per Event: scalar fields as columns, ``date``/``location`` flattened for
   filtering *and* kept whole as JSON, other nested fields (``factuality_cue``, ``attribution``,
   ``size``, ``casualties``, ``confidences``) as JSON, plus ``coder_version`` and ``data_version``.
 * ``event_actors``: the source and target actors of each event (``side`` is ``source`` or
-  ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister").
+  ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister";
+  ``method`` the category of how it was coded, ``method_detail`` the coder's own method string).
 * ``quarantine``: inputs that could not become articles (``where``, ``reason``, raw ``excerpt``).
 * ``merged_events``: one row per real event after cross-article merging (``chronicle dedupe``,
   ``chronicle.dedup.store``): its ``id`` (a hash of its reports, stable across runs and databases),
@@ -22,8 +24,11 @@ Tables (``schema_version`` 2):
 Every batch is written in one transaction, so a crash (even ``kill -9``) leaves either the whole
 batch (articles and their events) or none of it.
 
-Version 1 databases (``reports`` reserved and empty, no ``merged_events``) are upgraded when opened
-for writing; opened read-only they still export events, but not merged events.
+Views: ``events_flat`` (an event with its article and first actors) and ``dyads`` (source x target).
+
+Older databases are upgraded when opened for writing (1 -> 2: the merge tables; 2 -> 3: keys,
+``published_assumed``, the method category, the views); opened read-only they still export events
+(a version 1 database not merged events).
 
 Opening is careful, because the file is the user's: DuckDB never installs or loads an extension
 (a SQLite file given as ``--db`` is refused, not handed to a downloaded scanner), a 0-byte file left
@@ -47,60 +52,9 @@ import duckdb
 
 from chronicle.errors import ChronicleError
 from chronicle.schema import Actor, Article, CoderInfo, Event
+from chronicle.store.tables import CREATE, SCHEMA_VERSION, method_category, migrations
 
-SCHEMA_VERSION = 2
-
-_TABLES = """
-CREATE SEQUENCE IF NOT EXISTS article_seq START 1;
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    seq BIGINT NOT NULL DEFAULT nextval('article_seq'),
-    id VARCHAR NOT NULL,
-    content_hash VARCHAR NOT NULL UNIQUE,
-    title VARCHAR, published DATE, source VARCHAR, url VARCHAR,
-    text VARCHAR NOT NULL,
-    ingested_at TIMESTAMP NOT NULL,
-    coder_version VARCHAR, data_version VARCHAR
-);
-CREATE TABLE IF NOT EXISTS events (
-    article_seq BIGINT NOT NULL, position INTEGER NOT NULL,
-    id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_index INTEGER, sentence VARCHAR,
-    event_type VARCHAR NOT NULL, mode VARCHAR, contexts VARCHAR[], cameo VARCHAR,
-    quad_class TINYINT, goldstein DOUBLE, factuality VARCHAR, factuality_cue JSON,
-    reciprocal BOOLEAN, trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
-    date_value VARCHAR, date_precision VARCHAR, date_first DATE, date_last DATE, date JSON,
-    location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
-    location_lat DOUBLE, location_lon DOUBLE, location_geonameid BIGINT, location JSON,
-    attribution JSON, size JSON, casualties JSON,
-    confidence DOUBLE, confidences JSON, mentions INTEGER,
-    coder_version VARCHAR, data_version VARCHAR
-);
-CREATE TABLE IF NOT EXISTS event_actors (
-    article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL,
-    side VARCHAR NOT NULL, position INTEGER NOT NULL,
-    text VARCHAR, "start" INTEGER, "end" INTEGER, name VARCHAR, actor_id VARCHAR,
-    country VARCHAR, sector VARCHAR, role VARCHAR, method VARCHAR, confidence DOUBLE
-);
-CREATE TABLE IF NOT EXISTS quarantine (
-    "where" VARCHAR NOT NULL, reason VARCHAR NOT NULL, excerpt VARCHAR, "at" TIMESTAMP NOT NULL
-);
-"""
-
-_MERGE_TABLES = """
-CREATE TABLE IF NOT EXISTS merged_events (
-    id VARCHAR NOT NULL, article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL,
-    num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS reports (
-    merged_id VARCHAR NOT NULL, article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL,
-    position INTEGER NOT NULL, source VARCHAR
-);
-"""
-
-_MIGRATIONS = {
-    # 1 -> 2: ``reports`` was reserved and never written; it becomes the event -> merged event map.
-    1: "DROP TABLE IF EXISTS reports;" + _MERGE_TABLES,
-}
+_MIGRATIONS = migrations()
 """SQL that upgrades a database from the version of the key to the next one."""
 
 MERGED_COLUMNS = ("id", "article_seq", "event_id", "num_mentions", "num_articles", "num_sources")
@@ -116,9 +70,9 @@ EVENT_COLUMNS = (
     "confidence", "confidences", "mentions", "coder_version", "data_version",
 )
 ACTOR_COLUMNS = ("article_seq", "event_id", "side", "position", "text", "start", "end", "name",
-                 "actor_id", "country", "sector", "role", "method", "confidence")
+                 "actor_id", "country", "sector", "role", "method", "confidence", "method_detail")
 ARTICLE_COLUMNS = ("id", "content_hash", "title", "published", "source", "url", "text",
-                   "ingested_at", "coder_version", "data_version")
+                   "ingested_at", "coder_version", "data_version", "published_assumed")
 
 
 class StoreError(ChronicleError):
@@ -129,7 +83,9 @@ class StoreError(ChronicleError):
 
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 """Every connection: the store never reaches the network (nor loads an extension behind the
-user's back); the extensions Chronicle uses (json, parquet) are built into the duckdb wheel."""
+user's back); the extensions Chronicle uses (json, parquet) are built into the duckdb wheel.
+DuckDB's own progress bar (drawn on the terminal by any query over 2 s: an upgrade, a large export)
+is turned off on every connection (``Store``): the commands report progress themselves."""
 
 LOCK_POLL = 0.2
 """Seconds between two attempts to open a database another process holds."""
@@ -161,12 +117,13 @@ def _json(model) -> str | None:
     return None if model is None else model.model_dump_json()
 
 
-def period(value: str) -> tuple[_dt.date, _dt.date]:
-    """``2024``, ``2024-05`` or ``2024-05-06`` -> its first and last day."""
+def period(value: str, precision: str | None = None) -> tuple[_dt.date, _dt.date]:
+    """``2024``, ``2024-05`` or ``2024-05-06`` -> its first and last day; a ``week`` (its value is
+    its Monday) -> Monday and Sunday."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         day = _dt.date(*parts)
-        return day, day
+        return day, day + _dt.timedelta(days=6 if precision == "week" else 0)
     if len(parts) == 2:
         first = _dt.date(parts[0], parts[1], 1)
         nxt = _dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
@@ -178,7 +135,7 @@ def event_row(seq: int, position: int, e: Event) -> tuple:
     """The ``events`` table row of one event (date period and place flattened for filtering)."""
     first = last = None
     if e.date is not None:
-        first, last = period(e.date.value)
+        first, last = period(e.date.value, e.date.precision)
     loc = e.location
     return (
         seq, position, e.id, e.doc_id, e.sentence_index, e.sentence, e.event_type, e.mode,
@@ -194,22 +151,25 @@ def event_row(seq: int, position: int, e: Event) -> tuple:
 
 
 def actor_rows(seq: int, e: Event) -> list[tuple]:
-    """The ``event_actors`` rows of one event: one per actor and side, for actor filters and dyads."""
+    """The ``event_actors`` rows of one event: one per actor and side, for actor filters and dyads;
+    ``method`` is the category of the coder's method, ``method_detail`` the method itself."""
     return [
         (seq, e.id, side, i, a.text, a.start, a.end, a.name, a.actor_id, a.country, a.sector,
-         a.role, a.method, a.confidence)
+         a.role, method_category(a.method), a.confidence, a.method)
         for side, actors in (("source", e.source), ("target", e.target))
         for i, a in enumerate(actors)
     ]
 
 
 def row_to_event(row: dict, actors: Iterable[dict]) -> Event:
-    """Rebuild the Event from its ``events`` row and its ``event_actors`` rows."""
+    """Rebuild the Event from its ``events`` row and its ``event_actors`` rows (the actor's method
+    is ``method_detail``; a row without it, from a version 2 store, has it in ``method``)."""
     load = lambda v: None if v is None else json.loads(v)  # noqa: E731
     sides: dict[str, list[tuple[int, Actor]]] = {"source": [], "target": []}
     for a in actors:
         fields = {k: a[k] for k in ("text", "start", "end", "name", "actor_id", "country", "sector",
-                                    "role", "method", "confidence")}
+                                    "role", "confidence")}
+        fields["method"] = a["method_detail"] if "method_detail" in a else a["method"]
         sides[a["side"]].append((a["position"], Actor(**fields)))
     return Event(
         id=row["id"], doc_id=row["doc_id"], sentence_index=row["sentence_index"],
@@ -244,6 +204,7 @@ class Store:
         _preflight(self.path, read_only=read_only, create=create)
         self.conn = _connect(self.path, read_only, lock_timeout, on_wait)
         try:
+            self.conn.execute("SET enable_progress_bar = false")
             self._check_schema()
         except duckdb.Error as exc:
             self.conn.close()
@@ -273,7 +234,7 @@ class Store:
             if self.read_only:
                 raise StoreError(f"{self.path} is an empty database (run 'chronicle ingest' first)")
             with self.transaction():
-                self.conn.execute(_TABLES + _MERGE_TABLES)
+                self.conn.execute(CREATE)
                 self.conn.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
             return
         row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -318,6 +279,11 @@ class Store:
         return self.conn.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "
                                  "AND table_name = ?", [name]).fetchone() is not None
 
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether ``table`` has ``column`` (an older store opened read-only lacks newer columns)."""
+        return self.conn.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = 'main' "
+                                 "AND table_name = ? AND column_name = ?", [table, column]).fetchone() is not None
+
     def counts(self) -> dict[str, int]:
         """Rows per table (tables an older database opened read-only lacks are left out)."""
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -326,11 +292,12 @@ class Store:
     def articles_to_recode(self, info: CoderInfo, after: int, limit: int) -> list[tuple[int, Article]]:
         """Up to ``limit`` stored articles (seq > ``after``) coded by another coder/data version."""
         rows = self.conn.execute(
-            "SELECT seq, id, text, title, published, source, url FROM articles "
+            "SELECT seq, id, text, title, published, source, url, published_assumed FROM articles "
             "WHERE seq > ? AND (coder_version IS DISTINCT FROM ? OR data_version IS DISTINCT FROM ?) "
             "ORDER BY seq LIMIT ?", [after, info.version, info.data_version, limit]).fetchall()
-        return [(seq, Article(id=i, text=t, title=ti, published=p, source=s, url=u))
-                for seq, i, t, ti, p, s, u in rows]
+        return [(seq, Article(id=i, text=t, title=ti, published=p, source=s, url=u,
+                              published_assumed=bool(assumed)))
+                for seq, i, t, ti, p, s, u, assumed in rows]
 
     def quarantined(self) -> list[tuple[str, str, str | None]]:
         """Every quarantined input: where, why and an excerpt, in the order they were set aside."""
@@ -347,7 +314,7 @@ class Store:
             "SELECT nextval('article_seq') FROM range(?)", [len(pairs)]).fetchall()]
         self._insert_rows("articles", ("seq",) + ARTICLE_COLUMNS, [
             (seq, a.id, a.content_hash, a.title, a.published, a.source, a.url, a.text, now,
-             info.version, info.data_version)
+             info.version, info.data_version, a.published_assumed)
             for seq, (a, _) in zip(seqs, pairs)])
         self._insert_events([(seq, events) for seq, (_, events) in zip(seqs, pairs)])
         return seqs

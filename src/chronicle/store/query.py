@@ -46,6 +46,8 @@ class ArticleRef(NamedTuple):
     source: str | None
     published: _dt.date | None
     ingested_at: _dt.datetime
+    title: str | None = None
+    published_assumed: bool = False   # ``published`` is the user's --published fallback
 
 
 def where_clause(since: _dt.date | None, until: _dt.date | None,
@@ -72,7 +74,20 @@ def where_clause(since: _dt.date | None, until: _dt.date | None,
     return " AND ".join(parts), params
 
 
-_ARTICLE_FIELDS = "a.seq, a.id, a.content_hash, a.url, a.source, a.published, a.ingested_at"
+_ARTICLE_FIELDS = "a.seq, a.id, a.content_hash, a.url, a.source, a.published, a.ingested_at, a.title"
+
+
+def _article_fields(store: Store) -> str:
+    """The ``ArticleRef`` columns of ``articles a`` (a version 2 store, read-only, has no
+    ``published_assumed``: false)."""
+    assumed = "a.published_assumed" if store.has_column("articles", "published_assumed") else "FALSE"
+    return f"{_ARTICLE_FIELDS}, {assumed}"
+
+
+def _actor_detail(store: Store) -> str:
+    """The ``method_detail`` column of ``event_actors`` (a version 2 store has the whole method in
+    ``method``)."""
+    return "method_detail" if store.has_column("event_actors", "method_detail") else "method AS method_detail"
 
 
 class MergedRecord(NamedTuple):
@@ -108,7 +123,7 @@ def _pages(store: Store, sql: str, params: list, batch_size: int) -> Iterator[tu
         actors: dict[tuple[int, str], list[dict]] = defaultdict(list)
         cur = store.conn.execute(
             'SELECT article_seq, event_id, side, position, text, "start", "end", name, actor_id, '
-            "country, sector, role, method, confidence FROM event_actors "
+            f"country, sector, role, method, confidence, {_actor_detail(store)} FROM event_actors "
             "WHERE article_seq BETWEEN ? AND ?", [first_seq, end_seq])
         names = [d[0] for d in cur.description]
         for actor in cur.fetchall():
@@ -130,7 +145,7 @@ def iter_records(store: Store, since: _dt.date | None = None, until: _dt.date | 
     """Stream (Event, ArticleRef) in ingest order, ``batch_size`` events per query."""
     cond, params = where_clause(since, until, filters)
     cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
-    sql = (f"SELECT {cols}, {_ARTICLE_FIELDS} FROM events e JOIN articles a ON a.seq = e.article_seq "
+    sql = (f"SELECT {cols}, {_article_fields(store)} FROM events e JOIN articles a ON a.seq = e.article_seq "
            f"WHERE {cond} {_KEYSET}")
     n_event = len(EVENT_COLUMNS)
     for rows, actors in _pages(store, sql, params, batch_size):
@@ -174,7 +189,7 @@ def iter_merged(store: Store, since: _dt.date | None = None, until: _dt.date | N
 def _iter_merged(store, since, until, filters, batch_size) -> Iterator[MergedRecord]:
     cond, params = where_clause(since, until, filters)
     cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
-    sql = (f"SELECT {cols}, {_ARTICLE_FIELDS}, m.id, m.num_mentions, m.num_articles, m.num_sources "
+    sql = (f"SELECT {cols}, {_article_fields(store)}, m.id, m.num_mentions, m.num_articles, m.num_sources "
            f"{_MERGED_FROM} WHERE {cond} {_KEYSET}")
     n_event, n_ref = len(EVENT_COLUMNS), len(ArticleRef._fields)
     for rows, actors in _pages(store, sql, params, batch_size):
@@ -208,7 +223,7 @@ def iter_events(store: Store, since: _dt.date | None = None, until: _dt.date | N
 _PARQUET_ACTORS = (
     "(SELECT list(struct_pack(text := x.text, \"start\" := x.\"start\", \"end\" := x.\"end\", "
     "name := x.name, actor_id := x.actor_id, country := x.country, sector := x.sector, "
-    "role := x.role, method := x.method, confidence := x.confidence) ORDER BY x.position) "
+    "role := x.role, method := x.method_detail, confidence := x.confidence) ORDER BY x.position) "
     "FROM event_actors x WHERE x.article_seq = e.article_seq AND x.event_id = e.id "
     "AND x.side = '{side}') AS {side}"
 )
