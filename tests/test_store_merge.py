@@ -199,16 +199,22 @@ def test_iter_merged_yields_representatives_with_reports(merged_db):
 
 
 # -- schema version 1 -> 2 ----------------------------------------------------------------------------
-def downgrade_to_v1(path) -> None:
+def downgrade_to_v1(path, tmp_path):
+    """A version 1 copy of the store at ``path`` (a real version 2 database, then version 1's tables)."""
+    from tests.test_store_schema import make_v2
+
+    path, v3 = tmp_path / "v1.duckdb", path
+    make_v2(v3, path)
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE merged_events; DROP TABLE reports; "
                 "CREATE TABLE reports (event_id VARCHAR NOT NULL, report_event_id VARCHAR NOT NULL); "
                 "UPDATE schema_version SET version = 1")
     con.close()
+    return path
 
 
-def test_version_1_database_is_read_as_is_and_upgraded_when_written(db, runner):
-    downgrade_to_v1(db)
+def test_version_1_database_is_read_as_is_and_upgraded_when_written(db, runner, tmp_path):
+    db = downgrade_to_v1(db, tmp_path)
     with Store(db, read_only=True) as store:
         assert store.schema_version == 1
         assert store.counts() == {"articles": 3, "events": 3, "event_actors": 6, "quarantine": 0,
@@ -219,7 +225,7 @@ def test_version_1_database_is_read_as_is_and_upgraded_when_written(db, runner):
     result = runner.invoke(cli, ["export", "--db", str(db), "--merged"])
     assert result.exit_code == 1 and "run 'chronicle dedupe' first" in result.stderr
     with Store(db) as store:                          # opened for writing: upgraded
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert [r[0] for r in store.conn.execute("DESCRIBE reports").fetchall()] == \
             ["merged_id", "article_seq", "event_id", "position", "source"]
         assert merge_store(store).merged == 2
@@ -241,7 +247,7 @@ def test_export_merged_jsonl_has_counts_and_reports(merged_db, runner):
     assert [r["doc_id"] for r in coerce["reports"]] == ["ap-1"]
     assert Event.model_validate({k: v for k, v in accuse.items()
                                  if k not in ("merged_id", "num_mentions", "num_articles",
-                                              "num_sources", "reports")})
+                                              "num_sources", "reports", "article")})
     assert len({r["merged_id"] for r in records}) == 2
     # filters apply to the representative event
     only = runner.invoke(cli, ["export", "--db", str(merged_db), "--merged", "--country", "KEN"])

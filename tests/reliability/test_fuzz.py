@@ -428,7 +428,8 @@ def coded_ids(fmt: str, stdout: str) -> list[str] | None:
     the table, which is for people (its titles wrap)."""
     if fmt == "jsonl":     # split at "\n" only: a JSON line may hold U+2028 or U+0085
         return [json.loads(line)["doc_id"] for line in stdout.split("\n") if line]
-    if fmt == "csv":
+    if fmt == "csv":  # a row carries its article's title, which a feed may make very long
+        csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
         return [row["doc_id"] for row in csv.DictReader(io.StringIO(stdout, newline=""))]
     return None
 

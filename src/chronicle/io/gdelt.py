@@ -148,11 +148,26 @@ def merged_global_id(merged_id: str, pair: int) -> int:
     return int(hashlib.sha1(key).hexdigest()[:15], 16)
 
 
+def event_pairs(event: Event) -> list[tuple[Actor | None, Actor | None]]:
+    """The (source, target) pairs of an event, one GDELT row each, in row order (None for a side
+    without actors)."""
+    return [(src, tgt) for src in (event.source or [None]) for tgt in (event.target or [None])]
+
+
+def date_added(ref: ArticleRef) -> str:
+    """DATEADDED / EventTimeDate: when the article was ingested, UTC, YYYYMMDDHHMMSS."""
+    return ref.ingested_at.strftime("%Y%m%d%H%M%S")
+
+
+def row_ids(event: Event, ref: ArticleRef, merged: MergedRecord | None = None) -> list[int]:
+    """The GLOBALEVENTID of each of the event's rows (the merged event's when ``merged``)."""
+    return [global_id(ref, event, i) if merged is None else merged_global_id(merged.id, i)
+            for i in range(len(event_pairs(event)))]
+
+
 def gdelt_rows(event: Event, ref: ArticleRef, merged: MergedRecord | None = None) -> list[list[str]]:
     """The GDELT rows of one event: one per (source, target) pair. With ``merged`` (whose
     representative ``event`` is), the ids and counts are the merged event's."""
-    sources = event.source or [None]
-    targets = event.target or [None]
     cameo = event.cameo or ""
     if merged is None:
         counts = (event.mentions, 1, 1)  # NumMentions, NumSources, NumArticles of one report
@@ -165,9 +180,9 @@ def gdelt_rows(event: Event, ref: ArticleRef, merged: MergedRecord | None = None
         *(str(c) for c in counts), "",
     ]
     action_geo = geo_columns(event.location)
-    tail = [ref.ingested_at.strftime("%Y%m%d%H%M%S"), ref.url or ref.id]
+    tail = [date_added(ref), ref.url or ref.id]
     rows = []
-    for i, (src, tgt) in enumerate((s, t) for s in sources for t in targets):
+    for i, (src, tgt) in enumerate(event_pairs(event)):
         gid = global_id(ref, event, i) if merged is None else merged_global_id(merged.id, i)
         rows.append([str(gid), *_date_columns(event), *actor_columns(src),
                      *actor_columns(tgt), *common_event, *geo_columns(None), *geo_columns(None),
@@ -175,7 +190,8 @@ def gdelt_rows(event: Event, ref: ArticleRef, merged: MergedRecord | None = None
     return rows
 
 
-def _clean(value: str) -> str:
+def clean_cell(value: str) -> str:
+    """A value with no tab or line break (GDELT files are one row a line, tab-separated)."""
     return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
@@ -194,6 +210,6 @@ class GdeltWriter:
             else:
                 rows = gdelt_rows(*record)
             for row in rows:
-                self.stream.write("\t".join(_clean(v) for v in row) + "\n")
+                self.stream.write("\t".join(clean_cell(v) for v in row) + "\n")
                 self.rows += 1
         self.stream.flush()

@@ -1,77 +1,65 @@
-"""Writers for coded events: a readable table, JSON Lines (the contract), or flat CSV.
+"""Writers for coded events: a readable table, JSON Lines (the contract), a flat CSV, or a long CSV
+of actors. Every row carries the article it came from (``chronicle.io.rows``).
 
 Every writer flushes after each article, so events written before a crash are kept.
 """
 
 from __future__ import annotations
 
-import csv
+import datetime as _dt
+import json
 import sys
 from contextlib import contextmanager
 from typing import IO, Iterator
 
+from chronicle.io.rows import ACTOR_COLUMNS, FLAT_COLUMNS, ArticleInfo, actor_rows, flat_row, json_row
 from chronicle.schema import Article, Event
 
-FORMATS = ("table", "jsonl", "csv")
+FORMATS = ("table", "jsonl", "csv", "csv-actors")
 
-CSV_COLUMNS = [
-    "id", "doc_id", "sentence_index", "event_type", "mode", "cameo", "quad_class", "goldstein",
-    "factuality", "source", "source_country", "source_sector", "target", "target_country",
-    "target_sector", "reciprocal", "trigger", "date", "date_precision", "location", "location_country",
-    "lat", "lon", "speaker", "channel", "size", "killed", "injured", "arrested", "mentions",
-    "confidence", "sentence",
-]
+CSV_COLUMNS = list(FLAT_COLUMNS)
+"""The CSV columns (``chronicle/data/schema/events.schema.json`` lists and types them)."""
 
 
-def _join(values) -> str:
-    return "; ".join("" if v is None else str(v) for v in values)
+def _info(article: Article | ArticleInfo | None) -> ArticleInfo | None:
+    if article is None or isinstance(article, ArticleInfo):
+        return article
+    return ArticleInfo.of(article)
 
 
-def flat_row(event: Event) -> dict:
-    """One CSV row: lists of actors joined with '; ', nested fields flattened."""
-    loc, att, date = event.location, event.attribution, event.date
-    cas = event.casualties
-    return {
-        "id": event.id, "doc_id": event.doc_id, "sentence_index": event.sentence_index,
-        "event_type": event.event_type, "mode": event.mode or "", "cameo": event.cameo or "",
-        "quad_class": event.quad_class, "goldstein": "" if event.goldstein is None else event.goldstein,
-        "factuality": event.factuality,
-        "source": _join(a.name or a.text for a in event.source),
-        "source_country": _join(a.country for a in event.source),
-        "source_sector": _join(a.sector for a in event.source),
-        "target": _join(a.name or a.text for a in event.target),
-        "target_country": _join(a.country for a in event.target),
-        "target_sector": _join(a.sector for a in event.target),
-        "reciprocal": event.reciprocal, "trigger": event.trigger.text,
-        "date": date.value if date else "", "date_precision": date.precision if date else "",
-        "location": loc.name if loc else "", "location_country": (loc.country or "") if loc else "",
-        "lat": "" if not loc or loc.lat is None else loc.lat, "lon": "" if not loc or loc.lon is None else loc.lon,
-        "speaker": (att.speaker.name or att.speaker.text) if att and att.speaker else "",
-        "channel": (att.channel or "") if att else "",
-        "size": event.size.count if event.size else "",
-        "killed": "" if not cas or cas.killed is None else cas.killed,
-        "injured": "" if not cas or cas.injured is None else cas.injured,
-        "arrested": "" if not cas or cas.arrested is None else cas.arrested,
-        "mentions": event.mentions, "confidence": event.confidence, "sentence": event.sentence,
-    }
+def csv_cell(value) -> str:
+    """One CSV cell: text always quoted (so a CAMEO code '030' stays text for readers that honour
+    quotes: DuckDB, Frictionless), numbers, dates and booleans bare (``true``/``false``),
+    None an empty unquoted cell (null for every reader)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return '"' + str(value).replace('"', '""') + '"'
 
 
-def _actor_label(actors) -> str:
-    parts = []
-    for a in actors:
-        code = "".join(x for x in (a.country or "???", a.sector or "") if x)
-        parts.append(f"{a.name or a.text} [{code}]")
-    return ", ".join(parts) or "-"
+def csv_line(values) -> str:
+    """One CSV record (RFC 4180 line end)."""
+    return ",".join(csv_cell(v) for v in values) + "\r\n"
 
 
 class JsonlWriter:
+    """The event records as JSON Lines, each with its ``article`` object: every line has the same
+    keys and the same JSON types (null where absent, lists always lists)."""
+
     def __init__(self, stream: IO[str]):
         self.stream = stream
 
-    def write(self, article: Article, events: list[Event]) -> None:
+    def write(self, article: Article | ArticleInfo | None, events: list[Event]) -> None:
         """Write one article's events."""
+        info = _info(article)
         for event in events:
-            self.stream.write(event.model_dump_json() + "\n")
+            self.stream.write(json.dumps(json_row(event, info), ensure_ascii=False,
+                                         separators=(",", ":")) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -80,20 +68,47 @@ class JsonlWriter:
 
 
 class CsvWriter:
+    """The flat CSV of events (columns and types: the Table Schema ``events.schema.json``)."""
+
+    columns: tuple[str, ...] = FLAT_COLUMNS
+
     def __init__(self, stream: IO[str]):
         self.stream = stream
-        self.writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
-        self.writer.writeheader()
+        self.stream.write(csv_line(self.columns))
 
-    def write(self, article: Article, events: list[Event]) -> None:
+    def rows(self, event: Event, article: ArticleInfo | None) -> list[dict]:
+        """The rows of one event."""
+        return [flat_row(event, article)]
+
+    def write(self, article: Article | ArticleInfo | None, events: list[Event]) -> None:
         """Write one article's events."""
+        info = _info(article)
         for event in events:
-            self.writer.writerow(flat_row(event))
+            for row in self.rows(event, info):
+                self.stream.write(csv_line(row[c] for c in self.columns))
         self.stream.flush()
 
     def close(self) -> None:
         """Nothing to finish: every article's events are flushed as they are written."""
         pass
+
+
+class CsvActorsWriter(CsvWriter):
+    """The long CSV of actors: one row per event and actor (Table Schema ``actors.schema.json``)."""
+
+    columns = ACTOR_COLUMNS
+
+    def rows(self, event: Event, article: ArticleInfo | None) -> list[dict]:
+        """One row per source and target actor of the event."""
+        return actor_rows(event, article)
+
+
+def _actor_label(actors) -> str:
+    parts = []
+    for a in actors:
+        code = "".join(x for x in (a.country or "???", a.sector or "") if x)
+        parts.append(f"{a.name or a.text} [{code}]")
+    return ", ".join(parts) or "-"
 
 
 class TableWriter:
@@ -135,11 +150,14 @@ class TableWriter:
         pass
 
 
+WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "csv-actors": CsvActorsWriter, "table": TableWriter}
+
+
 @contextmanager
 def open_writer(fmt: str, out: str | None) -> Iterator:
     """A writer for ``fmt`` on the file ``out`` (or stdout)."""
     stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    writer = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}[fmt](stream)
+    writer = WRITERS[fmt](stream)
     try:
         yield writer
     finally:
