@@ -37,9 +37,10 @@ DEC = dt.date(2017, 12, 28)  # a Thursday, late in the year
         ("last Thursday", THU, "2017-10-05", "day"),
         ("next Monday", THU, "2017-10-16", "day"),
         ("Saturday", JAN, "2017-12-30", "day"),
-        ("over the weekend", THU, "2017-10-07", "day"),
-        ("last weekend", THU, "2017-10-07", "day"),
-        ("this weekend", THU, "2017-10-14", "day"),
+        # weekends: the ISO week (its Monday) holding that weekend
+        ("over the weekend", THU, "2017-10-02", "week"),
+        ("last weekend", THU, "2017-10-02", "week"),
+        ("this weekend", THU, "2017-10-09", "week"),
         ("overnight", THU, "2017-10-12", "day"),
         # counted offsets
         ("two days ago", THU, "2017-10-10", "day"),
@@ -48,9 +49,9 @@ DEC = dt.date(2017, 12, 28)  # a Thursday, late in the year
         ("two months ago", THU, "2017-08", "month"),
         ("five years ago", THU, "2012", "year"),
         # week / month / year phrases
-        ("earlier this week", THU, "2017-10-12", "day"),
-        ("this week", THU, "2017-10-12", "day"),
-        ("last week", THU, "2017-10-05", "day"),
+        ("earlier this week", THU, "2017-10-09", "week"),
+        ("this week", THU, "2017-10-09", "week"),
+        ("last week", THU, "2017-10-02", "week"),
         ("last month", THU, "2017-09", "month"),
         ("last month", JAN, "2017-12", "month"),
         ("this month", THU, "2017-10", "month"),
@@ -117,10 +118,11 @@ def test_relative_needs_published(text):
     assert resolve_date_expression(text, None) is None
 
 
-def test_week_phrases_are_low_confidence():
+def test_week_phrases_are_weeks_not_days():
+    # The phrase names a week, not a day: a week value is that week's Monday, precision "week".
     week = resolve_date_expression("earlier this week", THU)
-    assert week.confidence <= 0.4
-    assert resolve_date_expression("Thursday", THU).confidence > week.confidence
+    assert (week.value, week.precision) == ("2017-10-09", "week")
+    assert resolve_date_expression("Thursday", THU).precision == "day"
     assert resolve_date_expression("Oct. 12, 2017", THU).confidence >= 0.9
 
 

@@ -80,7 +80,8 @@ def test_score_plover_types_and_actor_agreement():
     assert (m["per_label"]["ASSAULT"]["tp"], m["per_label"]["ASSAULT"]["fp"]) == (1, 1)
     assert m["per_label"]["ASSAULT"]["precision"] == 0.5
     assert m["per_label"]["YIELD"]["tp"] == 1 and "CONCEDE" not in m["per_label"]
-    assert m["per_label"]["ACCUSE"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1,
+    # Nothing coded as ACCUSE: its precision is undefined (None, "n/a"), its recall and F1 are 0.
+    assert m["per_label"]["ACCUSE"] == {"precision": None, "recall": 0.0, "f1": 0.0, "support": 1,
                                         "tp": 0, "fp": 0, "fn": 1}
     assert (m["overall"]["tp"], m["overall"]["fp"], m["overall"]["fn"]) == (3, 1, 1)
     assert m["overall"]["precision"] == m["overall"]["recall"] == m["overall"]["f1"] == 0.75

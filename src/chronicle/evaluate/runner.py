@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from chronicle.errors import DatasetError
+from chronicle.evaluate.calibration import calibration_lines, calibration_report
 from chronicle.evaluate.datasets import DATASETS, GoldSentence, load_petrarch_noevents
+from chronicle.evaluate.goldfile import load_gold_file
 from chronicle.evaluate.quiet import quiet_lines, quiet_table, score_quiet
 from chronicle.evaluate.realnews import REALNEWS_DATASETS, realnews_lines, score_realnews
 from chronicle.evaluate.scorer import noevent_rate, score_petrarch, score_plover, score_quad
@@ -31,7 +33,8 @@ _HEADER = ["label", "precision", "recall", "f1", "support"]
 
 
 def _num(value) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
+    """A figure for the text table; "n/a" where it is undefined (a label with no gold support)."""
+    return "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 @dataclass
@@ -72,6 +75,7 @@ class EvalReport:
         if "events_without_cameo" in m:
             lines.append(f"predicted events without a CAMEO code: {m['events_without_cameo']}")
         for key, what in (("noevents", "GSR noevents records"),
+                          ("noevent_sentences", "sentences labelled with no event"),
                           ("noevents_all", "noevents of the GSR and the real-actor test records, as labelled"),
                           ("noevents_extended", "the same without records that report an event (NOT_EVENTLESS)")):
             if key in m:
@@ -84,6 +88,8 @@ class EvalReport:
             lines += quiet_lines(m)
         if "event_detection" in m:
             lines += realnews_lines(m)
+        if "calibration" in m:
+            lines += calibration_lines(m["calibration"])
         if "confusion" in m:
             labels = [str(x) for x in m["confusion_labels"]]
             lines.append("confusion (rows gold, columns predicted):")
@@ -133,17 +139,47 @@ def evaluate(
     labelled = load_petrarch_noevents(exclude=False) if dataset == "petrarch-gsr" else []
     if limit is not None:
         gold, extra, labelled = gold[:max(limit, 0)], extra[:max(limit, 0)], labelled[:max(limit, 0)]
-    keys = list(dict.fromkeys([(g.text, g.published) for g in gold + extra + labelled]))
+    coded = _code_all(gold + extra + labelled, code_sentence, progress)
+    metrics = SCORERS[dataset](gold, [coded[g.text, g.published] for g in gold])
+    if extra:
+        metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text, g.published] for g in extra])
+    if labelled:
+        metrics["noevents_all"] = noevent_rate(labelled, [coded[g.text, g.published] for g in labelled])
+    if dataset.startswith("realnews") or dataset in ("plover-dev", "examples"):
+        metrics["calibration"] = calibration_report(gold, [coded[g.text, g.published] for g in gold])
+    n_sentences = metrics["overall"]["sentences"] if dataset == "bbc-quiet" else len(gold)
+    return EvalReport(dataset=dataset, n_sentences=n_sentences, metrics=metrics)
+
+
+def evaluate_file(
+    path,
+    code_sentence: Callable[..., list[Event]],
+    *,
+    limit: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvalReport:
+    """Score a user's gold file in the plover-dev JSON Lines format (:mod:`chronicle.evaluate.goldfile`)
+    as plover-dev is scored: the same table, with "n/a" where a label has no gold support, and,
+    when the file labels sentences with no event (``"relations": []``), the share of them left
+    without a coded event. The whole file is checked before the first sentence is coded."""
+    gold = load_gold_file(path)
+    if limit is not None:
+        gold = gold[:max(limit, 0)]
+    coded = _code_all(gold, code_sentence, progress)
+    predicted = [coded[g.text, g.published] for g in gold]
+    metrics = score_plover(gold, predicted)
+    if any(g.noevent for g in gold):
+        metrics["noevent_sentences"] = noevent_rate(gold, predicted)
+    return EvalReport(dataset=str(path), n_sentences=len(gold), metrics=metrics)
+
+
+def _code_all(gold: Sequence[GoldSentence], code_sentence, progress) -> dict[tuple, list[Event]]:
+    """Each distinct (text, publication date) coded once."""
+    keys = list(dict.fromkeys((g.text, g.published) for g in gold))
     coded: dict[tuple[str, str | None], list[Event]] = {}
     for done, (text, published) in enumerate(keys, 1):
         coded[text, published] = list(code_sentence(text) if published is None
                                       else code_sentence(text, published=published))
         if progress is not None:
             progress(done, len(keys))
-    metrics = SCORERS[dataset](gold, [coded[g.text, g.published] for g in gold])
-    if extra:
-        metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text, g.published] for g in extra])
-    if labelled:
-        metrics["noevents_all"] = noevent_rate(labelled, [coded[g.text, g.published] for g in labelled])
-    n_sentences = metrics["overall"]["sentences"] if dataset == "bbc-quiet" else len(gold)
-    return EvalReport(dataset=dataset, n_sentences=n_sentences, metrics=metrics)
+    return coded

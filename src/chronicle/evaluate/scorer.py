@@ -21,12 +21,18 @@ QUAD_LABELS = (0, 1, 2, 3, 4)
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:
-    """Precision, recall, F1 (0.0 where undefined) with the counts that produced them."""
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+    """Precision, recall, F1 with the counts that produced them; ``None`` where a figure is
+    undefined, so a report says "n/a" rather than a 0 that reads as a failure: precision with
+    nothing predicted, recall and F1 with no gold support. With support but no hit, F1 is 0."""
+    p = tp / (tp + fp) if tp + fp else None
+    r = tp / (tp + fn) if tp + fn else None
+    f = None if r is None else 2 * p * r / (p + r) if p and r else 0.0
+    return {"precision": _round(p), "recall": _round(r), "f1": _round(f),
             "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _table(counts: dict[str, list[int]]) -> tuple[dict, dict]:
@@ -164,7 +170,8 @@ def score_quad(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]
         per[str(i)] = prf(tp, sum(row[i] for row in confusion) - tp, sum(confusion[i]) - tp)
     overall = {"accuracy": _share(correct, n) or 0.0, "support": n}
     for k in ("precision", "recall", "f1"):
-        overall[f"macro_{k}"] = round(sum(v[k] for v in per.values()) / len(per), 4)
+        # An undefined per-class figure counts 0 in the macro average, as before "n/a" existed.
+        overall[f"macro_{k}"] = round(sum(v[k] or 0.0 for v in per.values()) / len(per), 4)
     return {"per_label": per, "overall": overall, "confusion": confusion,
             "confusion_labels": list(QUAD_LABELS)}
 

