@@ -163,3 +163,14 @@ def test_every_public_function_says_why():
                for fn in _public_functions(ast.parse(path.read_text(encoding="utf-8")).body)
                if ast.get_docstring(fn) is None]
     assert not missing, f"{len(missing)} public functions without a docstring:\n" + "\n".join(missing)
+
+
+def test_only_the_cli_imports_the_api():
+    """The HTTP API sits beside the CLI, on top of everything else: it may import the store, the
+    schema, the pipeline, ...; nothing but ``chronicle.cli`` imports it, and it never imports the CLI."""
+    offences = [f"{m} imports {dep}" for m, deps in import_graph().items()
+                if not m.startswith(("chronicle.api", "chronicle.cli"))
+                for dep in deps if dep.startswith("chronicle.api")]
+    offences += [f"{m} imports {dep}" for m, deps in import_graph().items() if m.startswith("chronicle.api")
+                 for dep in deps if dep.startswith("chronicle.cli")]
+    assert not offences, "\n".join(offences)

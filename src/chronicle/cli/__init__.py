@@ -12,6 +12,8 @@ from chronicle.cli.eval import eval_command
 from chronicle.cli.export import export
 from chronicle.cli.ingest import ingest
 from chronicle.cli.recode import recode
+from chronicle.cli.serve import serve
+from chronicle.cli.stats import stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,6 +29,8 @@ cli.add_command(ingest)
 cli.add_command(export)
 cli.add_command(recode)
 cli.add_command(dedupe)
+cli.add_command(serve)
+cli.add_command(stats)
 
 
 def main() -> None:
