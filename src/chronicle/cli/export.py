@@ -95,6 +95,15 @@ def _check(fmt, out, merged, since, until, filtered) -> None:
                                "filters and --merged do not apply")
 
 
+def _check_reviews(fmt, merged, filtered) -> None:
+    """``--reviews`` writes every review as jsonl or csv; event filters and --merged do not apply."""
+    if fmt not in ("jsonl", "csv"):
+        raise click.UsageError(f"--reviews writes jsonl or csv, not --format {fmt}")
+    if merged or filtered:
+        raise click.UsageError("--reviews writes every review with the event it judges: "
+                               "event filters and --merged do not apply")
+
+
 @click.command()
 @db_option
 @lock_timeout_option
@@ -124,8 +133,12 @@ def _check(fmt, out, merged, since, until, filtered) -> None:
 @click.option("--merged", is_flag=True,
               help="One row per merged event (run 'chronicle dedupe' first): its representative "
                    "event with its counts of mentions, articles and sources, and its reports.")
+@click.option("--reviews", is_flag=True,
+              help="Export the reviews people made in the web explorer or API instead of events: one "
+                   "row per review (verdict, corrections, who, when) with the event it judges "
+                   "(jsonl or csv).")
 def export(db, lock_timeout, fmt, since, until, event_types, country, factualities, min_confidence,
-           out, merged):
+           out, merged, reviews):
     """Export stored events, filtered by date, type, country, factuality and confidence.
 
     Dates filter on the event's date: an event dated to a month or year matches when that period
@@ -140,6 +153,8 @@ def export(db, lock_timeout, fmt, since, until, event_types, country, factualiti
 
     filtered = bool(since or until or event_types or country or factualities is not None
                     or min_confidence is not None)
+    if reviews:
+        return _export_reviews(db, lock_timeout, fmt, out, merged, filtered)
     _check(fmt, out, merged, since, until, filtered)
     if factualities is None:
         factualities = ("actual",) if fmt in ("gdelt", "gdelt-mentions") else ()
@@ -173,6 +188,24 @@ def _export(store, fmt, out, selection, merged):
     records = select_records(store, selection, merged=merged, page=PAGE)  # a stale merge stops here
     with _stream(out) as stream:
         return write_records(fmt, stream, records, ArticleLookup(store), merged=merged, page=PAGE)
+
+
+def _export_reviews(db, lock_timeout, fmt, out, merged, filtered) -> None:
+    """``--reviews``: every stored review with its event, as jsonl or csv."""
+    import duckdb
+
+    from chronicle.io.reviews import write_reviews
+    from chronicle.store import store_error
+
+    _check_reviews(fmt, merged, filtered)
+    try:
+        with open_store(db, lock_timeout, read_only=True) as store, _stream(out) as stream:
+            count = write_reviews(fmt, stream, store)
+    except ChronicleError as exc:
+        raise fail(exc) from None
+    except duckdb.Error as exc:
+        raise fail(store_error(db, exc, "read")) from None
+    click.echo(f"chronicle: exported {count} reviews", err=True)
 
 
 def _sqlite(store, out):

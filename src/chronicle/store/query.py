@@ -269,3 +269,22 @@ def copy_parquet(store: Store, out: str, since: _dt.date | None = None,
         raise StoreError(f"cannot write {out}: {first_line(exc)}") from None
     count = store.conn.execute(f"SELECT count(*) {source} WHERE {cond}", params).fetchone()[0]
     return count
+
+
+def stored_event(store: Store, article_seq: int, event_id: str) -> tuple[Event, ArticleRef] | None:
+    """One stored event and its article, or None when it is no longer stored (a re-code with
+    another coder can drop or re-number an article's events; its reviews stay)."""
+    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    row = store.conn.execute(
+        f"SELECT {cols}, {_article_fields(store)} FROM events e JOIN articles a ON a.seq = e.article_seq "
+        "WHERE e.article_seq = ? AND e.id = ?", [article_seq, event_id]).fetchone()
+    if row is None:
+        return None
+    cur = store.conn.execute(
+        'SELECT side, position, text, "start", "end", name, actor_id, country, sector, role, method, '
+        f"confidence, {_actor_detail(store)} FROM event_actors WHERE article_seq = ? AND event_id = ?",
+        [article_seq, event_id])
+    names = [d[0] for d in cur.description]
+    actors = [dict(zip(names, a)) for a in cur.fetchall()]
+    n_event = len(EVENT_COLUMNS)
+    return row_to_event(dict(zip(EVENT_COLUMNS, row[:n_event])), actors), ArticleRef(*row[n_event:])
