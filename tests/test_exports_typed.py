@@ -426,11 +426,6 @@ def run_documented_commands(db: Path, folder: Path, monkeypatch) -> set[str]:
     runner, ran = CliRunner(), set()
     for command in commands:
         fmt = command[command.index("--format") + 1]
-        if fmt == "sqlite":
-            try:
-                import chronicle.store.sqlite_export  # noqa: F401  (the SQLite writer; its own tests)
-            except ImportError:
-                continue
         result = runner.invoke(cli, command[1:])
         assert result.exit_code == 0, f"{' '.join(command)}: {result.output}"
         assert Path(command[command.index("--out") + 1]).stat().st_size > 0, " ".join(command)
@@ -445,7 +440,7 @@ def test_every_documented_export_command_runs(db, tmp_path, monkeypatch):
     pytest.importorskip("polars")
     pytest.importorskip("pyarrow")
     ran = run_documented_commands(db, tmp_path, monkeypatch)
-    assert ran >= {"jsonl", "csv", "csv-actors", "parquet", "gdelt", "gdelt-mentions"}
+    assert ran >= {"jsonl", "csv", "csv-actors", "parquet", "gdelt", "gdelt-mentions", "sqlite"}
 
 
 @pytest.mark.model
