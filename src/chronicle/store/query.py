@@ -177,6 +177,15 @@ _MERGED_FROM = ("FROM merged_events m JOIN events e ON e.article_seq = m.article
                 "AND e.id = m.event_id JOIN articles a ON a.seq = e.article_seq")
 
 
+def merge_current(store: Store) -> bool:
+    """Whether the stored merge covers exactly the stored events (``require_merged`` as a test)."""
+    try:
+        require_merged(store)
+    except StoreError:
+        return False
+    return True
+
+
 def iter_merged(store: Store, since: _dt.date | None = None, until: _dt.date | None = None,
                 filters: EventFilter | None = None, *,
                 batch_size: int = 1000) -> Iterator[MergedRecord]:

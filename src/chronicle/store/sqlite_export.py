@@ -28,7 +28,7 @@ import duckdb
 import yaml
 
 from chronicle.store.db import Store, StoreError, first_line
-from chronicle.store.query import require_merged
+from chronicle.store.query import merge_current
 from chronicle.store.tables import SCHEMA_VERSION, VIEWS, method_categories
 
 EXPORTED = ("articles", "events", "event_actors", "merged_events", "reports", "quarantine", "reviews")
@@ -112,14 +112,6 @@ def sqlite_views() -> str:
     return VIEWS.replace("CREATE OR REPLACE VIEW", "CREATE VIEW")
 
 
-def _merge_current(store: Store) -> bool:
-    """Whether the stored merge covers exactly the stored events (else it is not exported)."""
-    try:
-        require_merged(store)
-    except StoreError:
-        return False
-    return True
-
 
 def write_sqlite(store: Store, out_path: str | os.PathLike) -> dict:
     """Write the store to the SQLite file ``out_path`` (replaced whole, or left as it was when the
@@ -129,7 +121,7 @@ def write_sqlite(store: Store, out_path: str | os.PathLike) -> dict:
         raise StoreError(f"{store.path} has schema version {store.schema_version}: open it for writing "
                          f"once (for example 'chronicle dedupe') to upgrade it, then export")
     out = Path(out_path)
-    merged = _merge_current(store)
+    merged = merge_current(store)
     temp = None
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)

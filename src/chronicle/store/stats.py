@@ -19,8 +19,8 @@ Works on a store opened read-only, of any schema version.
 
 from __future__ import annotations
 
-from chronicle.store.db import Store, StoreError
-from chronicle.store.query import require_merged
+from chronicle.store.db import Store
+from chronicle.store.query import merge_current
 
 GROUPINGS = ("type", "country", "month", "factuality", "dyad")
 
@@ -41,13 +41,6 @@ _KEYS = {
 
 _ORDER = {"month": "key NULLS LAST"}
 
-
-def _merge_current(store: Store) -> bool:
-    try:
-        require_merged(store)
-    except StoreError:
-        return False
-    return True
 
 
 def totals(store: Store, merged: bool) -> dict[str, int | None]:
@@ -77,6 +70,6 @@ def grouped(store: Store, by: str, merged: bool) -> list[dict]:
 def store_stats(store: Store, by: str | None = None) -> dict:
     """``{"totals": ..., "merge_current": bool, "by": by, "groups": [...]}`` (no groups without
     ``by``)."""
-    merged = _merge_current(store)
+    merged = merge_current(store)
     return {"totals": totals(store, merged), "merge_current": merged, "by": by,
             "groups": grouped(store, by, merged) if by else []}
