@@ -44,25 +44,28 @@ from chronicle.models.event_classifier import (  # noqa: E402
     Candidate,
     EventClassifier,
     LinearHead,
-    candidate_features,
-    hash_features,
     platt,
-    sentence_features,
-    tokens,
+)
+from chronicle.models.training import (  # noqa: E402  (shared with `chronicle train`)
+    CANDIDATE_FIT,
+    SEED,
+    SENTENCE_FIT,
+    fit_linear as _fit_linear,
+    realnews_candidates,
+    sentence_target as _row,
+    train_candidate_head as _train_candidate_head,
+    train_sentence_head as _train_sentence_head,
 )
 from chronicle.schema import PLOVER_TYPES, QUAD_CLASS  # noqa: E402
 
-SEED = 20240601
 BITS = 18
 OUT = ROOT / "src" / "chronicle" / "data" / "models" / "event_classifier"
 GOLD = ROOT / "datasets" / "realnews" / "gold.jsonl"
 EXAMPLES = ROOT / "src" / "chronicle" / "data" / "examples" / "plover-examples.jsonl"
-SENTENCE_FIT = {"epochs": 10, "lr": 0.05, "l2": 3e-3, "batch": 32}
 SENTENCE_SETS = ("rn-train",)
 """The sets the sentence head trains on (chosen on realnews dev; see the model's README)."""
 ADD_ONLY_IF_NONE = 1
 """Add the sentence head's types only to sentences where no rule candidate is kept (see README)."""
-CANDIDATE_FIT = {"epochs": 10, "lr": 0.05, "l2": 1e-4, "batch": 32}
 YIELD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 LI = {label: i for i, label in enumerate(SENTENCE_LABELS)}
 CI = {label: i for i, label in enumerate(CANDIDATE_LABELS)}
@@ -74,17 +77,6 @@ def shared_root() -> Path:
     """../shared (or $CHRONICLE_SHARED), where the evaluation sets live; read, never copied."""
     import os
     return Path(os.environ.get("CHRONICLE_SHARED", ROOT.parent / "shared"))
-
-
-def _row(types, any_event: float | None = None, masked=()) -> tuple[np.ndarray, np.ndarray]:
-    """Targets and mask (1 = label known) of the sentence head for one sentence."""
-    y, m = np.zeros(len(SENTENCE_LABELS)), np.ones(len(SENTENCE_LABELS))
-    for t in types:
-        y[LI[t]] = 1.0
-    y[LI["ANY"]] = float(bool(types)) if any_event is None else any_event
-    for t in masked:
-        m[LI[t]] = 0.0
-    return y, m
 
 
 def load_realnews() -> list[dict]:
@@ -193,32 +185,6 @@ def lexicon_forms() -> dict[str, list[str]]:
 
 # --------------------------------------------------------------------------- candidate labels
 
-def _span(text: str, trigger: str | None) -> tuple[int, int] | None:
-    i = text.lower().find((trigger or "").lower())
-    return None if i < 0 or not trigger else (i, i + len(trigger))
-
-
-def realnews_candidates(sentence: dict, gold_triggers: bool) -> list[tuple[Candidate, str]]:
-    """(candidate, label) for one realnews sentence: a rule candidate takes the type of the gold
-    event whose trigger it overlaps (its own type if several), else its own type if the sentence
-    has a gold event of that type, else NONE; with ``gold_triggers``, gold triggers no rule found
-    are added as positives (no rule type), so the head learns events the rules miss."""
-    text, events, out = sentence["text"], sentence["events"], []
-    spans = [(_span(text, e["trigger"]), e["event_type"]) for e in events]
-    for c in sentence["rules"]:
-        over = [t for sp, t in spans if sp and sp[0] < c.end and c.start < sp[1]]
-        label = (c.event_type if c.event_type in over else over[0]) if over else (
-            c.event_type if c.event_type in sentence["gold"] else "NONE")
-        out.append((c, label))
-    if gold_triggers:
-        seen = set()
-        for sp, t in spans:
-            if sp and (sp, t) not in seen and not any(sp[0] < c.end and c.start < sp[1] for c in sentence["rules"]):
-                seen.add((sp, t))
-                out.append((Candidate(text, sp[0], sp[1], None), t))
-    return out
-
-
 def weak_candidates(sentence: dict) -> list[tuple[Candidate, str]]:
     """(candidate, label) from a sentence-level label: NONE sentences make every candidate NONE; a
     candidate of the labelled type (or quad class, or CONCEDE/RETREAT for YIELD) is right; the only
@@ -243,60 +209,20 @@ def weak_candidates(sentence: dict) -> list[tuple[Candidate, str]]:
 # --------------------------------------------------------------------------- training
 
 def fit_linear(ind, ptr, y, mask, *, exclusive: bool, epochs: int, lr: float, l2: float, batch: int,
-               seed: int = SEED) -> LinearHead:
-    """Logistic (sigmoid, masked) or softmax regression by mini-batch Adam, updating only the rows a
-    batch touches (lazy L2 on those rows): hashed features are sparse, and a fixed seed fixes the
-    order, so the same data gives the same weights."""
-    rng = np.random.default_rng(seed)
-    n, n_labels = y.shape
-    w = np.zeros((1 << BITS, n_labels))
-    b = np.zeros(n_labels)
-    mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros(n_labels), np.zeros(n_labels)
-    lens, step = np.diff(ptr), 0
-    for _ in range(epochs):
-        order = rng.permutation(n)
-        for s in range(0, n, batch):
-            rows = order[s:s + batch]
-            idx = np.concatenate([ind[ptr[r]:ptr[r + 1]] for r in rows])
-            z = np.add.reduceat(w[idx], np.cumsum(np.r_[0, lens[rows][:-1]]), axis=0) + b
-            g = (_activate(z, exclusive) - y[rows]) * (1.0 if exclusive else mask[rows]) / len(rows)
-            uniq, inv = np.unique(idx, return_inverse=True)
-            gw = np.zeros((len(uniq), n_labels))
-            np.add.at(gw, inv, np.repeat(g, lens[rows], axis=0))
-            gw += l2 * w[uniq]
-            step += 1
-            _adam(w, mw, vw, uniq, gw, lr, step)
-            _adam(b, mb, vb, slice(None), g.sum(0), lr, step)
-    return LinearHead.from_dense(w, b, exclusive)
-
-
-def _activate(z: np.ndarray, exclusive: bool) -> np.ndarray:
-    if exclusive:
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
-    return 1.0 / (1.0 + np.exp(-z))
-
-
-def _adam(param, m, v, where, grad, lr, step, b1=0.9, b2=0.999) -> None:
-    m[where] = b1 * m[where] + (1 - b1) * grad
-    v[where] = b2 * v[where] + (1 - b2) * grad ** 2
-    param[where] -= lr * (m[where] / (1 - b1 ** step)) / (np.sqrt(v[where] / (1 - b2 ** step)) + 1e-8)
+               seed: int = SEED):
+    """``chronicle.models.training.fit_linear`` at this tool's hash size."""
+    return _fit_linear(ind, ptr, y, mask, exclusive=exclusive, epochs=epochs, lr=lr, l2=l2, batch=batch,
+                       bits=BITS, seed=seed)
 
 
 def train_sentence_head(sentences: list[dict], forms) -> LinearHead:
     """The sentence head on sentences carrying a ``target`` (targets, mask)."""
-    ind, ptr = hash_features([sentence_features(tokens(s["text"]), forms) for s in sentences], BITS)
-    y = np.array([s["target"][0] for s in sentences])
-    m = np.array([s["target"][1] for s in sentences])
-    return fit_linear(ind, ptr, y, m, exclusive=False, **SENTENCE_FIT)
+    return _train_sentence_head(sentences, forms, BITS)
 
 
 def train_candidate_head(examples: list[tuple[Candidate, str]], forms) -> LinearHead:
     """The candidate head on (candidate, label) pairs."""
-    ind, ptr = hash_features([candidate_features(c, forms) for c, _ in examples], BITS)
-    y = np.zeros((len(examples), len(CANDIDATE_LABELS)))
-    y[np.arange(len(examples)), [CI[label] for _, label in examples]] = 1.0
-    return fit_linear(ind, ptr, y, np.ones_like(y), exclusive=True, **CANDIDATE_FIT)
+    return _train_candidate_head(examples, forms, BITS)
 
 
 def candidate_training_set(sentences: list[dict], exclude: set[str] = frozenset()) -> list[tuple[Candidate, str]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterable, Iterator
 
+from chronicle.models.event_classifier import classifier_at
 from chronicle.record import Work
 from chronicle.schema import Article, Event
 from chronicle.stages.actors import ActorsStage
@@ -70,9 +71,12 @@ class Coder:
     """
 
     def __init__(self, *, actor_files: Iterable[str] = (), lexicon_files: Iterable[str] = (),
-                 model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True):
+                 model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True,
+                 event_model: str | None = None):
         """Load the spaCy pipeline and every stage's data once. ``actor_files`` and ``lexicon_files``
-        are the user's YAML files, added to (and overriding) the shipped actors and triggers."""
+        are the user's YAML files, added to (and overriding) the shipped actors and triggers;
+        ``event_model`` a folder ``chronicle train`` wrote, used instead of the shipped classifier."""
+        classifier = None if event_model is None else classifier_at(event_model)  # a bad folder stops first
         nlp = load_model(model)
         self.context = StageContext(nlp=nlp, actor_files=tuple(str(p) for p in actor_files),
                                     lexicon_files=tuple(str(p) for p in lexicon_files),
@@ -80,6 +84,10 @@ class Coder:
         names = [n for n in DEFAULT_PIPELINE if screen or n != "screen"]
         stages = build_stages(names)
         check_pipeline(stages)
+        if classifier is not None:
+            for stage in stages:
+                if isinstance(stage, (EventModelStage, CalibrationStage)):
+                    stage.classifier = classifier
         for stage in stages:
             stage.initialize(self.context)
         split = names.index("nlp")

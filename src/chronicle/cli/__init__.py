@@ -14,6 +14,7 @@ from chronicle.cli.ingest import ingest
 from chronicle.cli.recode import recode
 from chronicle.cli.serve import serve
 from chronicle.cli.stats import stats
+from chronicle.cli.train import train
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +32,7 @@ cli.add_command(recode)
 cli.add_command(dedupe)
 cli.add_command(serve)
 cli.add_command(stats)
+cli.add_command(train)
 
 
 def main() -> None:

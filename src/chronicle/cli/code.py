@@ -8,7 +8,8 @@ import sys
 import click
 
 from chronicle.cli.options import (
-    actors_option, batch_option, fail, lexicon_option, limit_option, published_option,
+    actors_option, batch_option, event_model_option, fail, lexicon_option, limit_option,
+    published_option,
 )
 from chronicle.errors import ChronicleError, coding_failure
 from chronicle.io.writers import FORMATS, open_writer
@@ -28,9 +29,11 @@ from chronicle.io.read import read_paths
                    "type and factuality are right) is at least this (0 to 1).")
 @actors_option
 @lexicon_option
+@event_model_option
 @limit_option
 @batch_option
-def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files, limit, batch_size):
+def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files, event_model, limit,
+         batch_size):
     """Code articles into events.
 
     PATH is a .txt file (one article), a .jsonl file (one article a line: id, text, and optional
@@ -56,7 +59,8 @@ def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files,
     try:
         from chronicle.pipeline import Coder
 
-        coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size)
+        coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size,
+                      event_model=event_model)
         def set_aside(article, exc: Exception) -> None:
             nonlocal skipped
             skipped += 1

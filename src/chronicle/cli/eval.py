@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from chronicle.cli.options import actors_option, fail, lexicon_option, limit_option
+from chronicle.cli.options import actors_option, event_model_option, fail, lexicon_option, limit_option
 from chronicle.errors import ChronicleError
 from chronicle.evaluate.datasets import DATASETS
 from chronicle.evaluate.goldfile import looks_like_gold_file
@@ -40,7 +40,8 @@ both a dataset and a file means the dataset: write ./NAME for the file.
               help="Parse every sentence (skip the screen that parses only possible event sentences).")
 @actors_option
 @lexicon_option
-def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files):
+@event_model_option
+def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files, event_model):
     """Score the coder on a built-in labelled set or on the user's own gold file (see ``_HELP``)."""
     from rich.progress import Progress
 
@@ -56,7 +57,8 @@ def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files)
     try:
         if not builtin:
             load_gold_file(dataset)  # a malformed file stops here, before the model loads
-        coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, screen=not no_screen)
+        coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, screen=not no_screen,
+                      event_model=event_model)
         with Progress(transient=True, console=_stderr_console()) as progress:
             task = progress.add_task(f"coding {dataset}", total=None)
 

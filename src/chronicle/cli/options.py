@@ -30,6 +30,9 @@ lexicon_option = click.option(
     "--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
     help="Extra trigger lexicon (YAML, same format as data/triggers.yaml); may repeat. Its senses "
          "are tried before the built-in ones.")
+event_model_option = click.option(
+    "--event-model", type=click.Path(file_okay=False), default=None, metavar="DIR",
+    help="Use the event classifier in DIR (written by 'chronicle train') instead of the shipped one.")
 limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
                             help="Stop after this many articles / sentences.")
 batch_option = click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,

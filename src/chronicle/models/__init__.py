@@ -1,8 +1,10 @@
-"""Learned components that sit beside the rules: today one, the sentence and candidate event classifier.
+"""Learned components that sit beside the rules: the sentence and candidate event classifier, the
+confidence calibration over it, and the training code behind ``chronicle train``.
 
 The rules keep doing arguments, actors, dates and places; a model here only answers "does this
-sentence (or this trigger) report an event, and of which PLOVER type", from weights shipped in
-``chronicle/data/models/`` (nothing is downloaded at run time). It imports only ``schema`` and numpy.
+sentence (or this trigger) report an event, and of which PLOVER type" and "how likely is this event to
+be right", from weights shipped in ``chronicle/data/models/`` (nothing is downloaded at run time). It
+imports ``schema``, ``errors`` and numpy.
 """
 
 from chronicle.models.event_classifier import EventClassifier

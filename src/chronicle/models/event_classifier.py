@@ -266,3 +266,24 @@ def shipped_classifier() -> EventClassifier:
     """The shipped weights, loaded once per process: the event-model and calibration stages (and
     every Coder a process builds) share one copy instead of reading 3 MB each. Read-only by use."""
     return EventClassifier.load()
+
+
+def classifier_at(path: str | Path | None) -> EventClassifier:
+    """The classifier in ``path`` (a folder ``chronicle train`` wrote), or the shipped one for None;
+    loaded once per folder and process. A folder that holds no model is a one-line error."""
+    if path is None:
+        return shipped_classifier()
+    return _classifier_in(str(Path(path).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _classifier_in(folder: str) -> EventClassifier:
+    from chronicle.errors import DataFileError
+
+    if not (Path(folder) / "config.json").is_file() or not (Path(folder) / "weights.npz").is_file():
+        raise DataFileError(folder, "not an event model folder (config.json and weights.npz, as "
+                                    "'chronicle train --out' writes)")
+    try:
+        return EventClassifier.load(folder)
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError(folder, f"event model cannot be read ({type(exc).__name__}: {exc})") from None
