@@ -523,6 +523,16 @@ def test_openapi_documents_every_route(client):
     assert not missing, f"routes not in docs/api.md: {missing}"
 
 
+def test_the_docs_page_needs_no_network(client):
+    """/docs loads Swagger UI from the package (an air-gapped machine reaches no CDN)."""
+    page = client.get("/docs").text
+    assert "/docs-assets/swagger-ui-bundle.js" in page and "/docs-assets/swagger-ui.css" in page
+    assert "cdn" not in page.lower() and "https://" not in page
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
+        response = client.get(f"/docs-assets/{asset}")
+        assert response.status_code == 200 and len(response.content) > 100_000
+
+
 # -- coding and ingest --------------------------------------------------------------------------------
 def test_code_returns_events_and_stores_nothing(client, db):
     body = client.post("/v1/code", json={"text": "Israel accused Hamas.", "published": "2024-05-06"}).json()

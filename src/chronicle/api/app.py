@@ -103,7 +103,7 @@ def create_app(settings: ApiSettings, *, coder_factory: CoderFactory | None = No
                              lock_timeout=settings.lock_timeout,
                              coder_factory=coder_factory or default_coder_factory(
                                  settings.actor_files, settings.lexicon_files))
-    app = FastAPI(title="Chronicle", version=__version__,
+    app = FastAPI(title="Chronicle", version=__version__, docs_url=None,
                   description="Political events coded from news, each field tied to the words of its "
                               "article: query, download, review and code.",
                   )
@@ -118,8 +118,29 @@ def create_app(settings: ApiSettings, *, coder_factory: CoderFactory | None = No
                            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(LimitsMiddleware, max_body=settings.max_body, max_query=settings.max_query,
                        limiter=RateLimiter(settings.rate, settings.burst))
+    _mount_docs(app)
     _mount_explorer(app, settings.static_dir)
     return app
+
+
+SWAGGER_DIR = Path(__file__).with_name("swagger")
+"""Swagger UI's script and style, vendored (see its README): /docs works with no network."""
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """The OpenAPI page at ``/docs`` from the vendored Swagger UI (FastAPI's default loads it from a
+    CDN, which an air-gapped machine cannot reach)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs-assets", StaticFiles(directory=str(SWAGGER_DIR)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="Chronicle API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="data:,")
 
 
 def _kb_loader(actor_files: tuple[str, ...]):
