@@ -471,3 +471,21 @@ def test_documented_commands_on_a_store_ingested_from_the_samples(coder, tmp_pat
     gdelt = read_tsv(folder / "all.gdelt.tsv", COLUMNS)
     actual = read_tsv(folder / "events.gdelt.tsv", COLUMNS)
     assert len(actual) <= len(gdelt)
+
+
+def test_the_readmes_export_commands_run(db, tmp_path, monkeypatch):
+    """Every one-line ``chronicle export`` command of the README's bash blocks runs on a store (the
+    README's commands use the default database, here through $CHRONICLE_DB) and writes something."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", readme, flags=re.S)
+    commands = [shlex.split(line.split("#")[0]) for block in blocks for line in block.splitlines()
+                if line.startswith("chronicle export")]
+    assert commands, "the README shows no chronicle export command"
+    (tmp_path / "chronicle.duckdb").write_bytes(Path(db).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CHRONICLE_DB", str(tmp_path / "chronicle.duckdb"))
+    for command in commands:
+        result = CliRunner().invoke(cli, command[1:])
+        assert result.exit_code == 0, f"{' '.join(command)}: {result.output}"
+        out = command[command.index("--out") + 1] if "--out" in command else None
+        assert (Path(out).stat().st_size if out else len(result.stdout)) > 0, " ".join(command)
