@@ -84,6 +84,27 @@ def actors_in_pobjs(prep: Token, work: Work) -> list[ActorMention]:
     return found
 
 
+INNER_DEPS = frozenset({"poss", "prep", "pobj", "agent", "acl", "conj", "appos", "nmod", "compound", "amod"})
+"""Relations that stay inside a noun phrase: its owner, modifiers, prepositional phrases, reduced
+relative clauses ("a proposal made by X") and coordinates; not relative or adverbial clauses,
+which tell of something else."""
+
+
+def actors_inside(token: Token, work: Work, *, depth: int = 4) -> list[ActorMention]:
+    """The actors named nearest inside a phrase that names none at its head: the owner ("backed
+    X's comments"), the place or party of its modifiers ("attacked a base in X", "rejected a
+    proposal made by X", "a mediation effort between X and Y"). The nearest level (in dependency
+    steps) that holds any actor gives them all; dates and times are never read."""
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for node in frontier for c in node.children
+                    if c.dep_ in INNER_DEPS and c.ent_type_ not in ("DATE", "TIME")]
+        found = [m for node in frontier for m in work.actors_at.get(node.i, [])]
+        if found:
+            return found
+    return []
+
+
 def doc_ents(doc) -> tuple[list, list[int]]:
     """The document's entities and their start tokens, built once per document. spaCy builds
     ``Doc.ents`` anew over the whole document on every access, and ``Span.ents`` through it, so a

@@ -18,7 +18,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import actors_for, actors_in_pobjs, span_of, unique_mentions
+from chronicle.syntax.tree import actors_for, actors_in_pobjs, actors_inside, span_of, unique_mentions
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 from chronicle.stages.events import received
 
@@ -30,6 +30,9 @@ SYMMETRIC_LEMMAS = {"clash", "fight", "skirmish"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 BLAME_ADJECTIVES = {"responsible", "guilty", "accountable", "culpable"}
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
+# Said acts: after their noun, "from" names who says it ("criticism from X", "demands from X"), where
+# after a noun of movement it names the place left ("withdrawal from X").
+VOICED_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "CONSULT"}
 
 
 class EventsStage(Stage):
@@ -146,9 +149,7 @@ class EventsStage(Stage):
         target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
         if not source and not target:
             return None
-        if not reciprocal and len(source) >= 2 and not target and (
-                entry.event_type in SYMMETRIC_TYPES or entry.head in SYMMETRIC_LEMMAS
-                or entry.cameo in SYMMETRIC_CAMEO):
+        if not reciprocal and len(source) >= 2 and not target and _symmetric(entry):
             reciprocal = True
         if reciprocal:
             parties = unique_mentions(source + target)
@@ -167,7 +168,7 @@ class EventsStage(Stage):
             type_confidence=0.75 if token.pos_ == "VERB" else 0.65,
         )
 
-    def _verb_args(self, verb: Token, entry: TriggerEntry, work: Work):
+    def _verb_args(self, verb: Token, entry: TriggerEntry, work: Work, depth: int = 2):
         children = list(verb.children)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         source: list[ActorMention] = []
@@ -211,7 +212,31 @@ class EventsStage(Stage):
                         target += actors_in_pobjs(prep, work)
         if not target:  # "rejected a request from X", "a request by X was refused": the one who asked
             target += received.requesters(verb, work)
+        if not target and not (len(unique_mentions(source)) >= 2 and _symmetric(entry)):
+            # ("X and Y agreed to share data on Z" stays X <-> Y)
+            target += self._inner_targets(verb, entry, work, passive, depth)
         return source, target, False, verb
+
+    def _inner_targets(self, verb: Token, entry: TriggerEntry, work: Work, passive: bool,
+                       depth: int = 2) -> list[ActorMention]:
+        """Targets named inside the verb's object when the object names no actor ("attacked a base
+        in X", "backed X's remarks", "rejected a proposal made by X"), else those of the verb it
+        governs to say what it does or is for ("agreed to free X", "threatened to shell X", "sent
+        troops to protect X")."""
+        patient = ("nsubjpass",) if passive else ("dobj", "obj")
+        for child in verb.children:
+            if child.dep_ in patient:
+                found = actors_inside(child, work)
+                if found:
+                    return found
+        if depth <= 0:
+            return []
+        for child in verb.children:
+            if child.pos_ == "VERB" and (child.dep_ == "xcomp" or child.dep_ == "advcl" and _infinitive(child)):
+                inner = self._verb_args(child, entry, work, depth=depth - 1)[1]
+                if inner:
+                    return inner
+        return []
 
     def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
         head = noun.head
@@ -228,8 +253,8 @@ class EventsStage(Stage):
             elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
                 source += actors_in_pobjs(c, work)
                 reciprocal = True
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                source += actors_in_pobjs(c, work)
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and entry.event_type in VOICED_TYPES):
+                source += actors_in_pobjs(c, work)  # "a call by X", "criticism from X": X speaks
             elif c.dep_ == "prep" and c.lower_ in preps:
                 target += actors_in_pobjs(c, work)
         anchor = None
@@ -269,6 +294,16 @@ class EventsStage(Stage):
         return source, target, False, anchor
 
 
+def _symmetric(entry: TriggerEntry) -> bool:
+    """Whether two subjects of this event act on each other ("X and Y agreed", "X and Y clashed")."""
+    return entry.event_type in SYMMETRIC_TYPES or entry.head in SYMMETRIC_LEMMAS or entry.cameo in SYMMETRIC_CAMEO
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: the purpose of a clause ("sent aid to support X"), not its time or cause."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _play_or_business(sent) -> bool:
     """A sports or markets sentence ("fired three shots at goal", "attacks the market")."""
     cues = load_cues()
@@ -284,7 +319,28 @@ def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
     if not subjects:
         inherited = _inherited_subject(verb)
         subjects = [inherited] if inherited is not None else []
-    return [m for s in subjects for m in actors_for(s, work)]
+    found = [m for s in subjects for m in actors_for(s, work)]
+    if not found and not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        found = _message_author(verb.head, work)
+    return found
+
+
+def _message_author(noun: Token, work: Work) -> list[ActorMention]:
+    """Who speaks through a thing that does the act: "issued a statement condemning X", "opened with
+    a speech criticising X" (the one who issued or opened). A person or group ("a crowd demanding
+    X") is never a thing; the thing must be what the governing verb acts on or with."""
+    cues = load_cues()
+    if noun.i in work.actors_at or noun.ent_type_ or noun.lemma_.lower() in cues.generic_people \
+            or noun.lower_ in cues.member_nouns or noun.pos_ != "NOUN":
+        return []
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return []
+    if governor.pos_ != "VERB" or governor.i == noun.i:
+        return []
+    return [m for c in governor.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
 
 
 def _objects(token: Token) -> list[Token]:
