@@ -140,7 +140,8 @@ def _mount_docs(app: FastAPI) -> None:
         return get_swagger_ui_html(openapi_url=app.openapi_url, title="Chronicle API",
                                    swagger_js_url="/docs-assets/swagger-ui-bundle.js",
                                    swagger_css_url="/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url="data:,")
+                                   swagger_favicon_url="data:,",
+                                   swagger_ui_parameters={"validatorUrl": None})  # no badge fetched online
 
 
 def _kb_loader(actor_files: tuple[str, ...]):
