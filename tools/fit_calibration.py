@@ -57,9 +57,10 @@ FEATURE_SETS = {
 def code_all(sentences: list[dict], log) -> None:
     """Code every sentence alone (with its publication date, as ``chronicle eval`` does) and keep
     the events (``events_out``) and the rules' candidates (``rules``, what the classifier trains on)."""
+    from chronicle.pipeline import Coder
     from chronicle.schema import Article
 
-    coder = tem.rules_coder()
+    coder = Coder(learned=False)
     start = time.time()
     arts = [Article(id=str(i), text=s["text"], published=s.get("published")) for i, s in enumerate(sentences)]
     for art, events in coder.pipe(arts, batch_size=64):

@@ -50,13 +50,14 @@ from chronicle.models.training import (  # noqa: E402  (shared with `chronicle t
     CANDIDATE_FIT,
     SEED,
     SENTENCE_FIT,
+    attach_rule_candidates,
     fit_linear as _fit_linear,
     realnews_candidates,
     sentence_target as _row,
     train_candidate_head as _train_candidate_head,
     train_sentence_head as _train_sentence_head,
 )
-from chronicle.schema import PLOVER_TYPES, QUAD_CLASS  # noqa: E402
+from chronicle.schema import QUAD_CLASS  # noqa: E402
 
 BITS = 18
 OUT = ROOT / "src" / "chronicle" / "data" / "models" / "event_classifier"
@@ -133,34 +134,13 @@ def load_conflibert() -> list[dict]:
 
 
 def run_rules(sentences: list[dict]) -> float:
-    """Attach the rules' candidates (type, trigger offsets, factuality) to every sentence; seconds."""
-    from chronicle.schema import Article
+    """Attach the rules' candidates (type, trigger offsets) to every sentence; seconds."""
+    from chronicle.pipeline import Coder
 
-    coder = rules_coder()
+    coder = Coder(learned=False)
     start = time.time()
-    arts = [Article(id=str(i), text=s["text"]) for i, s in enumerate(sentences)]
-    for art, events in coder.pipe(arts, batch_size=64):
-        text = sentences[int(art.id)]["text"]
-        sentences[int(art.id)]["rules"] = [Candidate(text, e.trigger.start, e.trigger.end, e.event_type)
-                                           for e in events]
+    attach_rule_candidates(sentences, coder)
     return time.time() - start
-
-
-MODEL_STAGES = ("event_model", "calibration")
-"""The stages built on this model: the rules' candidates it learns from are taken without them."""
-
-
-def rules_coder():
-    """A Coder of the rules alone (the default pipeline without ``MODEL_STAGES``), so the
-    candidates the classifier is trained on never depend on a classifier shipped before."""
-    from chronicle import pipeline
-
-    rules_only = tuple(name for name in pipeline.DEFAULT_PIPELINE if name not in MODEL_STAGES)
-    saved, pipeline.DEFAULT_PIPELINE = pipeline.DEFAULT_PIPELINE, rules_only
-    try:
-        return pipeline.Coder()
-    finally:
-        pipeline.DEFAULT_PIPELINE = saved
 
 
 def lexicon_forms() -> dict[str, list[str]]:

@@ -51,6 +51,10 @@ DEFAULT_PIPELINE = ("clean", "screen", "nlp", "actors", "events", "factuality", 
                     "relevance", "event_model", "dates", "roles", "places", "sizes", "scores", "assemble",
                     "calibration")
 
+LEARNED_STAGES = ("event_model", "calibration")
+"""The stages built on the learned classifier; ``Coder(learned=False)`` is the rules alone, what the
+classifier is trained on (so its training candidates never depend on a classifier shipped before)."""
+
 
 def build_stages(names: Iterable[str]) -> list[Stage]:
     """The stages called ``names``, in that order, built with default settings."""
@@ -72,16 +76,18 @@ class Coder:
 
     def __init__(self, *, actor_files: Iterable[str] = (), lexicon_files: Iterable[str] = (),
                  model: str = MODEL_PACKAGE, batch_size: int = 16, screen: bool = True,
-                 event_model: str | None = None):
+                 event_model: str | None = None, learned: bool = True):
         """Load the spaCy pipeline and every stage's data once. ``actor_files`` and ``lexicon_files``
         are the user's YAML files, added to (and overriding) the shipped actors and triggers;
-        ``event_model`` a folder ``chronicle train`` wrote, used instead of the shipped classifier."""
+        ``event_model`` a folder ``chronicle train`` wrote, used instead of the shipped classifier;
+        ``learned=False`` leaves out the stages built on the classifier (``LEARNED_STAGES``)."""
         classifier = None if event_model is None else classifier_at(event_model)  # a bad folder stops first
         nlp = load_model(model)
         self.context = StageContext(nlp=nlp, actor_files=tuple(str(p) for p in actor_files),
                                     lexicon_files=tuple(str(p) for p in lexicon_files),
                                     batch_size=batch_size)
-        names = [n for n in DEFAULT_PIPELINE if screen or n != "screen"]
+        names = [n for n in DEFAULT_PIPELINE
+                 if (screen or n != "screen") and (learned or n not in LEARNED_STAGES)]
         stages = build_stages(names)
         check_pipeline(stages)
         if classifier is not None:

@@ -117,36 +117,13 @@ def resolve_base(base: str) -> Path | None:
 def base_sentences(path: Path) -> list[dict]:
     """The base sentences (realnews train split) with the rules' candidates in each: what the
     candidate head learns to keep or reject."""
-    from chronicle.models.event_classifier import Candidate
-    from chronicle.models.training import load_realnews_gold
-    from chronicle.schema import Article
+    from chronicle.models.training import attach_rule_candidates, load_realnews_gold
+    from chronicle.pipeline import Coder
 
     sentences = load_realnews_gold(path)
     _say(f"running the rules over {len(sentences)} base sentences of {path} (loads spaCy)")
-    coder = rules_coder()
-    articles = [Article(id=str(i), text=s["text"]) for i, s in enumerate(sentences)]
-    for article, events in coder.pipe(articles, batch_size=64):
-        text = sentences[int(article.id)]["text"]
-        sentences[int(article.id)]["rules"] = [Candidate(text, e.trigger.start, e.trigger.end, e.event_type)
-                                               for e in events]
+    attach_rule_candidates(sentences, Coder(learned=False))
     return sentences
-
-
-MODEL_STAGES = ("event_model", "calibration")
-"""The stages built on the classifier: the candidates it learns from are the rules' alone."""
-
-
-def rules_coder():
-    """A Coder of the rules alone (the default pipeline without ``MODEL_STAGES``), so the
-    candidates never depend on the classifier being replaced."""
-    from chronicle import pipeline
-
-    rules_only = tuple(name for name in pipeline.DEFAULT_PIPELINE if name not in MODEL_STAGES)
-    saved, pipeline.DEFAULT_PIPELINE = pipeline.DEFAULT_PIPELINE, rules_only
-    try:
-        return pipeline.Coder()
-    finally:
-        pipeline.DEFAULT_PIPELINE = saved
 
 
 def format_report(report: dict) -> str:

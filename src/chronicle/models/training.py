@@ -270,3 +270,15 @@ def review_agreement(model: EventClassifier, examples: Sequence[LabelledCandidat
     probs = model.candidate_matrix([c for c, _ in examples])
     return round(float(np.mean([CANDIDATE_LABELS[int(row.argmax())] == label
                                 for row, (_, label) in zip(probs, examples)])), 3)
+
+
+def attach_rule_candidates(sentences: list[dict], coder, batch_size: int = 64) -> None:
+    """Code every sentence (``{"text": ...}``) with ``coder`` (a rules-only ``Coder``) and keep the
+    triggers it coded as ``sentence["rules"]``: the candidates the classifier learns from."""
+    from chronicle.schema import Article
+
+    articles = [Article(id=str(i), text=s["text"]) for i, s in enumerate(sentences)]
+    for article, events in coder.pipe(articles, batch_size=batch_size):
+        sentence = sentences[int(article.id)]
+        sentence["rules"] = [Candidate(sentence["text"], e.trigger.start, e.trigger.end, e.event_type)
+                             for e in events]
