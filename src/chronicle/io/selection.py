@@ -52,22 +52,15 @@ class Selection:
         return self.min_confidence is None or event.confidence >= self.min_confidence
 
 
-def has_column(store: Store, table: str, column: str) -> bool:
-    """Whether ``table`` has ``column`` (a database written by an older Chronicle may lack it)."""
-    return store.conn.execute(
-        "SELECT 1 FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? "
-        "AND column_name = ?", [table, column]).fetchone() is not None
-
-
 def assumed_sql(store: Store, alias: str = "a") -> str:
     """SQL for an article's ``published_assumed`` (false in a database that predates the column)."""
-    return f"{alias}.published_assumed" if has_column(store, "articles", "published_assumed") else "FALSE"
+    return f"{alias}.published_assumed" if store.has_column("articles", "published_assumed") else "FALSE"
 
 
 def actor_method_sql(store: Store, alias: str = "x") -> tuple[str, str]:
     """SQL for an ``event_actors`` row's method as the coder wrote it and its category (a database
     older than the category column holds the coder's method in ``method``)."""
-    if has_column(store, "event_actors", "method_detail"):
+    if store.has_column("event_actors", "method_detail"):
         return f"{alias}.method_detail", f"{alias}.method"
     return f"{alias}.method", "NULL::VARCHAR"
 

@@ -84,10 +84,12 @@ def _article_fields(store: Store) -> str:
     return f"{_ARTICLE_FIELDS}, {assumed}"
 
 
-def _actor_detail(store: Store) -> str:
-    """The ``method_detail`` column of ``event_actors`` (a version 2 store has the whole method in
-    ``method``)."""
-    return "method_detail" if store.has_column("event_actors", "method_detail") else "method AS method_detail"
+def _actor_fields(store: Store) -> str:
+    """The ``event_actors`` columns ``row_to_event`` reads, ``method_detail`` last (a version 2 store
+    has the whole method in ``method``)."""
+    detail = "method_detail" if store.has_column("event_actors", "method_detail") else "method AS method_detail"
+    return ('article_seq, event_id, side, position, text, "start", "end", name, actor_id, country, '
+            f"sector, role, method, confidence, {detail}")
 
 
 class MergedRecord(NamedTuple):
@@ -121,10 +123,8 @@ def _pages(store: Store, sql: str, params: list, batch_size: int) -> Iterator[tu
             return
         first_seq, end_seq = rows[0][0], rows[-1][0]
         actors: dict[tuple[int, str], list[dict]] = defaultdict(list)
-        cur = store.conn.execute(
-            'SELECT article_seq, event_id, side, position, text, "start", "end", name, actor_id, '
-            f"country, sector, role, method, confidence, {_actor_detail(store)} FROM event_actors "
-            "WHERE article_seq BETWEEN ? AND ?", [first_seq, end_seq])
+        cur = store.conn.execute(f"SELECT {_actor_fields(store)} FROM event_actors "
+                                 "WHERE article_seq BETWEEN ? AND ?", [first_seq, end_seq])
         names = [d[0] for d in cur.description]
         for actor in cur.fetchall():
             record = dict(zip(names, actor))
@@ -289,10 +289,8 @@ def stored_event(store: Store, article_seq: int, event_id: str) -> tuple[Event, 
         "WHERE e.article_seq = ? AND e.id = ?", [article_seq, event_id]).fetchone()
     if row is None:
         return None
-    cur = store.conn.execute(
-        'SELECT side, position, text, "start", "end", name, actor_id, country, sector, role, method, '
-        f"confidence, {_actor_detail(store)} FROM event_actors WHERE article_seq = ? AND event_id = ?",
-        [article_seq, event_id])
+    cur = store.conn.execute(f"SELECT {_actor_fields(store)} FROM event_actors "
+                             "WHERE article_seq = ? AND event_id = ?", [article_seq, event_id])
     names = [d[0] for d in cur.description]
     actors = [dict(zip(names, a)) for a in cur.fetchall()]
     n_event = len(EVENT_COLUMNS)
