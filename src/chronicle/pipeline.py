@@ -26,6 +26,7 @@ from chronicle.stages.clean import CleanStage
 from chronicle.stages.dates import DatesStage
 from chronicle.stages.event_model import EventModelStage
 from chronicle.stages.events import EventsStage
+from chronicle.stages.events.recall import EventRecallStage
 from chronicle.stages.factuality import FactualityStage
 from chronicle.stages.framing import FramingStage
 from chronicle.stages.nlp import NlpStage
@@ -42,16 +43,16 @@ STAGES: dict[str, Callable[[], Stage]] = {
     "events": EventsStage, "factuality": FactualityStage, "attribution": AttributionStage,
     "framing": FramingStage, "relevance": RelevanceStage, "dates": DatesStage, "roles": RolesStage,
     "places": PlacesStage, "sizes": SizesStage, "scores": ScoresStage, "assemble": AssembleStage,
-    "event_model": EventModelStage, "calibration": CalibrationStage,
+    "event_model": EventModelStage, "calibration": CalibrationStage, "event_recall": EventRecallStage,
 }
 """Every stage by name. A new stage is a class with ``name``/``requires``/``assigns``, registered here
 and named in a pipeline; ``check_pipeline`` tells whether its place in the order can work."""
 
-DEFAULT_PIPELINE = ("clean", "screen", "nlp", "actors", "events", "factuality", "attribution", "framing",
+DEFAULT_PIPELINE = ("clean", "screen", "nlp", "actors", "events", "event_recall", "factuality", "attribution", "framing",
                     "relevance", "event_model", "dates", "roles", "places", "sizes", "scores", "assemble",
                     "calibration")
 
-LEARNED_STAGES = ("event_model", "calibration")
+LEARNED_STAGES = ("event_recall", "event_model", "calibration")
 """The stages built on the learned classifier; ``Coder(learned=False)`` is the rules alone, what the
 classifier is trained on (so its training candidates never depend on a classifier shipped before)."""
 
@@ -92,7 +93,7 @@ class Coder:
         check_pipeline(stages)
         if classifier is not None:
             for stage in stages:
-                if isinstance(stage, (EventModelStage, CalibrationStage)):
+                if isinstance(stage, (EventModelStage, CalibrationStage, EventRecallStage)):
                     stage.classifier = classifier
         for stage in stages:
             stage.initialize(self.context)

@@ -1,0 +1,123 @@
+"""The recall stage: events the sentence head finds where the rules coded none, coded with the rules' arguments."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chronicle.models.event_classifier import CANDIDATE_LABELS, SENTENCE_LABELS, shipped_classifier
+from chronicle.pipeline import DEFAULT_PIPELINE, LEARNED_STAGES, Coder
+from chronicle.stages.events.recall import EventRecallStage, entry_for, type_cameo
+
+pytestmark = pytest.mark.model
+
+# "lecture" is not a trigger of the shipped lexicon; test_rules_alone_miss_the_sentence checks it.
+MISSED = "The Interior Ministry lectured the French ambassador on Tuesday."
+CODED = "Police arrested the opposition leader in Nairobi on Monday."
+
+
+class ProposingClassifier:
+    """A stand-in for the event classifier: the sentence head gives ``event_type`` the probability
+    ``p`` in every sentence; the candidate head prefers marked words that contain ``prefer``."""
+
+    def __init__(self, event_type: str, p: float, prefer: str = ""):
+        real = shipped_classifier()
+        self.forms, self.thresholds = real.forms, {"recall": 0.5}
+        self.event_type, self.p, self.prefer = event_type, p, prefer
+        self.seen: list[str] = []
+
+    def sentence_matrix(self, texts):
+        self.seen += list(texts)
+        out = np.zeros((len(texts), len(SENTENCE_LABELS)))
+        out[:, SENTENCE_LABELS.index(self.event_type)] = self.p
+        return out
+
+    def candidate_matrix(self, candidates):
+        out = np.full((len(candidates), len(CANDIDATE_LABELS)), 0.01)
+        for row, cand in zip(out, candidates):
+            word = cand.text[cand.start:cand.end]
+            row[CANDIDATE_LABELS.index(self.event_type)] = 0.9 if self.prefer and self.prefer in word else 0.1
+        return out
+
+
+def recall_stage(coder: Coder) -> EventRecallStage:
+    return next(s for s in coder.stages if isinstance(s, EventRecallStage))
+
+
+@pytest.fixture(scope="module")
+def proposing_coder():
+    """A full Coder whose recall stage uses the stand-in classifier (swapped per test); without the
+    screen, which parses only sentences with a form of a trigger lemma ("lectured" is none)."""
+    return Coder(screen=False)
+
+
+def test_recall_is_a_learned_stage_after_the_rules():
+    assert "event_recall" in LEARNED_STAGES
+    assert DEFAULT_PIPELINE.index("events") < DEFAULT_PIPELINE.index("event_recall") < DEFAULT_PIPELINE.index("factuality")
+
+
+def test_rules_alone_miss_the_sentence(coder):
+    """The premise of the next tests: the lexicon has no trigger here."""
+    assert Coder(learned=False).code(MISSED, published="2024-05-07") == []
+
+
+def test_a_proposed_type_is_coded_at_a_word_with_the_rules_arguments(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold = ProposingClassifier("ACCUSE", 0.8, prefer="lectur"), 0.5
+    events = proposing_coder.code(MISSED, published="2024-05-07")
+    assert [e.event_type for e in events] == ["ACCUSE"]
+    event = events[0]
+    assert event.trigger.text == "lectured"
+    assert [a.text for a in event.source] == ["The Interior Ministry"]
+    assert [a.text for a in event.target] == ["the French ambassador"]
+    assert event.cameo == type_cameo(stage.rules.lexicon)["ACCUSE"]
+    assert event.date is not None and str(event.date.value) == "2024-05-07"
+
+
+def test_below_the_threshold_nothing_is_added(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold = ProposingClassifier("ACCUSE", 0.3, prefer="lectur"), 0.5
+    assert proposing_coder.code(MISSED) == []
+
+
+def test_sentences_the_rules_coded_are_left_to_the_rules(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold = ProposingClassifier("AID", 0.99, prefer="Police"), 0.5
+    events = proposing_coder.code(CODED)
+    assert {e.event_type for e in events} == {"COERCE"}
+    assert CODED not in stage.classifier.seen  # the head is not even asked
+
+
+def test_a_word_without_an_actor_in_its_slots_yields_nothing(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold = ProposingClassifier("ASSAULT", 0.9, prefer="weather"), 0.5
+    assert proposing_coder.code("The weather was cold and grey all week.") == []
+
+
+def test_a_threshold_above_one_switches_the_stage_off(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold = ProposingClassifier("ACCUSE", 1.0, prefer="lectur"), 1.01
+    assert proposing_coder.code(MISSED) == []
+    assert stage.classifier.seen == []
+
+
+def test_the_lexicon_entry_of_a_known_word_is_reused_without_its_object_constraint(coder):
+    stage = recall_stage(coder)
+    doc = coder.context.nlp("Ministers lifted the curfew.")
+    lifted = doc[1]
+    entries = [e for e in stage.rules.lexicon.candidates("lift", "VERB") if e.objects]
+    assert entries, "the lexicon reads 'lift' by its object"
+    entry = entry_for(stage.rules.lexicon, lifted, entries[0].event_type, stage.cameo_by_type)
+    assert entry.event_type == entries[0].event_type and entry.cameo == entries[0].cameo
+    assert entry.objects == ()
+
+
+def test_the_shipped_threshold_comes_from_the_fitting_tool():
+    """tools/fit_recall.py writes thresholds.recall and its curves beside the weights."""
+    import json
+    from importlib import resources
+
+    folder = resources.files("chronicle").joinpath("data", "models", "event_classifier")
+    metrics = json.loads(folder.joinpath("recall_metrics.json").read_text(encoding="utf-8"))
+    assert shipped_classifier().thresholds["recall"] == metrics["chosen"]
+    assert "realnews-test" not in json.dumps(metrics)
