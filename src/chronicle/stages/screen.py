@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from chronicle.knowledge.acts import unaffiliated
 from chronicle.knowledge.actors import POLITICAL_SECTORS, ActorKB, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
@@ -77,7 +78,8 @@ def trigger_forms(lexicon_files: tuple[str, ...] = ()) -> "TriggerForms":
                 constrained.setdefault(form, set()).update(needed)
     bare -= load_cues().fixed_prepositions
     protest = {form for (head, _pos), entries in lexicon.by_head.items()
-               if any(e.event_type == "PROTEST" for e in entries) for form in forms_of(head)}
+               if any(e.event_type == "PROTEST" or not e.objects and not e.particles
+                      and unaffiliated(e.cameo) for e in entries) for form in forms_of(head)}
     return TriggerForms(frozenset(bare), {k: frozenset(v) for k, v in constrained.items()},
                         frozenset(protest))
 
@@ -85,7 +87,8 @@ def trigger_forms(lexicon_files: tuple[str, ...] = ()) -> "TriggerForms":
 class TriggerForms(NamedTuple):
     """What the screen looks for: ``bare`` forms trigger alone, ``constrained`` forms need one of
     their words in the sentence, and ``protest`` forms need no political actor (the relevance
-    stage keeps a protest by any group: "teachers went on strike")."""
+    stage keeps a protest by any group, "teachers went on strike", and an arrest or act of violence
+    done to a person, ``chronicle.knowledge.acts``: "Gomes was arrested")."""
 
     bare: frozenset[str]
     constrained: dict[str, frozenset[str]]
