@@ -17,7 +17,9 @@ FIELDS = (
     "claim_nouns", "generic_people", "state_body_heads",
     "member_nouns", "peacekeeping_words", "round_nouns", "fixed_prepositions", "reference_preps", "contact_verbs", "not_actor_preps", "object_target_preps", "container_nouns",
     "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns", "refer_back_pronouns",
-    "non_name_words",
+    "non_name_words", "object_pronouns", "person_role_nouns", "classing_verbs",
+    "future_nouns", "hypothetical_nouns", "abstract_nouns", "speaking_sectors", "media_nouns",
+    "pressure_preps", "pressing_verbs", "leader_words",
 )
 
 
@@ -57,6 +59,17 @@ class Cues:
     speaker_pronouns: frozenset[str]
     refer_back_pronouns: frozenset[str]
     non_name_words: frozenset[str]
+    object_pronouns: frozenset[str]
+    person_role_nouns: frozenset[str]
+    classing_verbs: frozenset[str]
+    future_nouns: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    abstract_nouns: frozenset[str]
+    speaking_sectors: frozenset[str]
+    media_nouns: frozenset[str]
+    pressure_preps: frozenset[str]
+    pressing_verbs: frozenset[str]
+    leader_words: frozenset[str]
     org_name_heads: dict[str, str]
 
 

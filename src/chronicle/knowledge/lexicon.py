@@ -2,7 +2,11 @@
 
 Lexicon entries are data (``data/triggers.yaml``): a lemma (or a phrasal verb), its part of speech,
 the PLOVER type and CAMEO code, and optional argument constraints that pick a sense ("lift
-sanctions" is not "lift a box"; "attack the market" is not an assault).
+sanctions" is not "lift a box"; "attack the market" is not an assault). Some senses are told apart
+by the shape of the clause rather than by a word: ``when`` and ``unless`` name such conditions
+(:data:`SENSE_CONDITIONS`), which the events stage tests on the parse ("fired the adviser" is a
+dismissal, "fired at the crowd" a shooting; "warned that the economy could slow" is a forecast,
+"warned it would retaliate" a threat).
 """
 
 from __future__ import annotations
@@ -19,6 +23,28 @@ from chronicle.knowledge.yamlfile import read_yaml
 from chronicle.errors import DataFileError
 from chronicle.schema import PLOVER_TYPES
 
+SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_noun", "habitual",
+                         "to_infinitive", "transitive", "own_object", "opinion", "abstract_object",
+                         "political_speaker", "plain_departure"]
+SENSE_CONDITIONS: dict[str, str] = {
+    "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
+    "own_act": "its complement announces an act of the subject itself or an act of force "
+               "(\"warned it would retaliate\", \"warned that the army would use force\")",
+    "person_object": "its object (or passive subject) is a person: a name, a pronoun, a person's role",
+    "predicate_noun": "the noun says what something is (\"is a threat to\", \"poses a threat\"), not what was done",
+    "habitual": "the verb is in the simple present with no actor as its object: a standing position "
+                "(\"the party supports higher taxes\"), not an act",
+    "to_infinitive": "the verb governs a to-infinitive it commits to (\"offered to mediate\")",
+    "transitive": "the verb has an object or a passive subject (\"returned the artefacts\", not \"returned home\")",
+    "own_object": "the object belongs to the subject (\"defended its actions\")",
+    "opinion": "a that-clause with no will/would: a view shared (\"agreed that the risk was real\"), not an act agreed",
+    "abstract_object": "what is fought is a policy, a text or a right (\"attacked the policy\", \"fought the bill\")",
+    "political_speaker": "the one who acts is a party, legislator, court, the press or an NGO, who attack with words",
+    "plain_departure": "a resignation told with no pressure behind it (\"had resigned as director\", \"announced "
+                       "his resignation\"), not one after protests, refused, forced or demanded",
+}
+"""What each condition of ``when``/``unless`` means; the events stage implements them."""
+
 
 class TriggerEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -32,6 +58,10 @@ class TriggerEntry(BaseModel):
     target_preps: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     not_objects: tuple[str, ...] = ()
+    when: tuple[SenseCondition, ...] = ()
+    """The entry applies only when one of these holds (:data:`SENSE_CONDITIONS`)."""
+    unless: tuple[SenseCondition, ...] = ()
+    """The entry never applies when one of these holds."""
 
     @property
     def head(self) -> str:
@@ -54,8 +84,8 @@ class Lexicon:
         """Add an entry under its head, keeping the more specific senses first."""
         bucket = self.by_head.setdefault((entry.head, entry.pos), [])
         bucket.append(entry)
-        # Phrasal and object-constrained entries are tried before bare ones.
-        bucket.sort(key=lambda e: (-len(e.particles), -bool(e.objects)))
+        # Phrasal and object- or condition-constrained entries are tried before bare ones.
+        bucket.sort(key=lambda e: (-len(e.particles), -bool(e.objects or e.when)))
 
     def candidates(self, lemma: str, pos: str) -> list[TriggerEntry]:
         """The entries a lemma with this part of speech may trigger, most specific first."""

@@ -23,7 +23,7 @@ CONTINUE_DEPS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "
 
 
 class FactualityStage(Stage):
-    name = "factuality.v1"
+    name = "factuality.v2"
     requires = ("drafts",)
     assigns = ("factuality", "factuality_cue", "factuality_confidence", "factuality_cue_lemma")
 
@@ -90,6 +90,9 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
                 consider("future", head)
             node = head
             continue
+        if _planned_by_noun(node, cues, consider):
+            node = head
+            continue
         if dep in CONTINUE_DEPS and node.pos_ != "VERB":
             node = head
             continue
@@ -102,6 +105,19 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         best = "future"  # "told Reuters the talks would include...": future in reported speech
     confidence = 0.8 if best_cue is not None else 0.7
     return best, best_cue, confidence
+
+
+def _planned_by_noun(node: Token, cues: Cues, consider) -> bool:
+    """"the White House's plan to withdraw", "its intent to file charges", "a bid to oust him": the
+    infinitive of a noun of planning or wishing is planned or wished, not done (its cue is the noun)."""
+    head = node.head
+    if node.dep_ != "acl" or head.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    if _is(head, cues.future_nouns):
+        consider("future", head)
+    elif _is(head, cues.hypothetical_nouns):
+        consider("hypothetical", head)
+    return True
 
 
 def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:

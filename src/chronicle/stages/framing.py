@@ -36,7 +36,7 @@ DEMAND_MODALS = {"must", "should"}
 
 
 class FramingStage(Stage):
-    name = "framing.v2"
+    name = "framing.v3"
     requires = ("drafts", "factuality", "factuality_cue_lemma", "attribution", "speaker")
     assigns = ("drafts", "event_type", "peacekeeping", "refused", "condition", "demanded", "intended")
 
@@ -150,7 +150,9 @@ def _reframe(draft: Draft, work: Work) -> None:
         draft.refused = draft.event_type
         _retype(draft, "REJECT", "120")
         return
-    announced = draft.factuality == "future" or (
+    # "X will meet Y", "X plans to withdraw", "X said it will": an announced intent (CAMEO 03), as
+    # the CAMEO-coded sets code it; "the White House's plan to withdraw" names a plan, not its statement.
+    announced = (draft.factuality == "future" and not _planned_by_noun(draft, work)) or (
         draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
     if not announced:
         return
@@ -161,6 +163,14 @@ def _reframe(draft: Draft, work: Work) -> None:
     elif quad == 4 and (own or intent_word):
         draft.intended = draft.event_type
         _retype(draft, "THREATEN", "138" if draft.event_type == "ASSAULT" else "130")
+
+
+def _planned_by_noun(draft: Draft, work: Work) -> bool:
+    """Whether a noun made the draft future: "the White House's plan to withdraw its troops" (a
+    plan told about, whose factuality stays future), not "X plans to withdraw" (an intent stated)."""
+    cue = draft.factuality_cue
+    span = work.doc.char_span(cue.start, cue.end) if cue is not None else None
+    return span is not None and span.root.pos_ == "NOUN"
 
 
 def _retype(draft: Draft, event_type: str, cameo: str) -> None:

@@ -20,7 +20,7 @@ from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.tree import actors_for, actors_in_pobjs, actors_inside, span_of, unique_mentions
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
-from chronicle.stages.events import received
+from chronicle.stages.events import received, senses
 
 SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 SYMMETRIC_CAMEO = {"057"}  # signing a formal agreement is done together
@@ -38,7 +38,7 @@ VOICED_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "
 class EventsStage(Stage):
     """Turn each trigger with at least one actor into a draft event."""
 
-    name = "events.v1"
+    name = "events.v2"
     requires = ("doc", "actors_at")
     assigns = ("drafts", "merged_triggers")
 
@@ -62,16 +62,17 @@ class EventsStage(Stage):
             found = []
             play = _play_or_business(sent)
             for token in sent:
-                entry = self.match(token) or received.table_entry(token, work)
+                entry = self.match(token, work) or received.table_entry(token, work)
                 if entry is not None and not (play and entry.event_type in PLAY_TYPES):
                     found.append((token, entry))
             drafts.extend(self._sentence_drafts(sent, found, work))
         return work
 
     # -- trigger matching -----------------------------------------------------------------
-    def match(self, token: Token) -> TriggerEntry | None:
+    def match(self, token: Token, work: Work | None = None) -> TriggerEntry | None:
         """The lexicon entry ``token`` triggers, read with its objects, particles and subject
-        (a sense may need an object: "lift" + "sanctions"), or None."""
+        (a sense may need an object: "lift" + "sanctions") and the shape of its clause (the
+        entry's ``when``/``unless`` conditions: "fired Flynn" is a dismissal), or None."""
         if token.pos_ == "VERB":
             pos = "VERB"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
@@ -97,6 +98,10 @@ class EventsStage(Stage):
             if entry.objects and not objects & set(entry.objects):
                 continue
             if entry.not_objects and (objects | subjects) & set(entry.not_objects):
+                continue
+            if entry.when and not any(senses.holds(c, token, work, self.lexicon) for c in entry.when):
+                continue
+            if entry.unless and any(senses.holds(c, token, work, self.lexicon) for c in entry.unless):
                 continue
             return entry
         return None

@@ -1,0 +1,230 @@
+"""Senses told apart by the shape of the clause: the ``when``/``unless`` conditions of the lexicon.
+
+A word list cannot tell "Trump fired Flynn" (a dismissal) from "troops fired on the crowd" (a
+shooting), nor "the IMF warned that the crisis could spread" (a forecast) from "Iran warned it would
+close the strait" (a threat): the difference is what the verb's object or complement is. Each
+condition below reads one such shape off the parse; the lexicon entry names the conditions under
+which its sense applies (``when``: one of them must hold) or does not (``unless``). Their meanings
+are listed in :data:`chronicle.knowledge.lexicon.SENSE_CONDITIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from chronicle.knowledge.cues import load_cues
+from chronicle.knowledge.lexicon import Lexicon
+from chronicle.record import Work
+
+OBJECT_DEPS = ("dobj", "obj", "dative", "iobj")
+PERSON_ENTITIES = ("PERSON",)
+ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+"""An act of force or pressure announced in a warning makes it a threat, whoever is to do it."""
+ANNOUNCING_MODALS = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
+
+
+def holds(condition: str, token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """Whether the named sense condition holds of ``token`` (a trigger candidate)."""
+    return CONDITIONS[condition](token, work, lexicon)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return tokens + [c for t in tokens for c in t.conjuncts if c.i > t.i]
+
+
+def _is_actor(token: Token, work: Work | None) -> bool:
+    if work is not None and work.actors_at.get(token.i):
+        return True
+    cues = load_cues()
+    return token.ent_type_ in ACTOR_ENTITIES or token.lower_ in cues.object_pronouns
+
+
+def addressee(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"warned Moscow that ...", "warned him", "offered the US a regiment", "offered to the US": the
+    verb is addressed to someone."""
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return any(_is_actor(o, work) for o in _with_conjuncts(objects))
+
+
+def to_infinitive(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"offered to mediate", "offered to send troops": the verb governs an act it commits to."""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in token.children)
+
+
+def transitive(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"returned the artefacts" (something is handed back), not "returned to the Pentagon"."""
+    return any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children)
+
+
+def own_object(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"defended its actions", "defended his criticism": the object is the subject's own doing."""
+    cues = load_cues()
+    pronouns = cues.refer_back_pronouns | cues.speaker_pronouns
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "obj")):
+        owner = _possessor(obj)
+        while owner is not None and owner.lower_ not in pronouns:
+            owner = _possessor(owner)  # "his party's posters"
+        if owner is not None:
+            return True
+    return False
+
+
+def _possessor(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "poss"), None)
+
+
+def opinion(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"agreed that bomb makers usually leave evidence", "agrees with X that we should respect":
+    sharing a view, not agreeing to act; "agreed that elections would be held" commits to an act."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    return not any(a.dep_ == "aux" and a.lower_ in ANNOUNCING_MODALS for c in clauses for a in c.children)
+
+
+def person_object(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"fired Flynn", "fired his adviser", "Strzok has been fired": the one acted on is a person."""
+    cues = load_cues()
+    objects = _with_conjuncts([c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
+    for obj in objects:
+        if obj.ent_type_ in PERSON_ENTITIES or obj.lower_ in cues.object_pronouns - {"it", "them", "us"}:
+            return True
+        if obj.lemma_.lower() in cues.person_role_nouns:
+            return True
+        if work is not None and any(m.kind == "person" for m in work.actors_at.get(obj.i, [])):
+            return True
+    return False
+
+
+def own_act(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Iran warned it would close the strait", "warned that the army would use force": the
+    complement announces what the speaker (a pronoun, or the subject itself) will do, or an act of
+    force; "warned that the crisis could spread" and "warned that it would be an insult" do not."""
+    subjects = {c.lemma_.lower() for c in token.children if c.dep_ in ("nsubj", "nsubjpass")}
+    cues = load_cues()
+    for clause in (c for c in token.children if c.dep_ in ("ccomp", "xcomp")):
+        if clause.lemma_.lower() == "be" and not any(c.lower_ in ("ready", "prepared") for c in clause.children):
+            continue
+        announced = any(c.dep_ == "aux" and c.lower_ in ANNOUNCING_MODALS for c in clause.children) \
+            or any(c.lower_ in ("ready", "prepared") for c in clause.children)
+        if not announced:
+            continue
+        if _force_in(clause, lexicon):
+            return True
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            lemma = subject.lemma_.lower()
+            if lemma in subjects or subject.lower_ in cues.refer_back_pronouns:
+                return True
+    return False
+
+
+def _force_in(clause: Token, lexicon: Lexicon) -> bool:
+    for t in clause.subtree:
+        pos = "VERB" if t.pos_ == "VERB" else "NOUN" if t.pos_ == "NOUN" else None
+        if pos and any(e.event_type in FORCE_TYPES for e in lexicon.candidates(t.lemma_.lower(), pos)):
+            return True
+        if t.lemma_.lower() == "force" and t.dep_ in ("dobj", "obj"):
+            return True  # "would use force"
+    return False
+
+
+def predicate_noun(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"radical Islam is a grave threat to the US", "posed a threat to UKIP", "is a powerful
+    indictment of": the noun classes something; nobody did anything."""
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if token.dep_ == "attr" and head.lemma_.lower() in ("be", "become", "remain"):
+        return True
+    return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in load_cues().classing_verbs
+
+
+def habitual(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"the Lib Dems support higher taxes", "Republicans oppose the plan", "a group which supports
+    gun control": a standing position in the simple present, with no actor acted on."""
+    if token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "stands with the UK and supports its decision": the first of the verbs
+    if first.dep_ == "ccomp" and first.head.tag_ in ("VBZ", "VBP") \
+            and first.head.lemma_.lower() in load_cues().reporting_verbs:
+        return False  # "the White House says it supports the decision": today's statement, news
+    objects = _with_conjuncts([c for c in token.children if c.dep_ in ("dobj", "obj")])
+    return not any(_is_actor(o, work) for o in objects)
+
+
+ABOUT_PREPS = ("on", "against", "over", "of", "about", "at")
+
+
+def abstract_object(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"attacked the policy", "fought against the bill", "targeting the rights of", "a war over the
+    budget", "policy attacks": what is fought is a policy, a text or a right, so the fight is one
+    of words (or none), not force. Only the heads of the objects count ("an attack on the election
+    commission office" is on an office)."""
+    words = load_cues().abstract_nouns
+    if token.pos_ == "NOUN":
+        heads = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    else:
+        heads = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
+              for p in c.children if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in words or h.lower_ in words for h in _with_conjuncts(heads))
+
+
+def political_speaker(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Rep. Conaway attacked Schiff", "the GOP attacked the president", "Perry's attacks on Obama":
+    parties, legislators, courts, the press and NGOs attack with words; their attacks are criticism."""
+    if work is None:
+        return False
+    sectors = load_cues().speaking_sectors
+    if token.pos_ == "NOUN":
+        agents = [c for c in token.children if c.dep_ == "poss"]
+    else:
+        agents = [c for c in token.children if c.dep_ in ("nsubj",)]
+    mentions = [m for a in _with_conjuncts(agents) for t in a.subtree for m in work.actors_at.get(t.i, [])]
+    return bool(mentions) and all(m.sector in sectors for m in mentions)
+
+
+def plain_departure(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Ms Lauten had resigned as communications director", "X announced his resignation", "following
+    X's resignation": a departure told with no pressure behind it. Not "resigned after weeks of
+    protests", "declined to resign", "forced to resign", "prompted the resignation of", "calls for
+    his resignation": those are concessions, refusals or demands."""
+    cues = load_cues()
+    if any(c.dep_ == "prep" and c.lower_ in cues.pressure_preps for c in token.children):
+        return False
+    if _leader_leaves(token, cues):
+        return False  # "resigned as prime minister of Zambia": a change of leadership (CAMEO 0831)
+    if any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "prep") and m.lower_ in cues.pressure_preps
+                                     for m in c.children) for c in token.children):
+        return False
+    if token.pos_ == "VERB":
+        governed = token.dep_ in ("xcomp", "ccomp") or any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in token.children)
+        return not governed
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.lemma_.lower() not in cues.pressing_verbs
+
+
+def _leader_leaves(token: Token, cues) -> bool:
+    """Whether the one who resigns is a head of state or government: the subject, the possessor of
+    a "resignation", or the office after "as" ("resigned as prime minister")."""
+    holders = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
+    holders += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("as", "of")
+                for p in c.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in cues.leader_words for h in holders for t in h.subtree)
+
+
+CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
+    "addressee": addressee, "own_act": own_act, "person_object": person_object,
+    "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
+    "transitive": transitive, "own_object": own_object, "opinion": opinion,
+    "abstract_object": abstract_object, "political_speaker": political_speaker,
+    "plain_departure": plain_departure,
+}
