@@ -133,3 +133,58 @@ def test_only_the_irrelevant_drafts_of_an_article_are_dropped():
     state = draft(NOT_SPORTS, "ASSAULT", [actor("Brazil", **BRAZIL)], [actor("Argentina", **ARGENTINA)])
     team = draft(SPORTS, "ASSAULT", [actor("Brazil", **BRAZIL)], [actor("Argentina", **ARGENTINA)])
     assert kept(company, state, team) == [state]
+
+
+STORY = ("Brazil shelled Argentina . The coach praised the squad after the match .", """
+    Brazil     Brazil     PROPN NNP nsubj 1 B-GPE
+    shelled    shell      VERB  VBD ROOT  1 O
+    Argentina  Argentina  PROPN NNP dobj  1 B-GPE
+    .          .          PUNCT .   punct 1 O
+    The        the        DET   DT  det   5 O
+    coach      coach      NOUN  NN  nsubj 6 O
+    praised    praise     VERB  VBD ROOT  6 O
+    the        the        DET   DT  det   8 O
+    squad      squad      NOUN  NN  dobj  6 O
+    after      after      ADP   IN  prep  6 O
+    the        the        DET   DT  det   11 O
+    match      match      NOUN  NN  pobj  9 O
+    .          .          PUNCT .   punct 6 O
+""")
+
+
+def story_draft(event_type: str, source: list[ActorMention], target: list[ActorMention] = ()) -> Draft:
+    """A draft on the first sentence of a two-sentence story whose second sentence is about sport."""
+    doc = parsed(*STORY)
+    trigger = doc[1]
+    return Draft(sentence_index=0, sentence=doc[0:4], trigger=trigger,
+                 trigger_span=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
+                 entry=TriggerEntry(lemma=trigger.lemma_, pos="VERB", event_type=event_type, cameo="190"),
+                 event_type=event_type, cameo="190", source=list(source), target=list(target))
+
+
+@pytest.mark.parametrize("event_type, relevant", [
+    ("ASSAULT", False),   # the story is about sport: its countries are teams in every sentence
+    ("PROTEST", False),   # a country that "rallied" in a sports story is a team coming back
+    ("COERCE", True),     # a ban is still a state's act
+])
+def test_countries_in_a_sports_story_are_teams_even_in_a_sentence_without_sports_words(event_type, relevant):
+    event = story_draft(event_type, [actor("Brazil", **BRAZIL)], [actor("Argentina", **ARGENTINA)])
+    assert kept(event) == ([event] if relevant else [])
+
+
+def test_a_body_named_only_by_its_last_word_is_not_political_in_a_sports_story():
+    league = actor("the Premier League", kind="organisation", sector="PTY", method="ner+name-head")
+    assert kept(story_draft("ACCUSE", [league])) == []
+    elsewhere = draft(PLAIN, "ACCUSE", [league])  # outside a sports story the guess stands
+    assert kept(elsewhere) == [elsewhere]
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("the media", False),            # media in general
+    ("cable TV", False),
+    ("the BBC", True),               # an outlet by its name
+])
+def test_a_medium_is_not_a_media_organisation(text, relevant):
+    kind, method = ("organisation", "knowledge-base") if text == "the BBC" else ("agent", "agent+article-country")
+    event = draft(PLAIN, "ACCUSE", [actor(text, kind=kind, sector="MED", country="GBR", method=method)])
+    assert kept(event) == ([event] if relevant else [])
