@@ -183,3 +183,8 @@ def test_code_find_the_unknown_name_fill_it_in_and_code_again(tmp_path):
     assert targets and all((a["country"], a["sector"]) == ("NOR", "PTY") for a in targets
                            if "Brenmark" in a["text"])
     assert any("Brenmark" in a["text"] for a in targets)
+
+
+def test_a_place_kept_as_a_target_is_not_an_unknown_actor():
+    rows = unknown_names([sighting("Zorvik", method="place"), sighting("Mr Zorvik", method="ner")])
+    assert [r.name for r in rows] == ["Zorvik"] and rows[0].forms == {"Mr Zorvik": 1}

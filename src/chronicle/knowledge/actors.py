@@ -24,6 +24,13 @@ SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB OPP SPY CVL BUS MED JRN REL EDU HLH REF IGO NGO CRM LAB AGR ELI".split()
 )
 SPECIAL_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "XKX"})
+PLACE_METHOD = "place"
+"""The method of a place the actors stage keeps as an event's target ("attacked a base in X"): a
+mention of kind "place", with a country and no sector."""
+IMPORTED_FILES = frozenset({"phoenix.yaml"})
+"""Actor files converted in bulk from another project's dictionaries (``tools/phoenix.py``)."""
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Words after a surname that are not it ("Joseph R. Biden Jr.")."""
 POLITICAL_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB OPP SPY IGO NGO CVL REF CRM LAB ELI REL JRN MED".split())
 """Sectors whose actors can make an event political (the relevance stage keeps an event only with
@@ -296,6 +303,30 @@ class ActorKB:
             self.__dict__["_title_words"] = cached
         return cached
 
+    def people_by_surname(self, surname: str) -> list[ActorEntry]:
+        """The people whose full name ends with ``surname`` ("Gingrich" -> Newt Gingrich): what a
+        bare "Mr Gingrich" may mean when the article never names him in full. Built once."""
+        index = self.__dict__.get("_surnames")
+        if index is None:
+            index = {}
+            for entry in self.entries.values():
+                if entry.kind != "person":
+                    continue
+                for name in {entry.name, *entry.aliases}:
+                    words = [w for w in name.split() if w.strip(".,").lower() not in NAME_SUFFIXES]
+                    if len(words) >= 2 and words[-1][:1].isupper():
+                        people = index.setdefault(words[-1], [])
+                        if entry not in people:
+                            people.append(entry)
+            self.__dict__["_surnames"] = index
+        return index.get(surname, [])
+
+    def imported(self, entry: ActorEntry) -> bool:
+        """Whether every fact of ``entry`` comes from a dictionary imported in bulk (Phoenix), not
+        from the project's or the user's own files: such a name is too obscure to guess from a surname."""
+        origins = self.origins.get(entry.id, [])
+        return bool(origins) and all(Path(o.path).name in IMPORTED_FILES for o in origins)
+
     def title_entry(self, text: str) -> AgentEntry | None:
         """The title a matched term is: a cased title as written first, else any title."""
         return self.cased_titles.get(text) or self.titles.get(text.lower())
@@ -390,7 +421,7 @@ class ActorKB:
                 return Coding(role.country or entry.country, role.sector or entry.sector, role.role,
                               "knowledge-base:role", 0.9)
         elif entry.roles:
-            role = entry.roles[-1]
+            role = _undated_role(entry)
             return Coding(role.country or entry.country, role.sector or entry.sector, role.role,
                           "knowledge-base:latest-role", 0.6)
         aff = self.affiliation(entry)
@@ -423,6 +454,14 @@ class ActorKB:
                              "country": table[key].country, "sector": table[key].sector, "role": None,
                              "method": kind, "roles": []})
         return rows
+
+
+def _undated_role(entry: ActorEntry) -> Role:
+    """The role that codes a person when the date is unknown: the latest one held for the person's
+    own country, else the latest. Tony Blair is Britain's prime minister in an undated story, not
+    the Quartet's envoy he became later; a career spent in international posts stays international."""
+    home = [r for r in entry.roles if (r.country or entry.country) == entry.country]
+    return (home or entry.roles)[-1]
 
 
 def _read_table(path: str, shape: type):
@@ -480,6 +519,7 @@ class ActorCues:
     shared_offices: dict[str, frozenset[str]]
     organisation_words: frozenset[str]
     regional_titles: frozenset[str]
+    group_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -511,7 +551,8 @@ def load_actor_cues() -> ActorCues:
         single_holder_offices=frozenset(str(o).lower() for o in raw["single_holder_offices"]),
         shared_offices={str(k): frozenset(str(o).lower() for o in v) for k, v in raw["shared_offices"].items()},
         organisation_words=frozenset(str(w).lower() for w in raw["organisation_words"]),
-        regional_titles=frozenset(str(w).lower() for w in raw["regional_titles"]))
+        regional_titles=frozenset(str(w).lower() for w in raw["regional_titles"]),
+        group_heads=frozenset(str(w).lower() for w in raw["group_heads"]))
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

@@ -23,7 +23,7 @@ from typing import Iterable
 
 import yaml
 
-from chronicle.knowledge.actors import ActorEntry, ActorKB, load_actor_cues
+from chronicle.knowledge.actors import PLACE_METHOD, ActorEntry, ActorKB, load_actor_cues
 from chronicle.knowledge.cues import load_cues
 
 WORDLESS_METHODS = ("agent", "title", "owner:", "anaphor", "demonym", "capital", "country", "region")
@@ -90,10 +90,11 @@ def name_key(sighting: Sighting) -> str | None:
 
 def unknown_names(sightings: Iterable[Sighting]) -> list[UnknownName]:
     """The names with no country or no knowledge-base entry, most frequent first (then by name);
-    each with its first example sentence."""
+    each with its first example sentence. Places kept as an event's target ("attacked a base in
+    X", method ``place``) are places, not actors to add: left out."""
     found: dict[str, UnknownName] = {}
     for s in sightings:
-        if s.country is not None and s.actor_id is not None:
+        if s.country is not None and s.actor_id is not None or s.method == PLACE_METHOD:
             continue
         key = name_key(s)
         if key is None:

@@ -12,7 +12,8 @@ base lacks (``descriptors``), and later short mentions ("Mr Blair", "the prime m
 take the identity of the entity the article named in full before them (``linking``). State and
 provincial bodies and offices ("the Ohio legislature", "Ontario Premier X") are their country's
 government or legislature with the region in the role. The phrase matchers and the index of what
-they found in one article are in ``matching``.
+they found in one article are in ``matching``; common-noun phrases that still name an actor ("senior
+union figures", "the Clinton administration", the place an act lands) in ``nouns``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_c
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.record import ActorMention, Work
-from chronicle.stages.actors import anaphora, descriptors, linking
+from chronicle.stages.actors import anaphora, descriptors, linking, nouns
 from chronicle.stages.actors.context import StoryContext, read_story
 from chronicle.stages.actors.matching import ActorMatcher, TokenIndex
 from chronicle.stages.base import Stage, StageContext
@@ -165,8 +166,10 @@ class ActorsStage(Stage):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         text = doc_text(head.doc)[start:end]
         base = dict(text=text, start=start, end=end, head_i=head.i, plural=head.tag_ in ("NNS", "NNPS"))
-        if _is_place_phrase(head) or head.ent_type_ in NON_ACTOR_ENTS:
+        if head.ent_type_ in NON_ACTOR_ENTS:
             return None
+        if _is_place_phrase(head):
+            return nouns.place_in_object(head, index, base, self.kb, self.gazetteer)
         entry_span = index.name_at(head)
         if entry_span is not None:
             known = self._known_name(head, entry_span, tokens, index, work, base)
@@ -341,7 +344,7 @@ class ActorsStage(Stage):
             return body
         mods = index.modifier_entries([t for t in tokens if t.i != head.i], kb)
         if not mods:
-            return None
+            return nouns.group_of_agent(head, tokens, index, base, self.kb)
         owner = mods[0]
         coding = kb.code(owner, day)
         sector = coding.sector if owner.kind != "country" else None
@@ -430,7 +433,7 @@ class ActorsStage(Stage):
         if keep_codes:
             return
         if mention.country is None:
-            mention.country = self._place_country(mods, index)
+            mention.country = self._place_country(mods, index) or nouns.surname_country(mention, mods, index, self.kb)
         if mention.role is None:
             self._title_codes(mention, mods, index, office)
         aff = mention.affiliation

@@ -8,7 +8,9 @@ entity of the knowledge base that shares a surname (the US senator Mitch McConne
 Jack McConnell). Here every short form takes the identity and codes of the entity named in full
 earlier in the same article, when exactly one earlier entity fits; when none or several fit it is
 left as it is (precision first), and a surname that only the knowledge base supplies is kept only
-if its person belongs to the story's country (or the story has none).
+if its person belongs to the story's country (or the story has none). A surname the article never
+writes in full ("Mr Gingrich") is read as the knowledge base's people of that surname who belong to a
+country the story is about: one gives the identity, several of one country the country alone.
 
 The earlier full mentions are read from the whole article, the sentences the parser never saw too:
 a lead sentence without an event word often holds the only full name.
@@ -32,6 +34,8 @@ ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 NAME_JOINERS = {"of", "the", "for", "and", "&", "on", "in"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu"}
 LINK_CONFIDENCE = 0.85
+SURNAME_CONFIDENCE = 0.5
+"""A surname alone, read as the knowledge base's person of that surname: a guess the story backs."""
 MODIFIER_WINDOW = 6
 """How far before a title its country, region or party words may stand ("Lib Dem constitutional
 affairs committee chairman Alan Beith")."""
@@ -149,6 +153,8 @@ def _by_surname(mention: ActorMention, surname: str, earlier: list[Referent], st
     if len(names) == 1:
         return _linked(mention, next(iter(names.values())), "name")
     entry = kb.entries.get(mention.actor_id or "")
+    if entry is None and not names and mention.actor_id is None and mention.country is None:
+        return _known_surname(mention, surname, story, kb, stop)
     if entry is None or entry.kind != "person":
         return mention
     if names:
@@ -159,6 +165,47 @@ def _by_surname(mention: ActorMention, surname: str, earlier: list[Referent], st
     if story.alien(entry.country):
         return _unknown(mention, None)
     return mention
+
+
+def surname_people(surname: str, story: StoryContext, kb: ActorKB) -> list:
+    """The knowledge base's people a bare surname may mean in this story, all of one country: those
+    of a country the story is about, or, in a story that names no country, the one person of the
+    project's own files; [] when none, or people of several countries, are left."""
+    people = kb.people_by_surname(surname)
+    if story.countries:
+        people = [p for p in people if story.supports(p.country)]
+    elif len(people) != 1 or kb.imported(people[0]):
+        return []
+    return people if len({p.country for p in people}) == 1 else []
+
+
+def _known_surname(mention: ActorMention, surname: str, story: StoryContext, kb: ActorKB,
+                   stop: frozenset[str]) -> ActorMention:
+    """"Mr Gingrich", "Clinton" with no full name in the article: the knowledge base's people of that
+    surname, of a country the story is about (or, in a story that names no country, the one person of
+    the project's own files), give the mention their country, and their identity when only one is
+    left; several countries, a first name the text gives someone else, or none left: unchanged."""
+    people = surname_people(surname, story, kb)
+    if not people:
+        return mention
+    written = _full_name_in_text(surname, mention.start, story, stop)
+    if written is not None and not any(written == p.name or written in p.aliases for p in people):
+        return mention
+    if len(people) == 1:
+        coding = person_coding(kb, people[0], story, None)
+        return _surname_twin(mention, people[0].name, people[0].id, coding.country, coding.sector, coding.role)
+    codes = {kb.code(p, story.day).sector for p in people}
+    return _surname_twin(mention, mention.name, None, people[0].country, codes.pop() if len(codes) == 1 else None, None)
+
+
+def _surname_twin(mention: ActorMention, name, actor_id, country, sector, role) -> ActorMention:
+    """The surname mention coded from the knowledge base's people of that surname."""
+    twin = copy.copy(mention)
+    twin.name, twin.actor_id, twin.country, twin.sector = name, actor_id, country, sector
+    twin.role, twin.kind = role or mention.role, "person"
+    twin.method = "knowledge-base:surname" if actor_id else "knowledge-base:surname-country"
+    twin.confidence = SURNAME_CONFIDENCE
+    return twin
 
 
 def _by_title(mention: ActorMention, earlier: list[Referent]) -> Referent | None:
