@@ -147,7 +147,7 @@ def test_train_writes_a_model_that_loads_and_moves_toward_the_reviews(trained):
     before, after = shipped.candidate_matrix([c for c, _ in examples]), model.candidate_matrix([c for c, _ in examples])
     for (cand, label), b, a in zip(examples, before, after):
         i = CANDIDATE_LABELS.index(label)
-        assert a[i] > b[i], f"{cand.text!r}: P({label}) {b[i]:.3f} -> {a[i]:.3f}"
+        assert a[i] > b[i] or a[i] > 0.999, f"{cand.text!r}: P({label}) {b[i]:.3f} -> {a[i]:.3f}"  # a certain one stays so
     assert report["agreement_with_reviews"]["trained"] == 1.0
     assert json.loads((folder / "model" / "training.json").read_text())["reviews"]["reviews"] == 6
 
