@@ -121,3 +121,14 @@ def test_the_shipped_threshold_comes_from_the_fitting_tool():
     metrics = json.loads(folder.joinpath("recall_metrics.json").read_text(encoding="utf-8"))
     assert shipped_classifier().thresholds["recall"] == metrics["chosen"]
     assert "realnews-test" not in json.dumps(metrics)
+
+
+def test_a_word_whose_sense_the_lexicon_rejected_is_not_recoded(proposing_coder):
+    """"warned that growth could slow" is a forecast (the lexicon's clause conditions say so); a
+    sentence head sure of a threat must not make the same word one."""
+    stage = recall_stage(proposing_coder)
+    entries = stage.rules.lexicon.candidates("warn", "VERB")
+    assert any(e.when or e.unless for e in entries), "the lexicon reads 'warn' by its clause"
+    stage.classifier, stage.threshold = ProposingClassifier("THREATEN", 0.9, prefer="warn"), 0.5
+    events = proposing_coder.code("The central bank of Germany warned that growth could slow next year.")
+    assert all(e.trigger.text != "warned" for e in events)

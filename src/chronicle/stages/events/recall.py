@@ -96,15 +96,24 @@ class EventRecallStage(Stage):
                 return draft
         return None
 
+    def _sense_rejected(self, token: Token, work: Work) -> bool:
+        """A word the lexicon reads by the shape of its clause (``when``/``unless``) and whose clause
+        matches none of its senses: "the IMF warned that growth could slow" is no threat, and the
+        sentence head must not make it one."""
+        entries = self.rules.lexicon.candidates(token.lemma_.lower(), token.pos_)
+        return any(e.when or e.unless for e in entries) and self.rules.match(token, work) is None
+
     def _lexicon_types(self, token: Token) -> set[str]:
         return {e.event_type for e in self.rules.lexicon.candidates(token.lemma_.lower(), token.pos_)}
 
     def _ranked_words(self, sent, text: str, event_type: str, work: Work, taken: set[int]) -> list[Token]:
-        """The sentence's verbs and nouns outside actor names: first those the lexicon gives this
-        type in some sense, then the others, each group by the candidate head's P(type)."""
+        """The sentence's verbs and nouns outside actor names, but not words whose sense the lexicon's
+        clause conditions rejected: first those the lexicon gives this type in some sense, then the
+        others, each group by the candidate head's P(type)."""
         offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         words = [t for t in sent if t.pos_ in TRIGGER_POS and t.dep_ != "compound" and t.is_alpha
-                 and not t.is_stop and t.i not in work.actors_at and t.i not in taken]
+                 and not t.is_stop and t.i not in work.actors_at and t.i not in taken
+                 and not self._sense_rejected(t, work)]
         if not words:
             return []
         candidates = [Candidate(text, t.idx - offset, t.idx + len(t) - offset, event_type) for t in words]
