@@ -271,12 +271,15 @@ def min_confidence_curve(p: list[float], rows: list[dict]) -> list[dict]:
     return out
 
 
+def realnews_published() -> dict[str, str | None]:
+    """Each realnews sentence's publication date by id (what ``chronicle eval`` codes it with)."""
+    return {rec["id"]: rec.get("published") or None
+            for rec in map(json.loads, tem.GOLD.read_text(encoding="utf-8").splitlines())}
+
+
 def load_sets(log) -> dict[str, list[dict]]:
     """realnews train and dev (never test), plover-dev, the examples and conflibert, coded."""
-    published = {}
-    for line in tem.GOLD.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        published[rec["id"]] = rec.get("published") or None
+    published = realnews_published()
     realnews = [dict(s, published=published[s["id"]]) for s in tem.load_realnews() if s["set"] != "rn-test"]
     sentences = realnews + tem.load_plover() + tem.load_examples() + tem.load_conflibert()
     code_all(sentences, log)

@@ -124,8 +124,7 @@ def main(argv=None) -> int:
     log = lambda msg: print(f"[{time.time() - start:6.0f} s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
     pool = tem.load_realnews() + tem.load_plover() + tem.load_examples() + tem.load_conflibert()
     pool = [s for s in pool if s["set"] != "rn-test" and s["set"] != "rn-dev"]
-    published = {json.loads(line)["id"]: json.loads(line).get("published") or None
-                 for line in tem.GOLD.read_text(encoding="utf-8").splitlines()}
+    published = fc.realnews_published()
     for s in pool:
         s.setdefault("published", published.get(s["id"]))
     fc.code_all(pool, log)  # the rules' candidates, which the candidate head trains on

@@ -8,7 +8,6 @@ correctness is tested in tests/test_api.py), and the evidence marks against the 
 from __future__ import annotations
 
 import json
-import time
 import urllib.error
 import urllib.parse
 import urllib.request

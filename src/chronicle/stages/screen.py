@@ -77,22 +77,22 @@ def trigger_forms(lexicon_files: tuple[str, ...] = ()) -> "TriggerForms":
             for form in forms_of(head):
                 constrained.setdefault(form, set()).update(needed)
     bare -= load_cues().fixed_prepositions
-    protest = {form for (head, _pos), entries in lexicon.by_head.items()
-               if any(e.event_type == "PROTEST" or not e.objects and not e.particles
-                      and unaffiliated(e.cameo) for e in entries) for form in forms_of(head)}
+    actorless = {form for (head, _pos), entries in lexicon.by_head.items()
+                 if any(e.event_type == "PROTEST" or not e.objects and not e.particles
+                        and unaffiliated(e.cameo) for e in entries) for form in forms_of(head)}
     return TriggerForms(frozenset(bare), {k: frozenset(v) for k, v in constrained.items()},
-                        frozenset(protest))
+                        frozenset(actorless))
 
 
 class TriggerForms(NamedTuple):
     """What the screen looks for: ``bare`` forms trigger alone, ``constrained`` forms need one of
-    their words in the sentence, and ``protest`` forms need no political actor (the relevance
+    their words in the sentence, and ``actorless`` forms need no political actor (the relevance
     stage keeps a protest by any group, "teachers went on strike", and an arrest or act of violence
     done to a person, ``chronicle.knowledge.acts``: "Gomes was arrested")."""
 
     bare: frozenset[str]
     constrained: dict[str, frozenset[str]]
-    protest: frozenset[str] = frozenset()
+    actorless: frozenset[str] = frozenset()
 
 
 ActorWords = tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], int]
@@ -163,7 +163,7 @@ def screen_text(text: str, forms, actors: ActorWords | None = None,
     words = [WORD.findall(text[s:e]) for s, e in spans]
     found = [trigger_words(w, forms) for w in words]
     triggers = [bool(f) for f in found]
-    actor = [actors is None or bool(f & forms.protest) or names_actor(w, actors) for f, w in zip(found, words)]
+    actor = [actors is None or bool(f & forms.actorless) or names_actor(w, actors) for f, w in zip(found, words)]
     refer_back = load_cues().refer_back_pronouns
     pronoun = [bool(refer_back & {w.lower() for w in ws}) for ws in words]
     # A pronoun may stand for an actor of the sentence before: both are parsed.

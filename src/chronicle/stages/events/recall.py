@@ -5,8 +5,8 @@ sense it knows ("faces charges of", "hit out at", "held talks" phrased otherwise
 sentence head of ``chronicle.models.EventClassifier`` (trained on the realnews train split) sees that
 the sentence reports an event of some PLOVER type. This stage runs the head on every parsed sentence
 that holds no draft (with the screen on, the sentences holding a form of a trigger lemma and a
-possible actor: on realnews dev that scored better than parsing every sentence for it); for each type whose probability reaches the shipped ``recall`` threshold it
-marks each content word of the sentence in turn, lets the candidate head say which word most likely
+possible actor: on realnews dev that scored better than parsing every sentence for it); for each
+type whose probability reaches the shipped ``recall`` threshold it marks each content word of the sentence in turn, lets the candidate head say which word most likely
 carries that type, and codes that word as a trigger with the events stage's own argument rules
 (subject, object, ``by``/``against`` phrases, passives). The later stages then treat the draft like
 any other: factuality, attribution, relevance (no political actor, no event), dates, places and the
@@ -16,11 +16,9 @@ already coded an event: the rules' events and types stay theirs.
 
 The threshold is chosen by ``tools/fit_recall.py`` on the realnews train split out of fold (models
 that never saw the sentence's story), never on dev or test: the best type F1 among thresholds at
-which the added events are right at least as often as the rules' own. With today's classifier no
-threshold passes (out of fold about one added event in four is right, against one in two for the
-rules, and on BBC sport and technology text it adds false alarms), so the shipped threshold is above
-1 and the stage adds nothing; ``EventRecallStage(threshold=...)`` turns it on for a user who wants
-recall over precision, and a better sentence model only needs the tool re-run.
+which the added events are right at least as often as the rules' own (lower thresholds add events
+right only one time in four or three, and false alarms on BBC sport and technology text). The
+shipped 0.3 adds few events; ``EventRecallStage(threshold=...)`` changes it (above 1: off).
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
+from chronicle.knowledge.lexicon import Lexicon, TriggerEntry
 from chronicle.models.event_classifier import (CANDIDATE_LABELS, Candidate, EventClassifier,
                                                shipped_classifier)
 from chronicle.record import Draft, Work
@@ -100,11 +98,8 @@ class EventRecallStage(Stage):
         """A word the lexicon reads by the shape of its clause (``when``/``unless``) and whose clause
         matches none of its senses: "the IMF warned that growth could slow" is no threat, and the
         sentence head must not make it one."""
-        entries = self.rules.lexicon.candidates(token.lemma_.lower(), token.pos_)
-        return any(e.when or e.unless for e in entries) and self.rules.match(token, work) is None
-
-    def _lexicon_types(self, token: Token) -> set[str]:
-        return {e.event_type for e in self.rules.lexicon.candidates(token.lemma_.lower(), token.pos_)}
+        return any(e.when or e.unless for e in _entries(self.rules.lexicon, token)) \
+            and self.rules.match(token, work) is None
 
     def _ranked_words(self, sent, text: str, event_type: str, work: Work, taken: set[int]) -> list[Token]:
         """The sentence's verbs and nouns outside actor names, but not words whose sense the lexicon's
@@ -119,7 +114,7 @@ class EventRecallStage(Stage):
         candidates = [Candidate(text, t.idx - offset, t.idx + len(t) - offset, event_type) for t in words]
         column = CANDIDATE_LABELS.index(event_type)
         scores = self.classifier.candidate_matrix(candidates)[:, column]
-        known = [event_type in self._lexicon_types(t) for t in words]
+        known = [any(e.event_type == event_type for e in _entries(self.rules.lexicon, t)) for t in words]
         ranked = sorted(range(len(words)), key=lambda i: (not known[i], -scores[i]))
         return [words[i] for i in ranked]
 
@@ -128,16 +123,21 @@ def entry_for(lexicon: Lexicon, token: Token, event_type: str, cameo_by_type: di
     """The lexicon's entry for this word and type when it has one (its CAMEO code and target
     prepositions, whatever objects its sense asks for), else a plain entry with the type's most
     common CAMEO code in the lexicon."""
-    for entry in lexicon.candidates(token.lemma_.lower(), token.pos_):
+    for entry in _entries(lexicon, token):
         if entry.event_type == event_type:
             return entry.model_copy(update={"objects": (), "not_objects": ()})
     return TriggerEntry(lemma=token.lemma_.lower(), pos=token.pos_, event_type=event_type,
                         cameo=cameo_by_type[event_type])
 
 
+def _entries(lexicon: Lexicon, token: Token) -> list[TriggerEntry]:
+    """The lexicon's entries for the word's lemma and part of speech, every sense."""
+    return lexicon.candidates(token.lemma_.lower(), token.pos_)
+
+
 def type_cameo(lexicon: Lexicon) -> dict[str, str]:
     """Each PLOVER type's most frequent CAMEO code among the lexicon's entries (a type the lexicon
-    lacks gets its first conversion-table code: none today)."""
+    lacks would get 010, a statement: none does today)."""
     counts: dict[str, Counter] = {t: Counter() for t in PLOVER_TYPES}
     for entries in lexicon.by_head.values():
         for entry in entries:
