@@ -19,7 +19,7 @@ FIELDS = (
     "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns", "refer_back_pronouns",
     "non_name_words", "object_pronouns", "person_role_nouns", "classing_verbs",
     "future_nouns", "hypothetical_nouns", "abstract_nouns", "speaking_sectors", "media_nouns",
-    "pressure_preps", "pressing_verbs", "leader_words",
+    "pressure_preps", "pressing_verbs", "leader_words", "promise_verbs",
 )
 
 
@@ -70,6 +70,7 @@ class Cues:
     pressure_preps: frozenset[str]
     pressing_verbs: frozenset[str]
     leader_words: frozenset[str]
+    promise_verbs: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -86,7 +86,7 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
             elif _is(head, cues.hypothetical_verbs):
                 consider("hypothetical", head)
                 governed = True
-            elif _is(head, cues.future_verbs) and not _is_past(head):
+            elif _points_forward(head, cues):
                 consider("future", head)
             node = head
             continue
@@ -172,8 +172,17 @@ def _is(token: Token, words: frozenset[str]) -> bool:
     return False
 
 
+def _points_forward(verb: Token, cues: Cues) -> bool:
+    """"plans to" / "is expected to" visit: later; "planned to" visit says nothing either way. A
+    promise points forward whatever its tense: "vowed to return" has not returned yet."""
+    return _is(verb, cues.future_verbs) and (not _is_past(verb) or _is(verb, cues.promise_verbs))
+
+
 def _is_past(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBN")
+    """"planned", "was expected": past; "is expected", "has agreed" (present auxiliaries): not."""
+    if verb.tag_ != "VBN":
+        return verb.tag_ == "VBD"
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _has_conditional(sentence, cues: Cues) -> bool:

@@ -150,14 +150,19 @@ def _reframe(draft: Draft, work: Work) -> None:
         draft.refused = draft.event_type
         _retype(draft, "REJECT", "120")
         return
-    # "X will meet Y", "X plans to withdraw", "X said it will": an announced intent (CAMEO 03), as
-    # the CAMEO-coded sets code it; "the White House's plan to withdraw" names a plan, not its statement.
-    announced = (draft.factuality == "future" and not _planned_by_noun(draft, work)) or (
+    # "Paris pledged to send engineers", "Sudan is willing to withdraw", "the rebels said they will
+    # release the hostages": a promise or intent expressed by the actor (CAMEO 03), an actual speech
+    # act. "X will meet Y on Monday", "X plans to visit", "X is due to visit", told in the writer's
+    # voice, are acts scheduled for later: they keep their type, as `future` (the project's guideline;
+    # the CAMEO-coded sets code them as intents, README "Scheduled acts").
+    promised = draft.factuality_cue_lemma in load_cues().promise_verbs and not _planned_by_noun(draft, work)
+    own_will = own and cue in ("will", "'ll", "shall", "would")  # "the rebels said they will release ..."
+    announced = (draft.factuality == "future" and (promised or intent_word or own_will)) or (
         draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
     if not announced:
         return
     if quad in (1, 2) and draft.event_type in INTENT_CAMEO:
-        # "Obama will hold talks with Kenyatta", "Sudan is willing to withdraw": an expressed intent.
+        # "Sudan is willing to withdraw", "Kenya said it will hold talks with Uganda": an expressed intent.
         draft.intended = draft.event_type
         _retype(draft, "AGREE", INTENT_CAMEO[draft.event_type])
     elif quad == 4 and (own or intent_word):
