@@ -239,3 +239,17 @@ def test_eval_realnews_dev_through_the_cli():
     assert {"per_label", "overall", "event_detection", "type_source", "type_target", "factuality",
             "counts", "errors"} <= set(m)
     assert m["counts"]["sentences"] == 20
+    # Coded inside their articles where ../shared/corpus is there (the default), else alone.
+    assert m["context"]["mode"] == "article"
+    assert m["context"]["sentences_in_articles"] + m["context"]["sentences_alone"] == 20
+
+
+@pytest.mark.model
+def test_eval_realnews_context_sentence_codes_each_sentence_alone():
+    from click.testing import CliRunner
+
+    from chronicle.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", "realnews-dev", "--limit", "5", "--context", "sentence"])
+    assert result.exit_code == 0, result.output
+    assert "coded: each sentence alone" in result.output

@@ -38,10 +38,13 @@ both a dataset and a file means the dataset: write ./NAME for the file.
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--no-screen", is_flag=True,
               help="Parse every sentence (skip the screen that parses only possible event sentences).")
+@click.option("--context", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
+              help="realnews-* sets: code each sentence inside its article from ../shared/corpus, as "
+                   "articles are coded (pronouns and surnames resolved), or alone.")
 @actors_option
 @lexicon_option
 @event_model_option
-def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files, event_model):
+def eval_command(dataset, limit, as_json, no_screen, context, actor_files, lexicon_files, event_model):
     """Score the coder on a built-in labelled set or on the user's own gold file (see ``_HELP``)."""
     from rich.progress import Progress
 
@@ -68,8 +71,11 @@ def eval_command(dataset, limit, as_json, no_screen, actor_files, lexicon_files,
             def code(text: str, published: str | None = None):
                 return coder.code(text, published=published, doc_id="sentence")
 
-            run = evaluate if builtin else evaluate_file
-            report = run(dataset, code, limit=limit, progress=tick)
+            if builtin:
+                report = evaluate(dataset, code, limit=limit, progress=tick,
+                                  code_article=coder.code_article if context == "article" else None)
+            else:
+                report = evaluate_file(dataset, code, limit=limit, progress=tick)
     except ChronicleError as exc:
         raise fail(exc) from None
     click.echo(report.to_json() if as_json else report.format_text())

@@ -68,6 +68,10 @@ class RealNewsSentence(GoldSentence):
 
     corpus: str = ""
     events: list[RealNewsEvent] = field(default_factory=list)
+    article_id: str = ""
+    start: int = 0
+    end: int = 0
+    outlet: str = ""
 
 
 def repository_root() -> Path:
@@ -104,6 +108,8 @@ def _sentence(rec: dict) -> tuple[str, RealNewsSentence]:
     gold = RealNewsSentence(
         id=rec["id"], text=rec["text"], published=rec.get("published") or None,
         corpus=rec.get("corpus", ""), events=events, noevent=not actual,
+        article_id=rec.get("article_id", ""), start=rec.get("start", 0), end=rec.get("end", 0),
+        outlet=rec.get("outlet") or "",
         relations=[GoldRelation(e.event_type, e.source_text, e.target_text) for e in actual])
     return rec["split"], gold
 
@@ -309,10 +315,19 @@ def _prf_text(m: dict) -> str:
     return f"P {_n(m['precision'])} R {_n(m['recall'])} F1 {_n(m['f1'])}"
 
 
+def _context_line(context: dict) -> str:
+    if context["mode"] != "article":
+        return "coded: each sentence alone (--context sentence)"
+    alone = f", {context['sentences_alone']} alone (article not found)" if context["sentences_alone"] else ""
+    return (f"coded: {context['sentences_in_articles']} sentences inside their {context['articles']} "
+            f"articles{alone}")
+
+
 def realnews_lines(m: dict) -> list[str]:
     """The realnews figures under the type table, in the text report's style."""
     d = m["event_detection"]
-    lines = [f"event detection (sentence reports an actual event): {_prf_text(d)} "
+    lines = [_context_line(m.get("context") or {"mode": "sentence"}),
+             f"event detection (sentence reports an actual event): {_prf_text(d)} "
              f"(tp {d['tp']}, fp {d['fp']}, fn {d['fn']})"]
     for role in ROLES:
         t = m[f"type_{role}"]

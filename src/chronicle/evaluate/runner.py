@@ -2,7 +2,8 @@
 
 The coder is passed in as a plain ``sentence -> events`` callable, so the runner neither builds a
 pipeline nor knows about spaCy, and tests can feed it canned events. Each sentence is coded alone,
-so actor offsets in the events are offsets into that sentence.
+so actor offsets in the events are offsets into that sentence; the real-news sentences may instead
+be coded inside their articles (``code_article``), with the offsets moved to the sentence's.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from chronicle.errors import DatasetError
 from chronicle.evaluate.calibration import calibration_lines, calibration_report
 from chronicle.evaluate.datasets import DATASETS, GoldSentence, load_petrarch_noevents
 from chronicle.evaluate.goldfile import load_gold_file
+from chronicle.evaluate.in_article import code_in_articles
 from chronicle.evaluate.quiet import quiet_lines, quiet_table, score_quiet
 from chronicle.evaluate.realnews import REALNEWS_DATASETS, realnews_lines, score_realnews
 from chronicle.evaluate.scorer import noevent_rate, score_petrarch, score_plover, score_quad
-from chronicle.schema import Event
+from chronicle.schema import Article, Event
 
 SCORERS: dict[str, Callable[[Sequence[GoldSentence], Sequence[Sequence[Event]]], dict]] = {
     "plover-dev": score_plover,
@@ -120,8 +122,13 @@ def evaluate(
     *,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    code_article: Callable[[Article], list[Event]] | None = None,
 ) -> EvalReport:
     """Code every sentence of ``dataset`` (the first ``limit`` with a limit) and score the events.
+
+    With ``code_article``, a ``realnews-*`` sentence is coded inside its article, as a user's
+    articles are (:mod:`chronicle.evaluate.in_article`; ``metrics["context"]`` says how many were),
+    otherwise alone.
 
     For petrarch-gsr the sentences of :func:`load_petrarch_noevents` (the first ``limit`` of them)
     are coded too, and their no-event rate is reported as ``noevents_all`` (every record the files
@@ -139,16 +146,31 @@ def evaluate(
     labelled = load_petrarch_noevents(exclude=False) if dataset == "petrarch-gsr" else []
     if limit is not None:
         gold, extra, labelled = gold[:max(limit, 0)], extra[:max(limit, 0)], labelled[:max(limit, 0)]
+    if dataset in REALNEWS_DATASETS:
+        return _evaluate_realnews(dataset, gold, code_sentence, code_article, progress)
     coded = _code_all(gold + extra + labelled, code_sentence, progress)
     metrics = SCORERS[dataset](gold, [coded[g.text, g.published] for g in gold])
     if extra:
         metrics["noevents_extended"] = noevent_rate(extra, [coded[g.text, g.published] for g in extra])
     if labelled:
         metrics["noevents_all"] = noevent_rate(labelled, [coded[g.text, g.published] for g in labelled])
-    if dataset.startswith("realnews") or dataset in ("plover-dev", "examples"):
+    if dataset in ("plover-dev", "examples"):
         metrics["calibration"] = calibration_report(gold, [coded[g.text, g.published] for g in gold])
     n_sentences = metrics["overall"]["sentences"] if dataset == "bbc-quiet" else len(gold)
     return EvalReport(dataset=dataset, n_sentences=n_sentences, metrics=metrics)
+
+
+def _evaluate_realnews(dataset, gold, code_sentence, code_article, progress) -> EvalReport:
+    """A realnews split: each sentence coded in its article when ``code_article`` is given."""
+    if code_article is None:
+        coded = _code_all(gold, code_sentence, progress)
+        predicted, context = [coded[g.text, g.published] for g in gold], {"mode": "sentence"}
+    else:
+        predicted, context = code_in_articles(gold, code_article, code_sentence, progress)
+    metrics = score_realnews(gold, predicted)
+    metrics["context"] = context
+    metrics["calibration"] = calibration_report(gold, predicted)
+    return EvalReport(dataset=dataset, n_sentences=len(gold), metrics=metrics)
 
 
 def evaluate_file(
