@@ -2,9 +2,9 @@
 
 "Militants attacked a checkpoint in Kandahar": the checkpoint names no actor, and PLOVER codes the
 place as the target. The actors stage keeps such a place as a mention of kind "place" (with its
-country, never a sector, so it never makes an event political on its own); a place the verb
-governs ("arrived in Kabul") is where the event happened and stays out. Sentences written for
-these tests.
+country, never a sector, so it never makes an event political on its own); a named place the
+verb governs ("surrendered in Helmand") is kept too, as a place of the clause, and is the target
+only when the verb has no other. Sentences written for these tests.
 """
 
 from __future__ import annotations
@@ -22,9 +22,24 @@ def test_a_place_inside_the_object_is_kept_as_a_place(coder):
     assert (place.kind, place.country, place.sector) == ("place", "AFG", None)
 
 
-def test_a_place_the_verb_governs_is_no_actor(coder):
-    found = mentions_of(coder, "Soldiers arrived in Kabul to protect the embassy on Sunday.")
-    assert "Kabul" not in found
+def test_a_place_the_verb_governs_is_kept_for_the_clause(coder):
+    """"surrendered in Kandahar": kept as a place of the clause (method ``place:clause``), which the
+    events stage takes as a target only when the verb has no other."""
+    found = mentions_of(coder, "Taliban fighters surrendered in Kandahar on Sunday.")
+    place = found["Kandahar"]
+    assert (place.kind, place.method, place.country, place.sector) == ("place", "place:clause", "AFG", None)
+
+
+def test_a_place_the_verb_governs_is_the_target_when_nothing_else_is(coder):
+    events = coder.code("Taliban fighters surrendered in Kandahar on Sunday.")
+    surrendered = [e for e in events if e.trigger.text == "surrendered"]
+    assert surrendered and [(a.text, a.country) for a in surrendered[0].target] == [("Kandahar", "AFG")]
+
+
+def test_a_place_the_verb_governs_is_no_target_beside_a_person(coder):
+    events = coder.code("Gunmen attacked Afghan soldiers in Kandahar on Sunday.")
+    attack = [e for e in events if e.event_type == "ASSAULT"]
+    assert attack and [a.text for a in attack[0].target] == ["Afghan soldiers"]
 
 
 def test_the_place_is_the_target_of_an_attack_on_a_thing(coder):

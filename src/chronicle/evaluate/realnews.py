@@ -26,7 +26,7 @@ from pathlib import Path
 
 from chronicle.errors import DatasetError
 from chronicle.evaluate.gold import DatasetInfo, GoldRelation, GoldSentence, read_jsonl
-from chronicle.evaluate.scorer import _role_actors, prf
+from chronicle.evaluate.scorer import _role_actors, actor_spans, prf
 from chronicle.schema import Event
 
 SPLITS = ("train", "dev", "test")
@@ -153,7 +153,8 @@ def _spans(sentence: str, text: str) -> list[tuple[int, int]]:
 
 
 def actor_matches(sentence: str, gold: RealNewsEvent, event: Event, role: str) -> bool:
-    """Whether ``event``'s source (or target) is gold's: a coded actor overlaps the gold span (or,
+    """Whether ``event``'s source (or target) is gold's: a coded actor overlaps the gold span (a
+    resolved pronoun also where its antecedent is named: ``scorer.actor_spans``) (or,
     where gold names no span, nothing more is asked than the country) AND gold's country is one
     coded actor's country. An event coded with no actor in the role has country ``None``, so a
     gold actor that is absent or of unknown country matches it, and a named gold actor does not."""
@@ -163,7 +164,8 @@ def actor_matches(sentence: str, gold: RealNewsEvent, event: Event, role: str) -
         return False
     if not text:
         return True
-    return any(a.start < end and start < a.end for a in actors for start, end in _spans(sentence, text))
+    return any(a_start < end and start < a_end for a in actors for a_start, a_end in actor_spans(a, sentence)
+               for start, end in _spans(sentence, text))
 
 
 def _type_counts(gold: Sequence[RealNewsSentence], predicted: Sequence[Sequence[Event]]) -> dict:

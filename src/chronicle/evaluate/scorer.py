@@ -64,11 +64,17 @@ def _pair(golds: list, preds: list, score) -> list[tuple]:
 
 # --------------------------------------------------------------------------- plover-dev
 
-def _locate(sentence: str, text: str | None) -> tuple[int, int] | None:
+def _locate(sentence: str, text: str | None) -> list[tuple[int, int]] | None:
+    """Every place the sentence has the gold words, as whole words ("Mali" is not the "mali" of
+    "normalization"); a gold phrase such as "Iran" may occur twice, and the coded actor may sit on
+    either. Words found only inside other words count as found there; absent words give None."""
     if not text:
         return None
+    whole = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", sentence, re.I)]
+    if whole:
+        return whole
     start = sentence.lower().find(text.lower())
-    return (start, start + len(text)) if start >= 0 else None
+    return [(start, start + len(text))] if start >= 0 else None
 
 
 def _role_actors(event: Event, role: str) -> list[Actor]:
@@ -78,16 +84,34 @@ def _role_actors(event: Event, role: str) -> list[Actor]:
     return list(event.source if role == "source" else event.target)
 
 
-def _overlaps(span: tuple[int, int] | None, actors: list[Actor]) -> bool:
-    return span is not None and any(a.start < span[1] and span[0] < a.end for a in actors)
+def actor_spans(actor: Actor, sentence: str | None = None) -> list[tuple[int, int]]:
+    """Where ``actor`` is named in ``sentence``: its own words and, for a pronoun or description
+    the coder resolved to an antecedent (method ``anaphor:WORDS``, the antecedent's words), every
+    place the sentence has those words. "Tajikistan says it will not accept refugees" codes "it"
+    as Tajikistan: gold's "Tajikistan" is that actor, though the spans do not touch."""
+    spans = [(actor.start, actor.end)]
+    method = actor.method or ""
+    if sentence and method.startswith("anaphor:") and method[len("anaphor:"):].strip():
+        low, words, at = sentence.lower(), method[len("anaphor:"):].strip().lower(), 0
+        while (i := low.find(words, at)) >= 0:
+            spans.append((i, i + len(words)))
+            at = i + 1
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]] | None, actors: list[Actor], sentence: str | None = None) -> bool:
+    return spans is not None and any(start < span[1] and span[0] < end for span in spans
+                                     for a in actors for start, end in actor_spans(a, sentence))
 
 
 def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
     """Relation-level type scores (each gold relation matched by at most one event of its type)
     and, on matched relations, whether the gold source/target text overlaps a coded actor span.
 
-    Gold spans are found in the sentence with a case-insensitive ``str.find``; relations whose
-    text is absent (placeholders such as "a recipient") are left out of that role's agreement.
+    Gold spans are found in the sentence case-insensitively, as whole words, at every occurrence
+    (:func:`_locate`); relations whose text is absent (placeholders such as "a recipient") are left
+    out of that role's agreement. A pronoun the coder resolved also counts where its antecedent is
+    named (:func:`actor_spans`).
 
     Only events coded as ``actual`` are scored, as in :func:`sentence_class`: the gold relations
     are events that happened (CAMEO codes a threat or an intent as the verbal act, which the coder
@@ -110,7 +134,7 @@ def _score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Eve
 
         def actor_score(rel: GoldRelation, ev: Event) -> int:
             src, tgt = spans[id(rel)]
-            return _overlaps(src, _role_actors(ev, "source")) + _overlaps(tgt, _role_actors(ev, "target"))
+            return _overlaps(src, _role_actors(ev, "source"), g.text) + _overlaps(tgt, _role_actors(ev, "target"), g.text)
 
         pairs = _pair(golds, preds, actor_score)
         matched = Counter(TYPE_ALIASES.get(e.event_type, e.event_type) for _, e in pairs)
@@ -125,7 +149,7 @@ def _score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Eve
                 span = spans[id(rel)][i]
                 if span is not None:
                     agree[role][1] += 1
-                    agree[role][0] += _overlaps(span, _role_actors(ev, role))
+                    agree[role][0] += _overlaps(span, _role_actors(ev, role), g.text)
     per, overall = _table(counts)
     return {
         "per_label": per, "overall": overall,

@@ -25,6 +25,9 @@ SECTORS = frozenset(
 )
 SPECIAL_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "XKX"})
 PLACE_METHOD = "place"
+CLAUSE_PLACE_METHOD = "place:clause"
+"""The method of a named place the event's own verb governs ("surrendered in Faryab"): a target
+only when the verb has no other (``place_target_preps`` of ``data/actor_cues.yaml``)."""
 """The method of a place the actors stage keeps as an event's target ("attacked a base in X"): a
 mention of kind "place", with a country and no sector."""
 IMPORTED_FILES = frozenset({"phoenix.yaml"})
@@ -520,6 +523,9 @@ class ActorCues:
     organisation_words: frozenset[str]
     regional_titles: frozenset[str]
     group_heads: frozenset[str]
+    place_target_preps: frozenset[str]
+    force_moving_verbs: frozenset[str]
+    recipient_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -552,7 +558,10 @@ def load_actor_cues() -> ActorCues:
         shared_offices={str(k): frozenset(str(o).lower() for o in v) for k, v in raw["shared_offices"].items()},
         organisation_words=frozenset(str(w).lower() for w in raw["organisation_words"]),
         regional_titles=frozenset(str(w).lower() for w in raw["regional_titles"]),
-        group_heads=frozenset(str(w).lower() for w in raw["group_heads"]))
+        group_heads=frozenset(str(w).lower() for w in raw["group_heads"]),
+        place_target_preps=frozenset(str(w).lower() for w in raw["place_target_preps"]),
+        force_moving_verbs=frozenset(str(w).lower() for w in raw["force_moving_verbs"]),
+        recipient_preps=frozenset(str(w).lower() for w in raw["recipient_preps"]))
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

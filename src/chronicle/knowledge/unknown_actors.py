@@ -94,7 +94,7 @@ def unknown_names(sightings: Iterable[Sighting]) -> list[UnknownName]:
     X", method ``place``) are places, not actors to add: left out."""
     found: dict[str, UnknownName] = {}
     for s in sightings:
-        if s.country is not None and s.actor_id is not None or s.method == PLACE_METHOD:
+        if s.country is not None and s.actor_id is not None or (s.method or "").split(":")[0] == PLACE_METHOD:
             continue
         key = name_key(s)
         if key is None:

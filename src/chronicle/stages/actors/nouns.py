@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from chronicle.knowledge.actors import PLACE_METHOD, ActorKB, load_actor_cues
+from chronicle.knowledge.actors import CLAUSE_PLACE_METHOD, PLACE_METHOD, ActorKB, load_actor_cues
 from chronicle.record import ActorMention
 from chronicle.stages.actors import linking
 from chronicle.syntax.tree import ent_at
@@ -28,13 +28,18 @@ GROUP_CONFIDENCE = 0.45
 def place_in_object(head: Token, index: "TokenIndex", base: dict, kb: ActorKB, gazetteer) -> ActorMention | None:
     """"attacked a base in Kandahar", "a ceasefire in Hodeidah": a place inside the phrase of an
     event's object is where the act lands, PLOVER's target when the object names no actor; kept as a
-    place (kind "place", a country, no sector: never an actor that makes an event political). A place
-    the verb governs ("arrived in Nepal") is the event's location: None."""
+    place (kind "place", a country, no sector: never an actor that makes an event political). A
+    named place a verb governs after a place preposition ("surrendered in Faryab", "withdrew from
+    Sinai") is kept too, with method ``place:clause``, when it has a country: the events stage takes
+    it as the target only when the verb has no other. Other places: None."""
     node = head
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
+    method = PLACE_METHOD
     if node.head.head.pos_ != "NOUN":
-        return None
+        if node.head.head.pos_ not in ("VERB", "AUX") or node.head.lower_ not in load_actor_cues().place_target_preps:
+            return None
+        method = CLAUSE_PLACE_METHOD
     span = index.name_at(head)
     entries = kb.by_alias.get(span.text, []) if span is not None and index.label(span) == "NAME" else []
     country = next((e.country for e in entries if e.kind == "country"), None)
@@ -42,7 +47,9 @@ def place_in_object(head: Token, index: "TokenIndex", base: dict, kb: ActorKB, g
         ent = ent_at(head)
         place = gazetteer.resolve(ent.text if ent is not None else head.text, country_hint=index.story.main)
         country = place.country if place is not None else None
-    return ActorMention(**base, name=base["text"], country=country, kind="place", method=PLACE_METHOD,
+    if country is None and method == CLAUSE_PLACE_METHOD:
+        return None
+    return ActorMention(**base, name=base["text"], country=country, kind="place", method=method,
                         confidence=PLACE_CONFIDENCE)
 
 

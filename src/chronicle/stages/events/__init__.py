@@ -20,7 +20,7 @@ from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.tree import actors_for, actors_in_pobjs, actors_inside, span_of, unique_mentions
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
-from chronicle.stages.events import received, senses
+from chronicle.stages.events import arguments, received, senses
 
 SYMMETRIC_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 SYMMETRIC_CAMEO = {"057"}  # signing a formal agreement is done together
@@ -184,6 +184,8 @@ class EventsStage(Stage):
                     source += actors_in_pobjs(c, work)
                 if c.dep_ == "nsubjpass":
                     target += actors_for(c, work, descend_of=True)
+            if not source and target:  # "was arrested in Rwanda": Rwanda's authorities did it
+                source += arguments.authority_places(verb, work, entry.event_type)
         else:
             source += subject_actors(verb, work)
             for c in children:
@@ -194,11 +196,13 @@ class EventsStage(Stage):
         preps = set(entry.target_preps) | set(entry.particles)
         for c in children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                target += actors_in_pobjs(c, work)
+                target += arguments.prep_targets(c, work, inner=arguments.coded(source))
             if c.dep_ in ("dobj",) and not target:
                 for cc in c.children:
                     if cc.dep_ == "prep" and cc.lower_ in preps:
                         target += actors_in_pobjs(cc, work)
+        # "withdrew its troops from X", "sent 300 soldiers": the source's own force is not the target
+        target = arguments.without_own_forces(target, source, verb, work)
         if not target:
             target += _event_noun_participants(verb, entry, work, self.lexicon)
         if not target:  # "suspended aid to Gaza", "lifted the ban on X": the object's recipient
@@ -216,11 +220,14 @@ class EventsStage(Stage):
                     if prep.lower_ in object_preps:
                         target += actors_in_pobjs(prep, work)
         if not target:  # "rejected a request from X", "a request by X was refused": the one who asked
-            target += received.requesters(verb, work)
-        if not target and not (len(unique_mentions(source)) >= 2 and _symmetric(entry)):
-            # ("X and Y agreed to share data on Z" stays X <-> Y)
+            target += received.requesters(verb, work) or arguments.infinitive_subject(verb, work)
+        mutual = len(unique_mentions(source)) >= 2 and _symmetric(entry)
+        if not target and not mutual:  # ("X and Y agreed to share data on Z" stays X <-> Y)
             target += self._inner_targets(verb, entry, work, passive, depth)
-        return source, target, False, verb
+        if not target and not mutual and arguments.coded(source):  # "returned it to Peru"; "surrendered in Faryab"
+            target += arguments.without_own_forces(arguments.recipient_phrases(verb, work), source, verb, work) \
+                or arguments.clause_places(verb, work, entry.event_type)
+        return source, arguments.with_host_places(target, work), False, verb
 
     def _inner_targets(self, verb: Token, entry: TriggerEntry, work: Work, passive: bool,
                        depth: int = 2) -> list[ActorMention]:
@@ -296,6 +303,9 @@ class EventsStage(Stage):
         if reciprocal:
             parties = source + target
             return parties, [], True, anchor
+        if not target and arguments.coded(source):  # "killings in Darfur", "on alert in Manila"
+            target += arguments.clause_places(noun, work, entry.event_type) or (
+                arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
 
 

@@ -1,0 +1,177 @@
+"""Who an act is done to when the verb's object does not say: rules the events stage's argument
+functions (``_verb_args``, ``_noun_args``) share.
+
+PLOVER codes the target as the one the act lands on. Shapes of the clause that hide it from plain
+subject/object reading:
+
+- the object of a target preposition names no actor but holds one ("agreed to a ceasefire in
+  Idlib", "contributed to the peace process in Mali"): the actor inside is the target;
+- the object is the acting side's own force ("withdrew its troops from X", "sent 300 soldiers to
+  X", "mobilised the army"): that force is what moves, not who the act is done to;
+- the verb names whom the act is for only in a phrase ("returned the skulls to Peru", "mobilised
+  troops for a war against Iraq", "called for Berger to resign");
+- the clause names only where the act happened ("troops stayed on alert in Manila", "the rebels
+  surrendered in Faryab"): the place is the target when nothing else is, and the state where a
+  passive arrest happened is its source ("was arrested in Rwanda");
+- an international force's host ("troops for the UN force in Mali"): a target beside the force.
+
+Targets are read this deep only for a coded source (:func:`coded`), so that a phrase alone never
+makes an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronicle.knowledge.actors import load_actor_cues
+from chronicle.record import ActorMention, Work
+from chronicle.syntax.tree import INNER_DEPS, actors_for, actors_in_pobjs, actors_inside
+
+PLACE_KINDS = ("place", "country")
+"""Mentions that can stand for where an act landed."""
+BORROWED_COUNTRY = ("+sentence-country", "+article-country")
+"""Method suffixes of a generic agent whose country came from elsewhere in the text, not its words."""
+
+
+def prep_targets(prep: Token, work: Work, *, inner: bool = True) -> list[ActorMention]:
+    """The actors a target preposition names ("talks with X"), or, when its object names none and
+    ``inner`` (the verb has a coded source, :func:`coded`: an act is not made from what lies deep
+    in a phrase alone), the nearest actor inside that object ("agreed to a ceasefire in Idlib")."""
+    found = actors_in_pobjs(prep, work)
+    if found or not inner:
+        return found
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            found += actors_inside(child, work)
+    return found
+
+
+def _borrowed_country(mention: ActorMention) -> bool:
+    return mention.country is None or any(s in mention.method for s in BORROWED_COUNTRY)
+
+
+def own_force(mention: ActorMention, source: list[ActorMention], verb: Token, work: Work) -> bool:
+    """Whether a would-be target is the acting side's own force: a generic agent owned by a
+    pronoun that refers to the source ("its troops", "their forces"), or, after a verb that moves
+    or commits forces (``force_moving_verbs``), its object when a generic agent with no country of
+    its own words ("sent 200 troops", "withdrew peacekeepers"). Named forces of a country
+    ("Ukrainian troops"), whom the act is for ("gave our troops support") and the objects of other
+    verbs ("attacked the police") stay targets."""
+    if mention.kind != "agent" or not source or not 0 <= mention.head_i < len(work.doc):
+        return False
+    source_countries = {m.country for m in source if m.country}
+    head = work.doc[mention.head_i]
+    owned_by_pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    if head.dep_ in ("dative", "iobj"):
+        return False  # "gave our troops the support": whom the act is for, though the side's own
+    if owned_by_pronoun and (mention.country is None or mention.country in source_countries):
+        return True
+    moved = verb.lemma_.lower() in load_actor_cues().force_moving_verbs and head.head.i == verb.i \
+        and head.dep_ in ("dobj", "obj")  # what the verb moves is its object, not whom it is for
+    return moved and _borrowed_country(mention)
+
+
+def without_own_forces(target: list[ActorMention], source: list[ActorMention], verb: Token,
+                       work: Work) -> list[ActorMention]:
+    """``target`` without the source's own forces (:func:`own_force`)."""
+    return [m for m in target if not own_force(m, source, verb, work)]
+
+
+def recipient_phrases(verb: Token, work: Work) -> list[ActorMention]:
+    """Whom the act is for, against or with when the verb names no one else: "returned the
+    skulls to Peru", "protested against the government", "mobilised troops for a war against
+    Iraq", "pledged to work with China". The actors the verb's phrases after ``recipient_preps``
+    (``data/actor_cues.yaml``) name, or those inside them."""
+    preps = load_actor_cues().recipient_preps
+    found: list[ActorMention] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            found += prep_targets(prep, work)
+    return found
+
+
+def coded(source: list[ActorMention]) -> bool:
+    """Whether some source is a coded actor (a country or a sector): only then is a target read
+    from deep in a phrase or from the place of the clause ("Doom 3 shot to the top of the UK
+    charts" and "a blogger sent texts from Sri Lanka" stay without one)."""
+    return any(m.country or m.sector for m in source)
+
+
+VENUE_TYPES = frozenset({"CONSULT"})
+"""Events whose place is the venue, never the one acted on ("ministers met in Brussels")."""
+AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION", "RETREAT", "CONCEDE"})
+"""Acts only a state's authorities do to people in its territory: arrests, expulsions, releases."""
+
+
+def clause_places(word: Token, work: Work, event_type: str | None = None) -> list[ActorMention]:
+    """Named places a verb or event noun governs after a place preposition ("remained on alert in
+    Manila", "withdrew from Sinai", "killings in Darfur"), or the places inside the phrase of any
+    of its prepositions ("agreed to a ceasefire in Idlib", "in northern parts of South Sudan"):
+    PLOVER's target when the clause names no one the act is done to; none for a meeting's venue."""
+    if event_type in VENUE_TYPES:
+        return []
+    preps = load_actor_cues().place_target_preps
+    found: list[ActorMention] = []
+    for prep in word.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            kinds = PLACE_KINDS if prep.lower_ in preps else ("place",)
+            heads = [obj, *[c for c in obj.conjuncts if c.i > obj.i]]
+            here = [m for h in heads for m in work.actors_at.get(h.i, []) if m.kind in kinds and m.country]
+            found += here or _places_inside(obj, work, kinds)
+    return found
+
+
+def _places_inside(token: Token, work: Work, kinds: tuple[str, ...], depth: int = 4) -> list[ActorMention]:
+    """The places (``kinds``, with a country) named nearest inside a phrase, past any other actor
+    in it ("an expansion of its force in Afghanistan": Afghanistan)."""
+    frontier = [token]
+    for _ in range(depth):
+        frontier = [c for node in frontier for c in node.children
+                    if c.dep_ in INNER_DEPS and c.ent_type_ not in ("DATE", "TIME")]
+        found = [m for node in frontier for m in work.actors_at.get(node.i, []) if m.kind in kinds and m.country]
+        if found:
+            return found
+    return []
+
+
+def infinitive_subject(verb: Token, work: Work) -> list[ActorMention]:
+    """"called for Hain to make a statement", "pushed for the minister to resign": the subject of
+    the clause the verb asks for is the one asked (the parser leaves "for" without an object and
+    hangs the clause, with its own subject, on the verb)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "for" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+               for c in verb.children):
+        return []
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp", "advcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return [m for c in clause.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
+    return []
+
+
+def authority_places(verb: Token, work: Work, event_type: str) -> list[ActorMention]:
+    """"Ingabire was arrested in Rwanda", "two inspectors were expelled from North Korea": a
+    passive arrest, expulsion or release with no agent is done by the state where it happened,
+    as PLOVER codes it; the place (kind "place", with its country) is the source. Other acts
+    ("was killed in Kabul") name no one who did them."""
+    if event_type not in AUTHORITY_TYPES:
+        return []
+    return clause_places(verb, work, event_type)
+
+
+def with_host_places(target: list[ActorMention], work: Work) -> list[ActorMention]:
+    """``target`` and, after an international force or mission it names, the country that hosts
+    it ("sent troops to the UN force in South Sudan", "contributed to the AU mission in Somalia"):
+    PLOVER codes the host as whom the contribution is for; the force stays a target too."""
+    hosts: list[ActorMention] = []
+    for mention in target:
+        if mention.country != "IGO" or not 0 <= mention.head_i < len(work.doc):
+            continue
+        for prep in work.doc[mention.head_i].children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                hosts += [m for obj in prep.children if obj.dep_ == "pobj"
+                          for m in work.actors_at.get(obj.i, []) if m.kind in PLACE_KINDS and m.country]
+    return target + hosts
