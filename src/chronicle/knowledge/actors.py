@@ -526,6 +526,8 @@ class ActorCues:
     place_target_preps: frozenset[str]
     force_moving_verbs: frozenset[str]
     recipient_preps: frozenset[str]
+    outlet_hosts: dict[str, str]
+    outsider_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -537,7 +539,7 @@ def load_actor_cues() -> ActorCues:
     missing = [n for n in names if n not in raw]
     if missing:
         raise DataFileError(path, f"missing tables: {', '.join(missing)}")
-    for table in ("outlets", "url_suffixes"):
+    for table in ("outlets", "url_suffixes", "outlet_hosts"):
         for key, value in raw[table].items():
             _check_table_country(path, key, value)
     return ActorCues(
@@ -561,7 +563,9 @@ def load_actor_cues() -> ActorCues:
         group_heads=frozenset(str(w).lower() for w in raw["group_heads"]),
         place_target_preps=frozenset(str(w).lower() for w in raw["place_target_preps"]),
         force_moving_verbs=frozenset(str(w).lower() for w in raw["force_moving_verbs"]),
-        recipient_preps=frozenset(str(w).lower() for w in raw["recipient_preps"]))
+        recipient_preps=frozenset(str(w).lower() for w in raw["recipient_preps"]),
+        outlet_hosts={str(k).lower(): v for k, v in raw["outlet_hosts"].items()},
+        outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]))
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

@@ -26,12 +26,12 @@ from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_c
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.record import ActorMention, Work
-from chronicle.stages.actors import anaphora, descriptors, linking, nouns
+from chronicle.stages.actors import anaphora, borrowed, descriptors, linking, nouns
 from chronicle.stages.actors.context import StoryContext, read_story
 from chronicle.stages.actors.matching import ActorMatcher, TokenIndex
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.model import load_model
-from chronicle.syntax.tree import doc_ents, doc_text, ent_at
+from chronicle.syntax.tree import doc_text, ent_at
 
 # Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
@@ -124,38 +124,15 @@ class ActorsStage(Stage):
         descriptors.speaks_for(work, self.kb)
         linking.drop_bare_titles(work)
         descriptors.story_countries(work, self.kb, story)
+        borrowed.private_people(work, story, self.gazetteer)
         anaphora.resolve(work, self.kb)
         self._context_countries(work, story)
         return work
 
     def _context_countries(self, work: Work, story: StoryContext | None = None) -> None:
         """Give generic agents with no country ("police", "the government") the country of their
-        sentence, or else the article's main country (the story's, read from the whole article,
-        when the parsed sentences name none): news rarely names the country every time."""
-        counts: dict[str, int] = {}
-        for m in work.mentions:
-            if m.country and m.kind in ("country", "organisation", "person", "group") and m.sector != "MED" \
-                    and m.country not in ("IGO", "NGO", "MNC"):
-                counts[m.country] = counts.get(m.country, 0) + 1
-        for ent in doc_ents(work.doc)[0]:
-            if ent.label_ == "GPE":
-                place = self.gazetteer.resolve(ent.text)
-                if place is not None:
-                    counts[place.country] = counts.get(place.country, 0) + 1
-        main = max(counts, key=counts.get) if counts else (story.fallback if story is not None else None)
-        by_sentence: dict[int, list[ActorMention]] = {}
-        for o in work.mentions:
-            if o.country and o.kind in ("country", "group"):
-                by_sentence.setdefault(work.doc[o.head_i].sent.start, []).append(o)
-        for m in work.mentions:
-            if m.country is not None or m.actor_id or not (m.kind == "agent" or m.method == "title"):
-                continue  # a name we do not know is not given a country by guesswork
-            local = [o.country for o in by_sentence.get(work.doc[m.head_i].sent.start, []) if o is not m]
-            if local:
-                m.country, m.method = local[0], m.method + "+sentence-country"
-            elif main is not None:
-                m.country, m.method = main, m.method + "+article-country"
-                m.confidence = min(m.confidence, 0.4)
+        sentence or of the story (``borrowed.context_countries``)."""
+        borrowed.context_countries(work, story, self.gazetteer)
 
     # -- coding one phrase ----------------------------------------------------------------
     def code_phrase(self, head: Token, index: "TokenIndex", work: Work) -> ActorMention | None:
@@ -375,6 +352,12 @@ class ActorsStage(Stage):
         self._apply_modifiers(mention, tokens, index, work)
         if mention.sector is None and ent in ("ORG", None) and head.pos_ == "PROPN":
             self._sector_from_name(mention, head)
+        if ent == "GPE" and mention.country is None:
+            # "Manchester", "Leicester": a town the knowledge base does not list is still of a
+            # country (the story's when several share the name); no sector, so never a state.
+            place = self.gazetteer.resolve(mention.name, country_hint=index.story.main)
+            if place is not None:
+                mention.country, mention.method = place.country, mention.method + "+gazetteer"
         return mention
 
     def _sector_from_name(self, mention: ActorMention, head: Token) -> None:

@@ -28,6 +28,8 @@ from chronicle.record import Work
 from chronicle.syntax.tree import doc_ents, doc_text
 
 YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
+HOST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+"""A source given as a web host ("nytimes.com") rather than an outlet's name."""
 MIN_LEAD = 2
 """The story's country needs at least this much evidence..."""
 LEAD_RATIO = 1.5
@@ -122,7 +124,7 @@ def read_story(work: Work, nlp, matcher, kb: ActorKB, gazetteer, doc_matches=Non
     story.titles = sorted((s for f in found for s in f["TITLE"]), key=lambda s: s.start_char)
     story.countries = _evidence(story, kb, work, gazetteer)
     story.outlet = outlet_country(work)
-    story.main = _leader(story.countries)
+    story.main = leading_country(story.countries)
     if work.published is None:
         story.text_day = _text_day(story.tokens)
     return story
@@ -178,10 +180,11 @@ def _country_of(span: SpacySpan, kb: ActorKB) -> str | None:
     return entry.country
 
 
-def _leader(counts: Counter) -> str | None:
-    """The country that clearly leads the evidence, or None."""
+def leading_country(counts: Counter, minimum: int = MIN_LEAD) -> str | None:
+    """The country that clearly leads the evidence (at least ``minimum``, and ``LEAD_RATIO``
+    times the next), or None."""
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MIN_LEAD:
+    if not ranked or ranked[0][1] < minimum:
         return None
     if len(ranked) > 1 and ranked[0][1] < LEAD_RATIO * ranked[1][1]:
         return None
@@ -189,12 +192,29 @@ def _leader(counts: Counter) -> str | None:
 
 
 def outlet_country(work: Work) -> str | None:
-    """The outlet's home country, from its name or its web address (``data/actor_cues.yaml``)."""
+    """The outlet's home country, from its name, or from its web host (the source given as a
+    host, "articles.latimes.com", or the article's address): a national outlet's host
+    (``outlet_hosts``) or a country's domain ending (``url_suffixes``, ``data/actor_cues.yaml``)."""
     cues = load_actor_cues()
     source = (work.article.source or "").strip().lower()
     if source in cues.outlets:
         return cues.outlets[source]
-    host = re.sub(r"^https?://", "", work.article.url or "").split("/")[0].lower()
+    for host in (source if HOST.match(source) else "",
+                 re.sub(r"^https?://", "", work.article.url or "").split("/")[0].lower()):
+        if host:
+            country = host_country(host, cues)
+            if country:
+                return country
+    return None
+
+
+def host_country(host: str, cues) -> str | None:
+    """The country of a web host: a listed national outlet's (or its sub-domain's), else the
+    country its domain ending names; None for a host of no country (".com", ".org")."""
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        if ".".join(parts[i:]) in cues.outlet_hosts:
+            return cues.outlet_hosts[".".join(parts[i:])]
     for suffix, country in sorted(cues.url_suffixes.items(), key=lambda kv: -len(kv[0])):
         if host.endswith(suffix):
             return country

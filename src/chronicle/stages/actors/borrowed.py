@@ -1,0 +1,133 @@
+"""Countries the text leaves unsaid: generic agents, state bodies and private people take the
+country of their sentence or of the story.
+
+News names a country once and then writes "police", "prosecutors", "the court", "the government",
+"unions": a reader gives them the country the article is about. So does the labelled data (and
+PLOVER): "Police arrested a man" in a Manchester story is GBR COP; "Gary Smith, 35, was charged" in a
+Boston story is a USA civilian. A country borrowed this way is evidence of the story, not of the
+phrase, so it is given only where the story is clearly of one country (``StoryContext.main``, or the
+one country that leads the parsed sentences by the same margin) or the sentence itself names one;
+a story of two countries gives none ("police" in a story of Australia and New Zealand could be
+either). A group marked as foreign ("foreign suspects", ``outsider_words``) is not the story's.
+Borrowed countries are marked in the method (``+sentence-country``, ``+article-country``,
+``+story-country``), so later steps can tell them from the phrase's own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from chronicle.knowledge.actors import load_actor_cues
+from chronicle.record import ActorMention, Work
+from chronicle.stages.actors.context import StoryContext, leading_country
+from chronicle.syntax.tree import doc_ents
+
+STATE_BODY_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+"""Sectors of a body named only by the kind of body it is ("the Court", "the Ministry"): the
+state's, so of the story's country."""
+NAMING_KINDS = ("country", "organisation", "person", "group")
+NO_STATE = ("IGO", "NGO", "MNC")
+PERSON_CONFIDENCE = 0.35
+ARTICLE_CONFIDENCE = 0.4
+
+
+def sentence_countries(work: Work, gazetteer=None) -> dict[int, list[str]]:
+    """The countries each sentence names (by its first token), in text order: its countries and
+    groups ("Kenya", "Kenyans"), and, with a ``gazetteer``, the places the parser found in it (a
+    town's name is often another country's town too: evidence enough to withhold a country, not
+    to give one)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for m in work.mentions:
+        if m.country and m.kind in ("country", "group") and m.country not in NO_STATE:
+            found.setdefault(work.doc[m.head_i].sent.start, []).append((m.start, m.country))
+    for ent in doc_ents(work.doc)[0] if gazetteer is not None else ():
+        if ent.label_ == "GPE":
+            place = gazetteer.resolve(ent.text)
+            if place is not None:
+                found.setdefault(ent.sent.start, []).append((ent.start_char, place.country))
+    return {start: [c for _, c in sorted(pairs)] for start, pairs in found.items()}
+
+
+def article_country(work: Work, story: StoryContext | None, gazetteer) -> str | None:
+    """The one country the story is of: the whole article's (``story.main``), else the one that
+    clearly leads what its text names (for a group, one mention is enough when no other country
+    is named: a British outlet's story of an American firm is American); with no story read, the
+    one that leads the countries the parsed sentences name; else, when the text names none, the
+    outlet's."""
+    if story is not None and story.countries:
+        return story.main or leading_country(text_evidence(story), minimum=1) or story.fallback
+    counts: Counter = Counter()
+    for m in work.mentions:
+        if m.country and m.kind in NAMING_KINDS and m.sector != "MED" and m.country not in NO_STATE:
+            counts[m.country] += 1
+    for ent in doc_ents(work.doc)[0]:
+        if ent.label_ == "GPE":
+            place = gazetteer.resolve(ent.text)
+            if place is not None:
+                counts[place.country] += 1
+    if counts:
+        return leading_country(counts, minimum=1)
+    return story.fallback if story is not None else None
+
+
+def text_evidence(story: StoryContext) -> Counter:
+    """The story's country evidence without the outlet's own vote: the outlet is the story's
+    country only when the text names no other."""
+    counts = Counter(story.countries)
+    if story.outlet and counts.get(story.outlet):
+        counts[story.outlet] -= 1
+    return +counts
+
+
+def outsider(mention: ActorMention) -> bool:
+    """Whether the phrase marks its group as foreign to the story ("foreign terror suspects")."""
+    return bool(set(mention.text.lower().split()) & load_actor_cues().outsider_words)
+
+
+def _takes_context(mention: ActorMention) -> bool:
+    """A generic agent, a bare title, or a state body named only by its kind ("the Court")."""
+    if mention.country is not None or mention.actor_id:
+        return False
+    if mention.kind == "agent" or mention.method == "title":
+        return True
+    return mention.kind == "organisation" and "name-head" in mention.method \
+        and mention.sector in STATE_BODY_SECTORS
+
+
+def context_countries(work: Work, story: StoryContext | None, gazetteer) -> None:
+    """Give generic agents and state bodies with no country the country their sentence names
+    first, or else the story's (:func:`article_country`); none when the story has no one country
+    or the phrase calls the group foreign."""
+    main = article_country(work, story, gazetteer)
+    local = sentence_countries(work)
+    for m in work.mentions:
+        if not _takes_context(m) or outsider(m):
+            continue
+        here = local.get(work.doc[m.head_i].sent.start, [])
+        if here:
+            m.country, m.method = here[0], m.method + "+sentence-country"
+        elif main is not None:
+            m.country, m.method = main, m.method + "+article-country"
+            m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
+
+
+def private_people(work: Work, story: StoryContext, gazetteer) -> None:
+    """A person the knowledge base lacks, named in a story clearly of one country (or whose text
+    names one country and no other), whose sentence names no other country, is of that country ("Gary Smith, 35, was charged" in a Boston story):
+    as a reader, and PLOVER's coders, take them. No sector: what the person is, the text says or
+    not. A person in a sentence naming another country ("X, who fled Syria") is left unknown."""
+    named = text_evidence(story)
+    main = story.main or (next(iter(named)) if len(named) == 1 else None)
+    if main is None:
+        return
+    local = sentence_countries(work, gazetteer)
+    for m in work.mentions:
+        if m.country is not None or m.actor_id or m.kind != "person" or m.role:
+            continue
+        if not (m.method == "ner" or m.method.startswith("link:name:")):
+            continue
+        here = set(local.get(work.doc[m.head_i].sent.start, []))
+        if here - {main}:
+            continue
+        m.country, m.method = main, m.method + "+story-country"
+        m.confidence = min(m.confidence, PERSON_CONFIDENCE)
