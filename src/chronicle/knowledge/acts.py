@@ -13,8 +13,30 @@ business too.
 from __future__ import annotations
 
 UNAFFILIATED_CAMEO: tuple[str, ...] = ("173", "180", "181", "182", "183", "186", "193")
+UNAFFILIATED_LEMMAS: frozenset[str] = frozenset({"kill", "killing"})
+"""Words of the 190 family that are violence whoever does them: the lexicon codes "kill" as 190 (use
+of force, as CAMEO does in war reports), but "two men were killed in the blast" is a killing whether or
+not an army did it. The relevance stage still asks for people on the receiving end."""
 
 
-def unaffiliated(cameo: str | None) -> bool:
-    """Whether an act with this CAMEO code is an event without a political actor."""
-    return bool(cameo) and cameo.startswith(UNAFFILIATED_CAMEO)
+def unaffiliated(cameo: str | None, lemma: str | None = None) -> bool:
+    """Whether an act with this CAMEO code (or this trigger lemma) is an event without a political actor."""
+    return bool(cameo) and cameo.startswith(UNAFFILIATED_CAMEO) or lemma in UNAFFILIATED_LEMMAS
+
+
+STATE_ACTION_LEMMAS: dict[str, tuple[str, ...]] = {"charge": ("with", "over", "in"), "indict": (), "convict": ()}
+"""Acts of prosecutors and courts, told like arrests: "Gomes was charged with murder", "Nichols was
+convicted of killing a judge" name only the accused, and only the state charges, indicts or convicts
+(an accusation between two actors, "accused of lying", names its accuser). A lemma's prepositions,
+when it has some, say the sense: "charged with murder", not "charged twice for the delivery"."""
+
+
+def state_action(cameo: str | None, lemma: str | None = None) -> bool:
+    """Whether the act is the state's even when only the person acted on is named: an arrest or
+    detention (CAMEO 173), a charge, an indictment, a conviction."""
+    return bool(cameo) and cameo.startswith("173") or lemma in STATE_ACTION_LEMMAS
+
+
+def state_action_preps(lemma: str | None) -> tuple[str, ...]:
+    """The prepositions one of which the state-action sense of ``lemma`` needs (none: any)."""
+    return STATE_ACTION_LEMMAS.get(lemma or "", ())

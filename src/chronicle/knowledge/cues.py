@@ -14,7 +14,7 @@ FIELDS = (
     "reporting_verbs", "denial_verbs", "future_verbs", "hypothetical_verbs", "negating_verbs",
     "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
     "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
-    "claim_nouns", "generic_people", "state_body_heads",
+    "claim_nouns", "generic_people", "state_body_heads", "unnamed_people", "accident_nouns",
     "member_nouns", "peacekeeping_words", "round_nouns", "fixed_prepositions", "reference_preps", "contact_verbs", "not_actor_preps", "object_target_preps", "container_nouns",
     "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns", "refer_back_pronouns",
     "non_name_words", "object_pronouns", "person_role_nouns", "classing_verbs",
@@ -43,6 +43,8 @@ class Cues:
     market_words: frozenset[str]
     claim_nouns: frozenset[str]
     generic_people: frozenset[str]
+    unnamed_people: frozenset[str]
+    accident_nouns: frozenset[str]
     state_body_heads: frozenset[str]
     fixed_prepositions: frozenset[str]
     reference_preps: frozenset[str]

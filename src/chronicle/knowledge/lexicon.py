@@ -25,7 +25,8 @@ from chronicle.schema import PLOVER_TYPES
 
 SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_noun", "habitual",
                          "to_infinitive", "transitive", "own_object", "opinion", "abstract_object",
-                         "political_speaker", "plain_departure"]
+                         "political_speaker", "plain_departure", "asks_to_act", "asks_for",
+                         "helps_along", "behest", "answered"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -42,6 +43,14 @@ SENSE_CONDITIONS: dict[str, str] = {
     "political_speaker": "the one who acts is a party, legislator, court, the press or an NGO, who attack with words",
     "plain_departure": "a resignation told with no pressure behind it (\"had resigned as director\", \"announced "
                        "his resignation\"), not one after protests, refused, forced or demanded",
+    "asks_to_act": "someone is asked to do something: an object or subject with a to-infinitive "
+                   "(\"asked ministers to reopen talks\", \"wants Congress to act\")",
+    "asks_for": "an appeal names what or whom it asks: \"calls for an inquiry\", \"calls on X\", "
+                "\"a call for X to resign\" (not a phone call)",
+    "helps_along": "the verb governs another act (\"helped them find information\", \"help raise awareness\"), "
+                   "which is what is done; a state that helps (\"sent troops to help X patrol\") still gives aid",
+    "behest": "\"at the request of X\": the noun says on whose word the main act is done (an earlier act)",
+    "answered": "\"rejected a request from X\": the noun is the earlier act the sentence's event answers",
 }
 """What each condition of ``when``/``unless`` means; the events stage implements them."""
 

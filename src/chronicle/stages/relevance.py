@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 
-from chronicle.knowledge.acts import unaffiliated
+from chronicle.knowledge.acts import state_action, state_action_preps, unaffiliated
 from chronicle.knowledge.actors import POLITICAL_SECTORS
 from chronicle.knowledge.cues import load_cues
+from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
 
@@ -71,8 +72,38 @@ class RelevanceStage(Stage):
 
     def __call__(self, work: Work) -> Work:
         sports_story = bool(work.drafts) and _sports_story(work.article.text)
-        work.drafts = [d for d in work.drafts if _relevant(d, sports_story)]
+        kept = [d for d in work.drafts if _relevant(d, sports_story)]
+        work.drafts = [d for d in kept if not _consequence(d, kept) and not _charged_with(d, work.drafts)]
         return work
+
+
+def _consequence(draft, kept) -> bool:
+    """"At least 23 civilians were killed as government forces launched air strikes", "a car bombing
+    killed 75 people": a killing or an arrest (``chronicle.knowledge.acts``) told without its doer, in
+    the clause of another act of the same type, is that act's outcome: one incident, not two events."""
+    if draft.source or not unaffiliated(draft.cameo, draft.entry.lemma):
+        return False
+    trigger = draft.trigger
+    linked = {trigger.head.i} | {c.i for c in trigger.children}
+    return any(other is not draft and other.event_type == draft.event_type
+               and (other.trigger.i in linked or other.trigger.head.i == trigger.i) for other in kept)
+
+
+def _charged_with(draft, drafts) -> bool:
+    """"charged with killing two women", "the woman accused of killing": a killing or an arrest kept
+    only as an act done to people, named as what someone is accused of, is the content of the
+    accusation (the guideline codes the accusation alone), whether or not the accusation is kept."""
+    if any(is_political(m) for m in draft.source + draft.target):
+        return False
+    trigger = draft.trigger
+    if trigger.dep_ not in ("pcomp", "pobj") or trigger.head.lower_ not in ("of", "with", "for"):
+        return False
+    head = trigger.head.head  # "accused of killing", "charged with murdering"
+    if any(other.trigger.i == head.i and other.event_type == "ACCUSE" for other in drafts if other is not draft):
+        return True
+    pos = "VERB" if head.pos_ == "VERB" else "NOUN" if head.pos_ == "NOUN" else None
+    return pos is not None and any(
+        e.event_type == "ACCUSE" for e in load_lexicon().candidates(head.lemma_.lower(), pos))
 
 
 def _relevant(draft, sports_story: bool = False) -> bool:
@@ -89,26 +120,66 @@ def _relevant(draft, sports_story: bool = False) -> bool:
 
 
 def unaffiliated_act(draft) -> bool:
-    """An arrest or an act of violence (``chronicle.knowledge.acts``) done to someone, with a person
-    on one side: an arrest told in the passive with no one named as its agent ("Gomes was
-    arrested", the state's act), or violence with a target ("Mark Smith stabbed Paul Jones"). A
-    verb with a particle has another sense ("the kick was charged down", "fired up")."""
+    """An arrest, a charge or an act of violence (``chronicle.knowledge.acts``) done to someone, with
+    a person on one side: an arrest, charge or conviction told in the passive with no one named as
+    its agent ("Gomes was arrested", "Hiller is charged with murder": the state's act), or violence
+    with a target ("Mark Smith stabbed Paul Jones"). A verb with a particle has another sense ("the
+    kick was charged down", "fired up"); a death by fire or crash is no one's act."""
     trigger = draft.trigger
-    if not unaffiliated(draft.cameo) or any(c.dep_ == "prt" for c in trigger.children):
+    state = state_action(draft.cameo, draft.entry.lemma)
+    if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(c.dep_ == "prt" for c in trigger.children):
         return False
-    if not draft.target or not any(_people(m, trigger.doc) for m in draft.target + draft.source):
+    if not draft.target or not any(_people(m, trigger) for m in draft.target + draft.source):
         return False
-    if draft.cameo.startswith("173"):
+    if _accident(trigger):
+        return False
+    if state:
+        preps = state_action_preps(draft.entry.lemma)
         return trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) \
-            and not any(c.dep_ == "agent" for c in trigger.children)
+            and not any(c.dep_ == "agent" for c in trigger.children) \
+            and (not preps or any(c.dep_ == "prep" and c.lower_ in preps for c in trigger.children))
     return True
 
 
-def _people(mention: ActorMention, doc) -> bool:
-    """A person or group, or a name the knowledge base lacks that the parser tags as a person."""
+def _people(mention: ActorMention, trigger) -> bool:
+    """A person or group; people of the public acted on ("11 people were jailed", "shot and killed a
+    man"); or a name the knowledge base lacks that the parser tags as a person, or leaves untagged
+    ("Gomes was arrested": a name told without a kind is a person's more often than anything else
+    that can be arrested)."""
+    doc = trigger.doc
     if mention.kind in ("person", "group"):
         return True
-    return mention.kind == "unknown" and 0 <= mention.head_i < len(doc) and doc[mention.head_i].ent_type_ == "PERSON"
+    if not 0 <= mention.head_i < len(doc):
+        return False
+    head = doc[mention.head_i]
+    if mention.kind == "agent" and mention.sector in (None, "CVL"):
+        return _acted_on(head, trigger)
+    return mention.kind == "unknown" and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and not head.ent_type_)
+
+
+def _acted_on(head, trigger) -> bool:
+    """Whether the phrase is what the trigger acts on (its object or passive subject, or what a noun
+    is "of"), not someone an inner clause names ("hijack browsers to force people to ...")."""
+    if head.head.i == trigger.i and head.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "poss"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == trigger.i
+
+
+def _accident(trigger) -> bool:
+    """"a fire that killed 25 people", "were killed in a crash", "was killed after slipping and falling
+    from a ridge": a death no one caused."""
+    words = load_cues().accident_nouns
+    causes = [c for c in trigger.children if c.dep_ in ("nsubj", "agent", "prep")]
+    causes += [p for c in causes if c.dep_ in ("agent", "prep") for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    causes += [v for c in causes if c.dep_ == "pcomp" for v in c.conjuncts]  # "after slipping and falling"
+    if trigger.dep_ in ("advcl", "xcomp", "conj"):  # "a quake struck the coast, killing one person"
+        causes += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    if trigger.dep_ == "relcl":  # "a fire (at one cafe) that killed": the noun the clause describes
+        noun = trigger.head
+        causes.append(noun)
+        if noun.dep_ == "pobj" and noun.head.i > 0:  # the parser hangs "at one cafe" on the noun or the verb
+            causes += [noun.head.head, trigger.doc[noun.head.i - 1]]
+    return any(c.lemma_.lower() in words for c in causes)
 
 
 def _sports_story(text: str) -> bool:

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from chronicle.knowledge.acts import unaffiliated
+from chronicle.knowledge.acts import state_action, unaffiliated
 from chronicle.knowledge.actors import POLITICAL_SECTORS, ActorKB, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
@@ -39,8 +39,14 @@ EXTRA_WORDS = ("must", "should", "until", "unless")
 """Words the framing stage turns into events even without a trigger lemma ("X must end ...")."""
 
 
-def _inflections(lemma: str) -> set[str]:
-    """Regular English inflections of a lemma (irregular ones come from spaCy's exception table)."""
+def _inflections(lemma: str, pos: str = "VERB") -> set[str]:
+    """Regular English inflections of a lemma (irregular ones come from spaCy's exception table). A
+    noun has only its plural: "calls" may be an appeal, "called" cannot."""
+    if pos == "NOUN":
+        forms = {lemma, lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+        return forms
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
     if lemma.endswith("e"):
         forms.add(lemma[:-1] + "ing")
@@ -58,28 +64,32 @@ def trigger_forms(lexicon_files: tuple[str, ...] = ()) -> "TriggerForms":
     into"), their forms mapped to the forms of those words (both must occur in the sentence)."""
     lexicon = load_lexicon(lexicon_files)
     exceptions = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
-    irregular: dict[str, set[str]] = {}
+    irregular: dict[tuple[str, str], set[str]] = {}
     for pos in ("verb", "noun"):
         for form, lemmas in exceptions.get(pos, {}).items():
             for lemma in lemmas:
-                irregular.setdefault(lemma, set()).add(form)
+                irregular.setdefault((lemma, pos.upper()), set()).add(form)
 
-    def forms_of(lemma: str) -> set[str]:
-        return _inflections(lemma) | irregular.get(lemma, set())
+    def forms_of(lemma: str, pos: str = "VERB") -> set[str]:
+        return _inflections(lemma, pos) | irregular.get((lemma, pos), set())
+
+    def word_forms(word: str) -> set[str]:  # an object or particle: "lift" + "sanctions"/"sanctioned"
+        return forms_of(word, "VERB") | forms_of(word, "NOUN")
 
     bare: set[str] = set(EXTRA_WORDS)
     constrained: dict[str, set[str]] = {}
-    for (head, _pos), entries in lexicon.by_head.items():
+    for (head, pos), entries in lexicon.by_head.items():
         if any(not e.objects and not e.particles for e in entries):
-            bare |= forms_of(head)
+            bare |= forms_of(head, pos)
         else:
-            needed = {form for e in entries for word in (e.objects or e.particles) for form in forms_of(word)}
-            for form in forms_of(head):
+            needed = {form for e in entries for word in (e.objects or e.particles) for form in word_forms(word)}
+            for form in forms_of(head, pos):
                 constrained.setdefault(form, set()).update(needed)
     bare -= load_cues().fixed_prepositions
-    actorless = {form for (head, _pos), entries in lexicon.by_head.items()
+    actorless = {form for (head, pos), entries in lexicon.by_head.items()
                  if any(e.event_type == "PROTEST" or not e.objects and not e.particles
-                        and unaffiliated(e.cameo) for e in entries) for form in forms_of(head)}
+                        and (unaffiliated(e.cameo, e.lemma) or pos == "VERB" and state_action(e.cameo, e.lemma))
+                        for e in entries) for form in forms_of(head, pos)}
     return TriggerForms(frozenset(bare), {k: frozenset(v) for k, v in constrained.items()},
                         frozenset(actorless))
 

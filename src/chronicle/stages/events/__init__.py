@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from chronicle.knowledge.acts import state_action, unaffiliated
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
@@ -150,6 +151,10 @@ class EventsStage(Stage):
             if args is None:
                 return None
             source, target, reciprocal, anchor = args
+        if not target and entry.event_type == "REQUEST":
+            target = _asked(token, work)
+        if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
+            target = _unnamed_people(token, work)
         source = unique_mentions(source)
         target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
         if not source and not target:
@@ -312,6 +317,43 @@ class EventsStage(Stage):
 def _symmetric(entry: TriggerEntry) -> bool:
     """Whether two subjects of this event act on each other ("X and Y agreed", "X and Y clashed")."""
     return entry.event_type in SYMMETRIC_TYPES or entry.head in SYMMETRIC_LEMMAS or entry.cameo in SYMMETRIC_CAMEO
+
+
+def _asked(trigger: Token, work: Work) -> list[ActorMention]:
+    """Who is asked to act when the parser makes them the subject of the act asked for: "wants
+    Congress to overturn the law", "calls for the president to resign" (the one asked, not the
+    one who asks)."""
+    return [m for c in trigger.children if c.dep_ in ("ccomp", "advcl", "acl") and _infinitive(c)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for m in actors_for(s, work)]
+
+
+def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
+    """The people an arrest, a charge or an act of violence is done to when the text does not name
+    them: "two men were arrested", "a nurse was convicted", "a woman was shot dead", "the killing of
+    three teenagers" (private persons are targets of state action and of violence,
+    ``chronicle.knowledge.acts``)."""
+    if trigger.pos_ == "VERB":
+        deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in trigger.children) else ("dobj", "obj")
+        patients = [c for c in trigger.children if c.dep_ in deps]
+        if not patients and trigger.dep_ == "conj":  # "was shot and killed": the first verb's patient
+            patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
+        if not patients:  # "shot and killed a man": the patient the verbs share
+            patients = [c for v in trigger.conjuncts if v.i > trigger.i for c in v.children if c.dep_ in deps]
+    else:  # "the killing of two women", "Williams' arrest"
+        patients = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
+        patients += [c for c in trigger.children if c.dep_ == "poss"]
+    people = load_cues().unnamed_people
+    found = []
+    for noun in patients:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in people or noun.i in work.actors_at:
+            continue
+        span = work.doc[noun.left_edge.i:noun.i + 1]
+        found.append(ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                                  kind="group" if noun.tag_ == "NNS" else "person",
+                                  method="unnamed-people", confidence=0.5, head_i=noun.i,
+                                  plural=noun.tag_ == "NNS"))
+    return found
 
 
 def _infinitive(verb: Token) -> bool:

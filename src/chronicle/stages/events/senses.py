@@ -23,6 +23,7 @@ PERSON_ENTITIES = ("PERSON",)
 ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 """An act of force or pressure announced in a warning makes it a threat, whoever is to do it."""
+NOT_ASKED = frozenset({"it", "this", "that", "there", "everything", "something", "nothing"})
 ANNOUNCING_MODALS = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
 
 
@@ -221,10 +222,106 @@ def _leader_leaves(token: Token, cues) -> bool:
     return any(t.lemma_.lower() in cues.leader_words for h in holders for t in h.subtree)
 
 
+def asks_to_act(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"asked ministers to reopen talks", "wants Congress to overturn the law", "calls for the
+    president to resign", "calls on X to ...": someone is asked to do something. Not "asked about
+    the report", "wants to stay" (the subject's own wish), "wants the issue to go away" (no one is
+    asked), nor the reporter's "Asked if the plan would change, X said ..."."""
+    if token.tag_ == "VBN" and token.dep_ in ("advcl", "ROOT") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in token.children):
+        return False
+    clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl", "acl")
+               and c.pos_ in ("VERB", "AUX") and _to_infinitive(c)]
+    if not clauses:
+        return False
+    asked = [c for c in token.children if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    asked += [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    asked += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+              for p in c.children if p.dep_ == "pobj"]
+    return any(_can_act(a, work) for a in asked)
+
+
+def _can_act(token: Token, work: Work | None) -> bool:
+    """Someone who can be asked to act: an actor, a person's pronoun, or a noun for people."""
+    if token.lower_ in NOT_ASKED:
+        return False  # "I want it to happen": what should happen, no one asked
+    if token.pos_ == "PRON" or _is_actor(token, work):
+        return True
+    cues = load_cues()
+    lemma = token.lemma_.lower()
+    return lemma in cues.person_role_nouns or lemma in cues.generic_people or lemma in cues.unnamed_people \
+        or token.lower_ in cues.member_nouns
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def asks_for(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"calls for an inquiry", "calls on the government", "a call for the president to resign":
+    an appeal names what or whom it asks (not "a phone call", "a close call", "the call of the wild")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
+        return True
+    return asks_to_act(token, work, lexicon) or any(
+        c.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for c in token.children)
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "IGO"})
+"""Who gives aid when they help: governments, armed forces, international bodies (and countries)."""
+
+
+def helps_along(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"helped them find information", "help raise awareness", "to help keep the site running": the
+    verb governs another act, which is what is done; but not when a state helps ("sent troops to
+    Lebanon to help the country patrol its borders": aid)."""
+    if not any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in token.children):
+        return False
+    return not _state_helper(token, work)
+
+
+def _state_helper(token: Token, work: Work | None) -> bool:
+    """Whether the subject of the verb (or of the clause it is the purpose of) is a state."""
+    if work is None:
+        return False
+    node = token
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            mentions = [m for s in subjects for t in s.subtree for m in work.actors_at.get(t.i, [])]
+            return any(m.kind == "country" or m.sector in STATE_SECTORS for m in mentions)
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "pobj", "prep", "acomp") \
+                or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+def behest(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"trains Iraqi pilots at the request of Iraq's government", "on the request of the court": the
+    noun says on whose word the main act is done, an earlier act it only refers to."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon") \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+ANSWER_TYPES = frozenset({"REJECT", "CONCEDE", "AGREE", "SUPPORT", "RETREAT"})
+
+
+def answered(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"rejected a request from X", "granted the request", "the request was turned down": the noun
+    names an earlier act that the sentence's event answers; the answer is the news."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    head = token.head
+    return head.pos_ == "VERB" and any(e.event_type in ANSWER_TYPES
+                                       for e in lexicon.candidates(head.lemma_.lower(), "VERB"))
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
     "transitive": transitive, "own_object": own_object, "opinion": opinion,
     "abstract_object": abstract_object, "political_speaker": political_speaker,
-    "plain_departure": plain_departure,
+    "plain_departure": plain_departure, "asks_to_act": asks_to_act, "asks_for": asks_for,
+    "helps_along": helps_along, "behest": behest,
+    "answered": answered,
 }
