@@ -1,6 +1,6 @@
 """Throughput of the coder against the spaCy parse alone, measured in one run (a ratio).
 
-    python bench/throughput.py [--n 200] [--corpus ../shared/corpus/bbc-news/bbc-news.jsonl]
+    python bench/throughput.py [--n 200] [--corpus ../shared/corpus/bbc-news/bbc-news.jsonl] [--event-model DIR]
 
 Prints articles/s and words/s for (a) spaCy's full pipeline on the cleaned texts, (b) the Chronicle
 coder with the sentence screen (the default: only sentences with a possible trigger are parsed) and
@@ -24,15 +24,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=BBC)
+    parser.add_argument("--event-model", type=Path, default=None,
+                        help="an event model folder other than the shipped one (e.g. one trained with the encoder head)")
     args = parser.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"corpus not found: {args.corpus} (../shared must be beside the project)")
     articles = unique_articles(args.corpus, args.n)
     words = sum(len(a.text.split()) for a in articles)
     start = time.perf_counter()
-    coder = Coder()
+    coder = Coder(event_model=args.event_model)
     load = time.perf_counter() - start
-    unscreened = Coder(screen=False)
+    unscreened = Coder(screen=False, event_model=args.event_model)
     texts = [clean_text(a.text).text for a in articles]
     t0 = time.perf_counter()
     for _ in coder.nlp_stage.nlp.pipe(texts, batch_size=16):

@@ -149,3 +149,138 @@ def test_sentence_encoder_head_trains_and_predicts_from_texts(encoder):
     p = sentence_probabilities(head, ["Soldiers fired on the crowd.", "The shop sells cakes."], {}, 12)
     assert p.shape == (2, 17)
     assert p[0, -1] > p[1, -1]  # ANY: the violent sentence, not the shop
+
+
+# --------------------------------------------------------------------------- the head in the classifier
+
+def _classifier_with_head(encoder):
+    """The shipped classifier's heads and lexicon snapshot with a small encoder head trained on
+    sentences written here."""
+    from dataclasses import replace
+
+    from chronicle.models.encoder_head import train_sentence_encoder_head
+    from chronicle.models.event_classifier import EventClassifier
+    from chronicle.models.training import sentence_target
+
+    rows = [("Police fired tear gas at protesters.", {"ASSAULT"}), ("The bakery sells bread.", set()),
+            ("Troops shelled the town overnight.", {"ASSAULT"}), ("The weather was mild.", set())] * 3
+    shipped = EventClassifier.load()
+    head = train_sentence_encoder_head([{"text": t, "target": sentence_target(types)} for t, types in rows],
+                                       shipped.forms, shipped.bits, {"steps": 60, "lr": 0.05})
+    return replace(shipped, encoder_head=head, vectors_cache=type(shipped.vectors_cache)())
+
+
+def test_classifier_with_an_encoder_head_uses_it_and_round_trips(encoder, tmp_path):
+    from chronicle.models.event_classifier import ENCODER_HEAD_FILE, EventClassifier
+
+    clf = _classifier_with_head(encoder)
+    texts = ["Soldiers fired on the crowd.", "The shop sells cakes."]
+    direct = clf.encoder_head.probabilities(encoder.embed(texts), *hash_features(
+        [sentence_features(tokens(t), clf.forms) for t in texts], clf.bits))
+    np.testing.assert_allclose(clf.sentence_matrix(texts), direct)
+    clf.save(tmp_path / "model")
+    assert (tmp_path / "model" / ENCODER_HEAD_FILE).is_file()
+    loaded = EventClassifier.load(tmp_path / "model")
+    assert loaded.encoder_head is not None
+    np.testing.assert_array_equal(loaded.sentence_matrix(texts), clf.sentence_matrix(texts))
+
+
+def test_sentence_vectors_are_cached_by_text_and_embedded_once_per_call(encoder, monkeypatch):
+    from chronicle.models import event_classifier
+
+    clf = _classifier_with_head(encoder)
+    calls: list[list[str]] = []
+    real = event_classifier.embed
+    monkeypatch.setattr(event_classifier, "embed", lambda texts: calls.append(list(texts)) or real(texts))
+    first = clf.sentence_matrix(["Rebels attacked a convoy.", "Talks resumed in Geneva.", "Rebels attacked a convoy."])
+    assert calls == [["Rebels attacked a convoy.", "Talks resumed in Geneva."]]  # one batch, no repeat
+    again = clf.sentence_matrix(["Talks resumed in Geneva.", "A new sentence here."])
+    assert calls[1:] == [["A new sentence here."]]
+    np.testing.assert_array_equal(again[0], first[1])
+
+
+def test_the_vector_cache_is_bounded(encoder, monkeypatch):
+    from chronicle.models import event_classifier
+
+    clf = _classifier_with_head(encoder)
+    monkeypatch.setattr(event_classifier, "VECTOR_CACHE", 3)
+    monkeypatch.setattr(event_classifier, "embed", lambda texts: np.ones((len(texts), 384), dtype=np.float32))
+    for i in range(10):
+        clf.vectors([f"Sentence number {i}."])
+    assert list(clf.vectors_cache) == [f"Sentence number {i}." for i in (7, 8, 9)]
+    assert clf.vectors([f"s{i}" for i in range(5)]).shape == (5, 384)  # a batch larger than the cache
+
+
+def test_a_model_folder_without_an_encoder_head_loads_with_the_hashed_head(encoder, tmp_path):
+    from chronicle.models.event_classifier import ENCODER_HEAD_FILE, EventClassifier
+
+    clf = _classifier_with_head(encoder)
+    clf.save(tmp_path / "m")
+    (tmp_path / "m" / ENCODER_HEAD_FILE).unlink()  # a folder trained before the encoder was wired
+    old = EventClassifier.load(tmp_path / "m")
+    assert old.encoder_head is None
+    texts = ["Police arrested the mayor."]
+    expected = old.sentence_head.probabilities(*hash_features([sentence_features(tokens(t), clf.forms) for t in texts], clf.bits))
+    np.testing.assert_array_equal(old.sentence_matrix(texts), expected)
+
+
+def test_saving_a_model_without_the_head_removes_a_stale_one(encoder, tmp_path):
+    from dataclasses import replace
+
+    from chronicle.models.event_classifier import ENCODER_HEAD_FILE
+
+    clf = _classifier_with_head(encoder)
+    clf.save(tmp_path / "m")
+    replace(clf, encoder_head=None).save(tmp_path / "m")
+    assert not (tmp_path / "m" / ENCODER_HEAD_FILE).exists()
+
+
+def test_training_the_sentence_encoder_head_is_deterministic(encoder):
+    from chronicle.models.encoder_head import train_sentence_encoder_head
+    from chronicle.models.training import sentence_target
+
+    sentences = [{"text": t, "target": sentence_target(types)} for t, types in (
+        ("Demonstrators clashed with riot police in the square.", {"PROTEST", "ASSAULT"}),
+        ("The museum reopened after renovation.", set()),
+        ("The two leaders signed a trade accord.", {"AGREE"}))]
+    first = train_sentence_encoder_head(sentences, {}, 12, {"steps": 40, "lr": 0.05})
+    second = train_sentence_encoder_head(sentences, {}, 12, {"steps": 40, "lr": 0.05})
+    assert np.array_equal(first.dense, second.dense)
+    assert np.array_equal(first.words.rows, second.words.rows) and np.array_equal(first.words.weights, second.words.weights)
+
+
+def test_fine_tuning_starts_from_the_given_head():
+    vectors, ind, ptr, y = _toy_data()
+    start = train_encoder_head(vectors, ind, ptr, y, np.ones_like(y), steps=200, lr=0.05)
+    unchanged = train_encoder_head(vectors, ind, ptr, y, np.ones_like(y), steps=0, init=start)
+    np.testing.assert_allclose(unchanged.probabilities(vectors, ind, ptr), start.probabilities(vectors, ind, ptr), atol=1e-6)
+    tuned = train_encoder_head(vectors[:10], ind[:ptr[10]], ptr[:11], y[:10], np.ones_like(y[:10]), steps=5, init=start)
+    accuracy = ((tuned.probabilities(vectors, ind, ptr) > 0.5) == (y > 0.5)).mean()
+    assert accuracy > 0.85  # a few steps on ten sentences keep what the start knew
+
+
+def test_chronicle_train_keeps_and_retrains_the_encoder_head(encoder):
+    from chronicle.models.event_classifier import Candidate
+    from chronicle.models.training import LabelledCandidate, train_classifier
+
+    start = _classifier_with_head(encoder)
+    text = "Protesters blocked the road to the ministry."
+    reviews = [LabelledCandidate(Candidate(text, 11, 18, "PROTEST"), "PROTEST")]
+    model, _ = train_classifier(reviews, start)
+    again, _ = train_classifier(reviews, start)
+    assert model.encoder_head is not None
+    assert np.array_equal(model.encoder_head.dense, again.encoder_head.dense)
+    assert not np.array_equal(model.encoder_head.dense, start.encoder_head.dense)
+
+
+def test_embedding_never_reaches_for_the_network(encoder):
+    """tokenizers depends on huggingface_hub (which downloads); the encoder reads shipped files only."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from chronicle.models.encoder import embed; embed(['The envoy left.']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('huggingface_hub', 'requests', 'httpx', 'httpx2')))")
+    env = {"PATH": "", "HF_HUB_OFFLINE": "0", "PYTHONPATH": ":".join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == "[]"

@@ -80,12 +80,42 @@ def test_below_the_threshold_nothing_is_added(proposing_coder):
     assert proposing_coder.code(MISSED) == []
 
 
-def test_sentences_the_rules_coded_are_left_to_the_rules(proposing_coder):
+def test_sentences_the_rules_coded_are_left_to_the_rules_when_recall_coded_is_off(proposing_coder):
     stage = recall_stage(proposing_coder)
-    stage.classifier, stage.threshold = ProposingClassifier("AID", 0.99, prefer="Police"), 0.5
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("AID", 0.99, prefer="Police"), 0.5, 1.01
     events = proposing_coder.code(CODED)
     assert {e.event_type for e in events} == {"COERCE"}
     assert CODED not in stage.classifier.seen  # the head is not even asked
+
+
+BESIDE = "Police detained the opposition leader and lectured his supporters in Nairobi on Monday."
+
+
+def test_a_type_the_rules_did_not_code_is_added_beside_their_event(proposing_coder):
+    """With ``recall_coded`` on, the head's other type gets its own word; the rules' event stays."""
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("ACCUSE", 0.8, prefer="lectur"), 1.01, 0.5
+    events = proposing_coder.code(BESIDE)
+    by_type = {e.event_type: e for e in events}
+    assert set(by_type) == {"COERCE", "ACCUSE"}
+    assert by_type["COERCE"].trigger.text == "detained"
+    assert by_type["ACCUSE"].trigger.text == "lectured"
+    assert BESIDE in stage.classifier.seen
+
+
+def test_recall_coded_needs_its_own_threshold(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("ACCUSE", 0.6, prefer="lectur"), 0.5, 0.7
+    assert {e.event_type for e in proposing_coder.code(BESIDE)} == {"COERCE"}
+
+
+def test_a_type_the_rules_coded_is_not_added_again_nor_their_trigger_reused(proposing_coder):
+    stage = recall_stage(proposing_coder)
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("COERCE", 0.99, prefer="detain"), 1.01, 0.3
+    events = proposing_coder.code(BESIDE)
+    assert [e.event_type for e in events] == ["COERCE"]
+    stage.classifier = ProposingClassifier("ASSAULT", 0.99, prefer="detain")  # the rules' word is theirs
+    assert all(e.trigger.text != "detained" or e.event_type == "COERCE" for e in proposing_coder.code(BESIDE))
 
 
 def test_a_word_without_an_actor_in_its_slots_yields_nothing(proposing_coder):
@@ -96,7 +126,7 @@ def test_a_word_without_an_actor_in_its_slots_yields_nothing(proposing_coder):
 
 def test_a_threshold_above_one_switches_the_stage_off(proposing_coder):
     stage = recall_stage(proposing_coder)
-    stage.classifier, stage.threshold = ProposingClassifier("ACCUSE", 1.0, prefer="lectur"), 1.01
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("ACCUSE", 1.0, prefer="lectur"), 1.01, 1.01
     assert proposing_coder.code(MISSED) == []
     assert stage.classifier.seen == []
 
@@ -120,6 +150,7 @@ def test_the_shipped_threshold_comes_from_the_fitting_tool():
     folder = resources.files("chronicle").joinpath("data", "models", "event_classifier")
     metrics = json.loads(folder.joinpath("recall_metrics.json").read_text(encoding="utf-8"))
     assert shipped_classifier().thresholds["recall"] == metrics["chosen"]
+    assert shipped_classifier().thresholds["recall_coded"] == metrics["chosen_coded"]
     assert "realnews-test" not in json.dumps(metrics)
 
 
@@ -129,6 +160,6 @@ def test_a_word_whose_sense_the_lexicon_rejected_is_not_recoded(proposing_coder)
     stage = recall_stage(proposing_coder)
     entries = stage.rules.lexicon.candidates("warn", "VERB")
     assert any(e.when or e.unless for e in entries), "the lexicon reads 'warn' by its clause"
-    stage.classifier, stage.threshold = ProposingClassifier("THREATEN", 0.9, prefer="warn"), 0.5
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("THREATEN", 0.9, prefer="warn"), 0.5, 0.5
     events = proposing_coder.code("The central bank of Germany warned that growth could slow next year.")
     assert all(e.trigger.text != "warned" for e in events)

@@ -90,16 +90,15 @@ def score_events(clf: EventClassifier, sentences: list[dict]) -> None:
         s["type_best"].append((CANDIDATE_LABELS[int(row.argmax())], float(row.max())))
 
 
-def fold_classifiers(everything: list[dict], forms, log) -> list[EventClassifier]:
-    """The classifier trained five times, each without one fold (``tem.fold_of``) of the pool."""
+def fold_classifiers(everything: list[dict], forms, log, encoder: bool | None = None) -> list[EventClassifier]:
+    """The classifier trained five times, each without one fold (``tem.fold_of``) of the pool, with
+    an encoder sentence head where the shipped model has one (or as ``encoder`` says)."""
+    encoder = tem.has_encoder_head() if encoder is None else encoder
     pool = [s for s in everything if s["set"] in ("rn-train", "plover", "examples", "conflibert")]
     models = []
     for k in range(5):
         held = {s["id"] for s in pool if tem.fold_of(s) == k}
-        sentence_head = tem.train_sentence_head(
-            [s for s in pool if s["set"] in tem.SENTENCE_SETS and s["id"] not in held], forms)
-        candidate_head = tem.train_candidate_head(tem.candidate_training_set(pool, held), forms)
-        models.append(EventClassifier(sentence_head, candidate_head, forms, tem.BITS))
+        models.append(tem.fold_classifier(pool, held, forms, encoder))
         log(f"fold {k}: classifier trained without {len(held)} sentences")
     return models
 

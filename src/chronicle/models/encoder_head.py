@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from chronicle.models.encoder import embed
-from chronicle.models.event_classifier import LinearHead, hash_features, sentence_features, tokens
+from chronicle.models.features import LinearHead, hash_features, sentence_features, tokens
 
 ENCODER_FIT = {"scale": 1.0, "l2": 3e-4, "steps": 400, "lr": 0.02}
 """Chosen among l2 3e-5, 1e-4, 3e-4 and scale 1, 2 by 5-fold out-of-fold type F1 on realnews train."""
@@ -63,17 +63,17 @@ class EncoderHead:
 def train_encoder_head(vectors: np.ndarray, ind: np.ndarray, ptr: np.ndarray, targets: np.ndarray,
                        mask: np.ndarray, *, scale: float = ENCODER_FIT["scale"],
                        l2: float = ENCODER_FIT["l2"], steps: int = ENCODER_FIT["steps"],
-                       lr: float = ENCODER_FIT["lr"]) -> EncoderHead:
+                       lr: float = ENCODER_FIT["lr"], init: EncoderHead | None = None) -> EncoderHead:
     """Fit the head on sentence vectors (n, d), hashed features (``ind``, ``ptr``),
     0/1 ``targets`` (n, labels) and ``mask`` (1 = label known): the mean masked log-loss plus
-    ``l2`` / 2 times the squared weights, by full-batch Adam from zeros."""
+    ``l2`` / 2 times the squared weights, by full-batch Adam from zeros, or from ``init``'s weights
+    (fine-tuning: ``chronicle train`` on reviews alone keeps what the start model knew)."""
     n, n_labels = targets.shape
     lens = np.diff(ptr)
     rows = np.repeat(np.arange(n), lens)
     norm = 1.0 / np.sqrt(np.maximum(lens, 1))
     x = vectors.astype(np.float64) * scale
-    buckets, ind = np.unique(ind, return_inverse=True)  # only the buckets the data uses get a row
-    dense, words, bias = np.zeros((x.shape[1], n_labels)), np.zeros((len(buckets), n_labels)), np.zeros(n_labels)
+    dense, words, bias, buckets, ind = _start(init, ind, x.shape[1], n_labels)
     params = (dense, words, bias)
     moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     for step in range(1, steps + 1):
@@ -91,8 +91,21 @@ def train_encoder_head(vectors: np.ndarray, ind: np.ndarray, ptr: np.ndarray, ta
     return EncoderHead(dense.astype(np.float32), head, scale)
 
 
+def _start(init: EncoderHead | None, ind: np.ndarray, dimension: int, n_labels: int):
+    """Initial dense, word and bias weights, the buckets that get a word row (those the data uses,
+    and ``init``'s), and ``ind`` as positions in those buckets."""
+    known = init.words.rows if init is not None else np.zeros(0, dtype=np.int64)
+    buckets = np.union1d(np.unique(ind), known)
+    words = np.zeros((len(buckets), n_labels))
+    if init is None:
+        return np.zeros((dimension, n_labels)), words, np.zeros(n_labels), buckets, np.searchsorted(buckets, ind)
+    words[np.searchsorted(buckets, known)] = init.words.weights
+    return (init.dense.astype(np.float64).copy(), words, init.words.bias.astype(np.float64).copy(),
+            buckets, np.searchsorted(buckets, ind))
+
+
 def train_sentence_encoder_head(sentences: list[dict], forms: dict[str, list[str]], bits: int,
-                                fit: dict | None = None) -> EncoderHead:
+                                fit: dict | None = None, init: EncoderHead | None = None) -> EncoderHead:
     """The head on sentences carrying ``text`` and ``target`` (targets, mask), as
     ``training.train_sentence_head`` takes them: embeds the texts with the shipped encoder and hashes
     their word features with the classifier's lexicon snapshot ``forms`` at ``bits``."""
@@ -100,7 +113,7 @@ def train_sentence_encoder_head(sentences: list[dict], forms: dict[str, list[str
     ind, ptr = hash_features([sentence_features(tokens(t), forms) for t in texts], bits)
     targets = np.array([s["target"][0] for s in sentences])
     mask = np.array([s["target"][1] for s in sentences])
-    return train_encoder_head(embed(texts), ind, ptr, targets, mask, **(fit or ENCODER_FIT))
+    return train_encoder_head(embed(texts), ind, ptr, targets, mask, init=init, **(fit or ENCODER_FIT))
 
 
 def sentence_probabilities(head: EncoderHead, texts: list[str], forms: dict[str, list[str]], bits: int) -> np.ndarray:

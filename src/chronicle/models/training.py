@@ -32,6 +32,7 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 import numpy as np
 
 from chronicle.errors import ChronicleError
+from chronicle.models.encoder_head import train_sentence_encoder_head
 from chronicle.models.event_classifier import (
     CANDIDATE_LABELS,
     SENTENCE_LABELS,
@@ -233,8 +234,8 @@ def train_classifier(reviewed: Sequence[LabelledCandidate], start: EventClassifi
                      log: Callable[[str], None] | None = None) -> tuple[EventClassifier, dict]:
     """A classifier trained on the reviewed candidates (each ``review_weight`` times) and, when
     given, the ``base`` sentences (``load_realnews_gold`` with their rules' candidates); without
-    base data the ``start`` model's heads are fine-tuned on the reviews alone. Returns the model
-    and what it was trained on."""
+    base data the ``start`` model's heads are fine-tuned on the reviews alone. A start model with
+    an encoder head gets one trained the same way. Returns the model and what it was trained on."""
     if not reviewed:
         raise TrainingError("no reviewed example to train on")
     say = log or (lambda message: None)
@@ -249,6 +250,11 @@ def train_classifier(reviewed: Sequence[LabelledCandidate], start: EventClassifi
     say(f"fitting the candidate head on {len(base_cands)} base + {len(review_cands)} review candidates")
     candidate_head = train_candidate_head(base_cands + review_cands, start.forms, start.bits,
                                           init=init and init.candidate_head)
+    encoder_head = None
+    if start.encoder_head is not None:  # a model with the encoder's sentence head keeps one
+        say("fitting the encoder sentence head (embedding the sentences)")
+        encoder_head = train_sentence_encoder_head(list(base or ()) + review_sents, start.forms, start.bits,
+                                                   init=init and init.encoder_head)
     info = {"mode": "trained on base data and reviews" if base else "fine-tuned on reviews",
             "review_weight": review_weight,
             "sentence_head": {"base": len(base or ()), "review": len(review_sents)},
@@ -258,7 +264,7 @@ def train_classifier(reviewed: Sequence[LabelledCandidate], start: EventClassifi
     model = EventClassifier(sentence_head, candidate_head, dict(start.forms), start.bits,
                             dict(start.thresholds), dict(start.calibration),
                             {"trained_by": "chronicle train", "seed": SEED, "started_from": start.meta,
-                             "training": info})
+                             "training": info}, encoder_head)
     return model, info
 
 
