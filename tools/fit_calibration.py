@@ -6,8 +6,9 @@ Why: ``Event.confidence`` must be the probability that the event is right (its t
 are the gold ones) on real news, and that can only be learned from events the coder produced for
 sentences nothing was fitted on. So, with a fixed seed and no test data:
 
-1. run the rules (the Coder without its model stages) over realnews train and dev, plover-dev, the
-   examples and conflibert (the classifier's training sets), keeping every coded event;
+1. run the rules (the Coder without its model stages) over realnews train and dev (each sentence
+   inside its article from ../shared/corpus, as ``chronicle eval`` and users code them), plover-dev,
+   the examples and conflibert (the classifier's training sets), keeping every coded event;
 2. train the event classifier five times, each time without one fold of stories (the same folds as
    ``tools/train_event_model.py``), and score every training event with the model that did not see
    it: out-of-fold, exactly as the event-model stage would (``stages.event_model.draft_candidate``);
@@ -55,25 +56,49 @@ FEATURE_SETS = {
 # --------------------------------------------------------------------------- coding
 
 def code_all(sentences: list[dict], log) -> None:
-    """Code every sentence alone (with its publication date, as ``chronicle eval`` does) and keep
-    the events (``events_out``) and the rules' candidates (``rules``, what the classifier trains on)."""
+    """Code every sentence as ``chronicle eval`` does (its publication date; a realnews sentence
+    inside its article, the default ``--context article``, so the confidence is fitted on the events
+    users get) and keep the events (``events_out``, offsets in the sentence) and the rules'
+    candidates (``rules``, what the classifier trains on)."""
     from chronicle.pipeline import Coder
     from chronicle.schema import Article
 
     coder = Coder(learned=False)
     start = time.time()
-    arts = [Article(id=str(i), text=s["text"], published=s.get("published")) for i, s in enumerate(sentences)]
+    realnews = [s for s in sentences if s["set"].startswith("rn-")]
+    in_articles = _code_realnews_in_articles(coder, realnews)
+    rest = [s for s in sentences if "events_out" not in s]
+    arts = [Article(id=str(i), text=s["text"], published=s.get("published")) for i, s in enumerate(rest)]
     for art, events in coder.pipe(arts, batch_size=64):
-        s = sentences[int(art.id)]
+        rest[int(art.id)]["events_out"] = events
+    for s in sentences:
+        s["rules"] = [Candidate(s["text"], e.trigger.start, e.trigger.end, e.event_type) for e in s["events_out"]]
+    log(f"coded {len(sentences)} sentences ({in_articles} realnews sentences in their articles) "
+        f"in {time.time() - start:.0f} s")
+
+
+def _code_realnews_in_articles(coder, sentences: list[dict]) -> int:
+    """Code the realnews sentences inside their articles (``chronicle.evaluate.in_article``);
+    returns how many were (the rest, whose article cannot be read, are coded alone there too)."""
+    from chronicle.evaluate.in_article import code_in_articles
+    from chronicle.evaluate.realnews import load_realnews
+
+    if not sentences:
+        return 0
+    by_id = {g.id: g for split in ("train", "dev") for g in load_realnews(split)}
+    gold = [by_id[s["id"]] for s in sentences]
+    predicted, context = code_in_articles(gold, coder.code_article, coder.code)
+    for s, events in zip(sentences, predicted):
         s["events_out"] = events
-        s["rules"] = [Candidate(s["text"], e.trigger.start, e.trigger.end, e.event_type) for e in events]
-    log(f"coded {len(sentences)} sentences in {time.time() - start:.0f} s")
+    return context["sentences_in_articles"]
 
 
 def event_candidate(sentence_text: str, event) -> Candidate:
     """The event as ``stages.event_model.draft_candidate`` presents its draft: the stripped
     sentence and the trigger's offsets in it."""
-    offset = max(sentence_text.find(event.sentence), 0)
+    offset = sentence_text.find(event.sentence)
+    if offset < 0:  # coded in its article, where spaCy's sentence may hold the gold one
+        offset = -max(event.sentence.find(sentence_text), 0)
     return Candidate(event.sentence, event.trigger.start - offset, event.trigger.end - offset, event.event_type)
 
 
