@@ -43,7 +43,8 @@ bench: install
 
 # Rebuild the learned event model from the repository's data and ../shared, in the order each step
 # needs (fixed seeds; about 20 minutes): the classifier's weights, the confidence calibration fitted on
-# its out-of-fold outputs, then the recall thresholds. Never scores the realnews test split.
+# its out-of-fold outputs, then the recall thresholds; last, the out-of-fold figures of the sets it
+# trains on (plover-dev, conflibert-cameo, examples: oof_metrics.json). Never scores the realnews test split.
 # `make model MODEL_FLAGS=--encoder` makes the sentence head the sentence encoder's (the two later
 # steps follow the model they find); measured, not shipped: see data/models/event_classifier/README.md.
 MODEL_FLAGS ?=
@@ -51,6 +52,7 @@ model: install
 	$(PY) tools/train_event_model.py --no-test $(MODEL_FLAGS)
 	$(PY) tools/fit_calibration.py
 	$(PY) tools/fit_recall.py
+	$(PY) tools/oof_eval.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
