@@ -91,6 +91,23 @@ def test_score_plover_types_and_actor_agreement():
     assert (m["target_agreement"], m["target_agreement_n"]) == (1.0, 2)
 
 
+def test_plover_quad_accuracy_reads_the_most_confident_actual_event():
+    golds = [gold(A, ("AGREE", "Jordan", "Britain")),               # verbal cooperation, 1
+             gold(B, ("YIELD", "Nepal's prime minister", "a recipient")),  # YIELD counts as 2
+             gold(C, ("ASSAULT", "Israeli troops", "Gaza"), ("ACCUSE", "Egypt", "Israel")),
+             gold("No event here at all.")]                          # no gold relation: not scored
+    preds = [
+        [event("CONSULT", A, confidence=0.9), event("ASSAULT", A, confidence=0.4)],  # 1: right quad
+        [event("CONCEDE", B)],                                       # CONCEDE is 2 like YIELD
+        [event("ASSAULT", C, factuality="negated", confidence=0.9), event("AID", C, confidence=0.2)],
+        [event("ASSAULT", "No event here at all.")],
+    ]
+    m = score_plover(golds, preds)
+    # A right, B right, C wrong (the negated assault is ignored; AID is 2, gold has 3 and 4).
+    assert m["quad"] == {"accuracy": 0.6667, "n": 3}
+    assert score_plover(golds[:1], [[]])["quad"] == {"accuracy": 0.0, "n": 1}  # nothing coded is class 0
+
+
 def test_score_plover_pairs_same_type_by_actors_and_reads_reciprocal():
     s = "Rebels shelled Aleppo while the army bombed Idlib."
     g = [gold(s, ("ASSAULT", "Rebels", "Aleppo"), ("ASSAULT", "the army", "Idlib"))]

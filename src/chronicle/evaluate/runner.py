@@ -74,6 +74,9 @@ class EvalReport:
             o = m["overall_all_factualities"]
             lines.append("scored: events coded as actual; counting every coded event: "
                          f"P {_num(o['precision'])} R {_num(o['recall'])} F1 {_num(o['f1'])}")
+        if "quad" in m:
+            lines.append(f"QuadClass of each sentence's most confident actual event: accuracy "
+                         f"{_num(m['quad']['accuracy'])} (n={m['quad']['n']})")
         if "events_without_cameo" in m:
             lines.append(f"predicted events without a CAMEO code: {m['events_without_cameo']}")
         for key, what in (("noevents", "GSR noevents records"),

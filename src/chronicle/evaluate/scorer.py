@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from chronicle.evaluate.gold import GoldRelation, GoldSentence
-from chronicle.schema import Actor, Event
+from chronicle.schema import QUAD_CLASS, Actor, Event
 
 # plover-dev merges CONCEDE and RETREAT into one label (the ZSP paper's choice; CAMEO root 08).
 TYPE_ALIASES = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -121,7 +121,25 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Even
     all_events = _score_plover(gold, predicted)
     actual = _score_plover(gold, [[e for e in events if e.factuality == "actual"] for events in predicted])
     actual["overall_all_factualities"] = all_events["overall"]
+    actual["quad"] = plover_quad_accuracy(gold, predicted)
     return actual
+
+
+def plover_quad_accuracy(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
+    """The GDELT/ICEWS user's view of a sentence: is the QuadClass of its most confident actual event
+    (0: none) the QuadClass of one of its gold relations? CONCEDE, RETREAT and plover-dev's merged
+    YIELD count as material cooperation (2), as CAMEO's "08 Yield" does (:func:`sentence_class`)."""
+    right = n = 0
+    for g, events in zip(gold, predicted, strict=True):
+        wanted = {2 if r.event_type in ("YIELD", *TYPE_ALIASES) else QUAD_CLASS.get(r.event_type) for r in g.relations}
+        if not wanted:
+            continue
+        live = [e for e in events if e.factuality == "actual"]
+        best = max(live, key=lambda e: e.confidence) if live else None
+        got = 0 if best is None else 2 if best.event_type in TYPE_ALIASES else best.quad_class
+        n += 1
+        right += got in wanted
+    return {"accuracy": _share(right, n), "n": n}
 
 
 def _score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Event]]) -> dict:
