@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/realnews_agreement.py          # from the repository root
 
-Reads datasets/realnews/labels/pass-a, pass-b and gold (four chunks each) and the sampled sentences,
+Reads datasets/realnews/labels/pass-a, pass-b and gold (every chunk) and the sampled sentences,
 then writes
 
 - datasets/realnews/gold.jsonl: one line per sentence, its sampling fields (split, weight, ...) and
@@ -119,6 +119,11 @@ def main() -> None:
     if missing:
         raise SystemExit(f"labels missing for {len(missing)} sentences, e.g. {missing[:3]}")
     report = agreement(sentences, pass_a, pass_b)
+    # The extension (tools/realnews_extend.py: train only, its annotators also had ADJUDICATION.md)
+    # was labelled under other conditions than the first 2,000: its agreement is reported apart.
+    batches = {"first batch (rn-0001 to rn-2000)": [s for s in sentences if not s["stratum"].startswith("extra-")],
+               "extension (train only)": [s for s in sentences if s["stratum"].startswith("extra-")]}
+    report["by_batch"] = {name: agreement(group, pass_a, pass_b) for name, group in batches.items() if group}
     report["adjudicated_sentences"] = sum(gold[s["id"]].get("agreement") == "adjudicated" for s in sentences)
     (ROOT / "agreement.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     counts = write_gold(sentences, gold, ROOT / "gold.jsonl")
