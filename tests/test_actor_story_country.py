@@ -134,3 +134,32 @@ def test_a_town_the_knowledge_base_lacks_is_of_its_country_but_no_state(coder):
     text = "The Liberal Democrats have criticised the city of Leicester over its parking charges."
     town = [a for e in events_of(coder, text) for a in e.target if a.text == "Leicester"]
     assert town and all(t.country == "GBR" and t.sector is None and "+gazetteer" in t.method for t in town)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, person", [
+    ("Police in Tulsa, Oklahoma, arrested three men on Monday after a robbery at a petrol station.",
+     "three men"),
+    ("A gunman shot dead a teenager on Saturday night. The shooting happened in Fresno, California.",
+     "a teenager"),
+])
+def test_unnamed_people_an_act_is_done_to_take_the_story_country(coder, text, person):
+    people = actors_named(events_of(coder, text), person)
+    assert people and all(p.country == "USA" and p.sector is None for p in people)
+    assert all("story-country" in p.method for p in people)
+
+
+@pytest.mark.model
+def test_unnamed_people_in_a_sentence_naming_another_country_keep_none(coder):
+    text = ("The police in Perth, Western Australia, are questioning travellers at the airport.\n\n"
+            "Officers arrested two men who had flown in from Indonesia on Friday.")
+    people = actors_named(events_of(coder, text), "two men")
+    assert people and all(p.country is None for p in people)
+
+
+@pytest.mark.model
+def test_a_name_led_by_an_honorific_is_a_person_of_the_story_country(coder):
+    text = ("The Scottish Greens have been hit by a row over expenses in Edinburgh.\n\n"
+            "A spokesman for the Greens urged Mr Fenwicke to step down from the city council.")
+    named = actors_named(events_of(coder, text), "Mr Fenwicke")
+    assert named and all(p.country == "GBR" for p in named)

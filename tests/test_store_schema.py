@@ -138,6 +138,7 @@ def test_recode_and_merges_replace_keyed_rows_in_one_transaction(db):
     ("modifiers+party-tag", "agent"), ("title", "title"), ("link:name:Donald Trump+story-country", "linked"),
     ("link:same-name:Roy Moore", "linked"), ("owner:donald-trump", "owner"), ("anaphor:Mr. Trump", "anaphor"),
     ("ner+subnational", "name"), ("unknown", "unknown"), ("something-new:x", "other"), (None, None),
+    ("implicit:state+story-country", "implied"), ("unnamed-people+story-country", "implied"),
 ])
 def test_method_category(method, category):
     assert method_category(method) == category

@@ -134,6 +134,7 @@ class Work:
     events: list = field(default_factory=list)
     screened: tuple[int, int] | None = None   # (sentences parsed, sentences in all), if screened
     sentences: list[tuple[int, int]] | None = None  # spans of the cleaned text's sentences, before any screen
+    story_country: str | None = None  # actors: the one country the story is clearly of, if any
 
     @property
     def published(self) -> dt.date | None:

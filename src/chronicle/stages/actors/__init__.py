@@ -83,7 +83,7 @@ class ActorsStage(Stage):
 
     name = "actors.v1"
     requires = ("doc",)
-    assigns = ("mentions", "actors_at")
+    assigns = ("mentions", "actors_at", "story_country")
 
     def __init__(self, *, actor_files: Iterable[str] = (), nlp=None):
         self.actor_files = tuple(actor_files)
@@ -124,7 +124,7 @@ class ActorsStage(Stage):
         descriptors.speaks_for(work, self.kb)
         linking.drop_bare_titles(work)
         descriptors.story_countries(work, self.kb, story)
-        borrowed.private_people(work, story, self.gazetteer)
+        work.story_country = borrowed.private_people(work, story, self.gazetteer)
         anaphora.resolve(work, self.kb)
         self._context_countries(work, story)
         return work

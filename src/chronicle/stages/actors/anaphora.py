@@ -80,6 +80,10 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
                 return [speaker.affiliation]
             return [speaker]
         reporter = _reporting_subject(head, work)
+        bound = _clause_subjects(head) if word in load_cues().person_pronouns else set()
+        before = [m for m in before if m.head_i not in bound]
+        if reporter is not None and reporter.head_i in bound:
+            reporter = None
         if word in load_cues().person_pronouns:
             ok = lambda m: m.kind == "person"
         elif word in load_cues().thing_pronouns:
@@ -107,6 +111,35 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
         return refs
     # "the two sides": the last pair of actors named together, else the last two distinct ones.
     return _last_pair(before, work)
+
+
+OBJECT_DEPS = ("dobj", "obj", "dative", "iobj")
+CLAUSE_CHAIN = ("xcomp", "advcl", "conj", "acl")
+
+
+def _clause_subjects(pronoun: Token) -> set[int]:
+    """The subject of the clause whose object the pronoun is ("Fox attacked Trump, calling him
+    egocentric": Fox): a plain object pronoun never means its own clause's subject (that would be
+    "himself"), so the subject is no antecedent. A participle or infinitive clause takes the
+    subject of the clause it hangs on. None for other pronouns. Read for "him" and "her" only:
+    "it" and "them" point at things as often as at actors ("councils banned them"), and passing
+    over the subject would reach for an actor further back."""
+    if pronoun.lower_.endswith(("self", "selves")):
+        return set()
+    if pronoun.dep_ in OBJECT_DEPS:
+        verb = pronoun.head
+    elif pronoun.dep_ == "pobj" and pronoun.head.head.pos_ == "VERB":
+        verb = pronoun.head.head
+    else:
+        return set()
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return {t.i for s in subjects for t in (s, *s.conjuncts)}
+        if verb.dep_ not in CLAUSE_CHAIN or verb.head.i == verb.i:
+            return set()
+        verb = verb.head
+    return set()
 
 
 def _clear(before: list[ActorMention], ok, work: Work, sent_of: dict[int, int], here: int) -> list[ActorMention]:

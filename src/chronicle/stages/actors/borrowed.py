@@ -111,23 +111,40 @@ def context_countries(work: Work, story: StoryContext | None, gazetteer) -> None
             m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
 
 
-def private_people(work: Work, story: StoryContext, gazetteer) -> None:
-    """A person the knowledge base lacks, named in a story clearly of one country (or whose text
-    names one country and no other), whose sentence names no other country, is of that country ("Gary Smith, 35, was charged" in a Boston story):
-    as a reader, and PLOVER's coders, take them. No sector: what the person is, the text says or
-    not. A person in a sentence naming another country ("X, who fled Syria") is left unknown."""
+def story_country(story: StoryContext) -> str | None:
+    """The one country the story is of, strictly: its clear country (``story.main``), or the only
+    country its text names. Private people take it (:func:`private_people`; the events stage gives
+    it to the unnamed people an arrest or a shooting is done to)."""
     named = text_evidence(story)
-    main = story.main or (next(iter(named)) if len(named) == 1 else None)
+    return story.main or (next(iter(named)) if len(named) == 1 else None)
+
+
+def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
+    """A person the knowledge base lacks, named in a story clearly of one country (or whose text
+    names one country and no other), whose sentence names no other country, is of that country
+    ("Gary Smith, 35, was charged" in a Boston story): as a reader, and PLOVER's coders, take them.
+    A name the parser could not type is a person when an honorific leads it ("Mr Hockney"). No
+    sector: what the person is, the text says or not. A person in a sentence naming another country
+    ("X, who fled Syria") is left unknown. Returns that country (:func:`story_country`)."""
+    main = story_country(story)
     if main is None:
-        return
+        return None
     local = sentence_countries(work, gazetteer)
     for m in work.mentions:
-        if m.country is not None or m.actor_id or m.kind != "person" or m.role:
-            continue
-        if not (m.method == "ner" or m.method.startswith("link:name:")):
+        if m.country is not None or m.actor_id or m.role or not _private_person(m):
             continue
         here = set(local.get(work.doc[m.head_i].sent.start, []))
         if here - {main}:
             continue
         m.country, m.method = main, m.method + "+story-country"
         m.confidence = min(m.confidence, PERSON_CONFIDENCE)
+    return main
+
+
+def _private_person(mention: ActorMention) -> bool:
+    """A person the parser found or linked to an earlier full name, or a name of no known kind led
+    by an honorific ("Mr Hockney", "Dr. Amato")."""
+    words = mention.text.split()
+    if mention.kind == "unknown" and mention.method in ("ner", "unknown"):
+        return len(words) > 1 and words[0] in load_actor_cues().honorifics
+    return mention.kind == "person" and (mention.method == "ner" or mention.method.startswith("link:name:"))

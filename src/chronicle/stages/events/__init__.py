@@ -40,7 +40,7 @@ class EventsStage(Stage):
     """Turn each trigger with at least one actor into a draft event."""
 
     name = "events.v2"
-    requires = ("doc", "actors_at")
+    requires = ("doc", "actors_at", "story_country")
     assigns = ("drafts", "merged_triggers")
 
     def __init__(self, *, lexicon_files: tuple[str, ...] = ()):
@@ -154,7 +154,7 @@ class EventsStage(Stage):
         if not target and entry.event_type == "REQUEST":
             target = _asked(token, work)
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
-            target = _unnamed_people(token, work)
+            target = arguments.story_people(_unnamed_people(token, work), token, work)
         source = unique_mentions(source)
         target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
         if not source and not target:
@@ -191,6 +191,8 @@ class EventsStage(Stage):
                     target += actors_for(c, work, descend_of=True)
             if not source and target:  # "was arrested in Rwanda": Rwanda's authorities did it
                 source += arguments.authority_places(verb, work, entry.event_type)
+            if not source:  # "was arrested in a sweep by Italian police"
+                source += arguments.nested_agents(verb, work)
         else:
             source += subject_actors(verb, work)
             for c in children:
@@ -232,6 +234,8 @@ class EventsStage(Stage):
         if not target and not mutual and arguments.coded(source):  # "returned it to Peru"; "surrendered in Faryab"
             target += arguments.without_own_forces(arguments.recipient_phrases(verb, work), source, verb, work) \
                 or arguments.clause_places(verb, work, entry.event_type)
+        if passive and not source:  # "two men were arrested": the story's state, once the target is read
+            source += arguments.implicit_state(verb, work, entry.cameo, entry.lemma)
         return source, arguments.with_host_places(target, work), False, verb
 
     def _inner_targets(self, verb: Token, entry: TriggerEntry, work: Work, passive: bool,

@@ -13,7 +13,11 @@ subject/object reading:
 - the clause names only where the act happened ("troops stayed on alert in Manila", "the rebels
   surrendered in Faryab"): the place is the target when nothing else is, and the state where a
   passive arrest happened is its source ("was arrested in Rwanda");
-- an international force's host ("troops for the UN force in Mali"): a target beside the force.
+- an international force's host ("troops for the UN force in Mali"): a target beside the force;
+- a passive arrest, charge or conviction with no agent ("two men were arrested") is the act of the
+  state the story is of, unnamed (:func:`implicit_state`), and the unnamed people it is done to are
+  of that country (:func:`story_people`); a "by" phrase deeper in the clause names the doer ("was
+  arrested in a sweep by Italian police", :func:`nested_agents`).
 
 Targets are read this deep only for a coded source (:func:`coded`), so that a phrase alone never
 makes an event.
@@ -24,6 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
+from chronicle.knowledge.acts import state_action, state_action_preps
 from chronicle.record import ActorMention, Work
 from chronicle.syntax.tree import INNER_DEPS, actors_for, actors_in_pobjs, actors_inside
 
@@ -175,3 +180,76 @@ def with_host_places(target: list[ActorMention], work: Work) -> list[ActorMentio
                 hosts += [m for obj in prep.children if obj.dep_ == "pobj"
                           for m in work.actors_at.get(obj.i, []) if m.kind in PLACE_KINDS and m.country]
     return target + hosts
+
+
+OTHER_STATE_KINDS = ("country", "group", "place")
+"""Mentions that tie a sentence to a country ("in Kenya", "Kenyans", "Nairobi")."""
+STORY_PEOPLE_CONFIDENCE = 0.35
+
+
+def story_people(people: list[ActorMention], trigger: Token, work: Work) -> list[ActorMention]:
+    """``people`` the text does not name ("two men were arrested", "shot a woman"), each given the
+    country of a story clearly of one country (``Work.story_country``), as a reader and PLOVER's
+    coders take them, unless their sentence names another country ("a man from Somalia was
+    detained" stays unknown). No sector: what the people are, the text does not say."""
+    if not people or _sentence_country(trigger, work) is None:
+        return people
+    country = work.story_country
+    for person in people:
+        if person.country is None:
+            person.country, person.method = country, person.method + "+story-country"
+            person.confidence = min(person.confidence, STORY_PEOPLE_CONFIDENCE)
+    return people
+
+
+def _sentence_country(word: Token, work: Work) -> str | None:
+    """The story's one country (``Work.story_country``) when the sentence of ``word`` names no
+    other country, place or people; else None."""
+    country, sent = work.story_country, word.sent
+    if country is None:
+        return None
+    named = {m.country for i in range(sent.start, sent.end) for m in work.actors_at.get(i, [])
+             if m.kind in OTHER_STATE_KINDS and m.country and m.country not in ("IGO", "NGO")}
+    return None if named - {country} else country
+
+
+IMPLICIT_STATE_CONFIDENCE = 0.3
+
+
+def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None) -> list[ActorMention]:
+    """"Two men were arrested on Friday", "Gomes was charged with murder": an arrest, a charge, an
+    indictment or a conviction (``knowledge.acts.state_action``) told in the passive with no agent
+    (named or by its place, :func:`authority_places`) is the act of the state the story is of
+    (``Work.story_country``), read once the verb's target is (so it never stands in for one), as PLOVER and
+    the project's guideline code it. The state is not named, so its mention has no words (an empty
+    span at the verb, method ``implicit:state``) and no sector; a sentence naming another country
+    gives none. Relevance does not count it as a political actor (kind ``state``)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    if not state_action(cameo, lemma) or any(c.dep_ in ("agent", "prt") for c in verb.children):
+        return []  # "the kick was charged down": another sense
+    preps = state_action_preps(lemma)
+    if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
+        return []  # "charged with murder", not "charged twice for the delivery"
+    country = _sentence_country(verb, work)
+    if country is None:
+        return []
+    return [ActorMention(text="", start=verb.idx, end=verb.idx, country=country, kind="state",
+                         method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
+                         head_i=verb.i)]
+
+
+def nested_agents(verb: Token, work: Work) -> list[ActorMention]:
+    """"was arrested in a sweep by Italian police", "was killed in an attack by rebels": a passive
+    verb's doer named by a "by" phrase inside one of its phrases rather than as its agent."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    found: list[ActorMention] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                found += [m for by in obj.children if by.dep_ in ("prep", "agent") and by.lower_ == "by"
+                          for m in actors_in_pobjs(by, work)]
+    return found
