@@ -26,7 +26,7 @@ from chronicle.schema import PLOVER_TYPES
 SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_noun", "habitual",
                          "to_infinitive", "transitive", "own_object", "opinion", "abstract_object",
                          "political_speaker", "plain_departure", "asks_to_act", "asks_for",
-                         "helps_along", "behest", "answered"]
+                         "helps_along", "behest", "answered", "possessed", "topic_only"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -51,6 +51,10 @@ SENSE_CONDITIONS: dict[str, str] = {
                    "which is what is done; a state that helps (\"sent troops to help X patrol\") still gives aid",
     "behest": "\"at the request of X\": the noun says on whose word the main act is done (an earlier act)",
     "answered": "\"rejected a request from X\": the noun is the earlier act the sentence's event answers",
+    "possessed": "the noun names something held, not an act: the object of have, enjoy, lack, stress ... "
+                 "(\"has the support of the delegates\", \"enjoys broad support from charities\")",
+    "topic_only": "the verb says what was talked of, not with whom (\"talked of an invasion\", \"spoke about "
+                  "the economy\"): no \"with\"/\"to\" phrase and no object",
 }
 """What each condition of ``when``/``unless`` means; the events stage implements them."""
 

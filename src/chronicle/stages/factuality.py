@@ -5,7 +5,11 @@ The cues are grammatical and come from ``data/cues.yaml``: negation of the event
 arguments ("no such government was ever formed"), modal auxiliaries ("could include", "will meet"),
 conditional subordinators ("if talks fail"), and governing verbs ("refused to", "plans to",
 "denied that"). The walk goes up from the trigger through the clauses that embed it, and stops at
-the reporting verb that introduces it (whose own tense says nothing about the event).
+the reporting verb that introduces it (whose own tense says nothing about the event). A verb
+coordinated with another ("would relent and release them") stands where that verb stands; an event
+noun has its own cues ("the pending invasion", "a possible strike", "denied any bombing"); and the
+news styles of a scheduled act, "X is to investigate" and a present tense set on a coming day ("are
+meeting on Thursday", "visits Canberra next week"), are ``future`` (GUIDELINE.md section 3).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ CONTINUE_DEPS = {"xcomp", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "
 
 
 class FactualityStage(Stage):
-    name = "factuality.v2"
+    name = "factuality.v3"
     requires = ("drafts",)
     assigns = ("factuality", "factuality_cue", "factuality_confidence", "factuality_cue_lemma")
 
@@ -57,23 +61,20 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
 
     trigger = draft.trigger
     if trigger.pos_ == "NOUN":
-        for c in trigger.children:
-            if c.dep_ == "det" and c.lower_ == "no":
-                consider("negated", c)
-        prep = trigger.head
-        if trigger.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
-            consider("hypothetical", prep.head)  # "called for sanctions": asked for, not done
+        _noun_cues(trigger, cues, consider)
     node = draft.anchor if draft.anchor is not None else trigger
     reported = False
     governed = False  # under "hope", "want", "plan" ...: a wish stays a wish in reported speech
+    shared = False  # reached through a coordinated verb: the head's negation is its own
     for _ in range(8):
         realised = _realised_purpose(node, draft, cues)
-        _clause_cues(node, cues, consider, purpose_is_plan=not realised)
+        _clause_cues(node, cues, consider, purpose_is_plan=not realised, negation=not shared)
         dep, head = node.dep_, node.head
         if head.i == node.i:
             break
-        if realised:
-            node = head  # the act's own cues decide: "will send troops to help" is future
+        shared = _shares_clause(node)  # "hoped they would act and release them": "release" stands where "act" does
+        if shared or realised:
+            node = head  # a realised purpose: the act's own cues decide ("will send troops to help" is future)
             continue
         if dep == "ccomp" and head.lemma_.lower() in cues.reporting_verbs:
             reported = True
@@ -83,10 +84,10 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         if dep in ("xcomp", "ccomp"):
             if _is(head, cues.negating_verbs):
                 consider("negated", head)
-            elif _is(head, cues.hypothetical_verbs):
+            elif _is(head, cues.hypothetical_verbs) or _owed(node, head, cues):
                 consider("hypothetical", head)
                 governed = True
-            elif _points_forward(head, cues):
+            elif _points_forward(head, cues) or _is_to_be_done(node, head):
                 consider("future", head)
             node = head
             continue
@@ -132,14 +133,45 @@ def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:
     if not (realised_by_sending or said_in_contact):
         return False
     marks = [c for c in node.children if c.dep_ in ("mark", "aux")]
+    if said_in_contact and not realised_by_sending and any(c.lower_ == "for" for c in marks):
+        return False  # "calling for the governor to veto the bill": what is called for, not said in a call
     return any(c.lower_ == "to" for c in marks) and not any(c.lower_ in cues.conditional_marks for c in marks)
 
 
-def _clause_cues(node: Token, cues: Cues, consider, *, purpose_is_plan: bool = True) -> None:
+def _noun_cues(noun: Token, cues: Cues, consider) -> None:
+    """An event noun's own words: "no talks were held" (negated), "the pending invasion", "a possible
+    strike" (a prospect), "denied any bombing" (the object of a denial is denied)."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ == "no":
+            consider("negated", c)
+        elif c.dep_ == "amod" and c.lower_ in cues.future_adjectives:
+            consider("future", c)
+        elif c.dep_ == "amod" and c.lower_ in cues.hypothetical_adjectives:
+            consider("hypothetical", c)
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in cues.denial_verbs:
+        consider("negated", noun.head)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+        consider("hypothetical", prep.head)  # "called for sanctions": asked for, not done
+
+
+def _shares_clause(node: Token) -> bool:
+    """"would act and release them", "a plan to visit Russia and meet Putin": a verb coordinated with
+    another of the same form and without a subject of its own stands where that verb stands (its
+    modal, its governing verb); "did not retreat and attacked" does not share the negation
+    (``negation``), and "should not foment a debate ... and attacking the plan" is two forms."""
+    return node.dep_ == "conj" and node.pos_ == "VERB" and node.head.pos_ in ("VERB", "AUX") \
+        and node.tag_ == node.head.tag_ \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in node.children)
+
+
+def _clause_cues(node: Token, cues: Cues, consider, *, purpose_is_plan: bool = True,
+                 negation: bool = True) -> None:
     for c in node.children:
         word = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "advmod" and word in ("never",)):
-            consider("negated", c)
+            if negation:
+                consider("negated", c)
         elif c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
             if word in cues.future_modals:
                 consider("future", c)
@@ -153,12 +185,48 @@ def _clause_cues(node: Token, cues: Cues, consider, *, purpose_is_plan: bool = T
             for d in c.children:
                 if d.dep_ == "det" and d.lower_ in ("no", "neither"):
                     consider("negated", d)
+    if (when := _scheduled(node, cues)) is not None:
+        consider("future", when)
     if node.dep_ == "advcl":
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 consider("hypothetical", c)
             elif c.dep_ == "aux" and c.lower_ == "to" and purpose_is_plan:
                 consider("hypothetical", c)  # "sent troops to fight X": a purpose, not yet done
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _owed(node: Token, head: Token, cues: Cues) -> bool:
+    """"the Treasury has to explain the bailout": an obligation, not a deed (``obligation_verbs``)."""
+    return node.dep_ == "xcomp" and _to_infinitive(node) and head.lemma_.lower() in cues.obligation_verbs
+
+
+def _is_to_be_done(node: Token, head: Token) -> bool:
+    """"The US government is to investigate the airlines", "ministers are to meet": the news
+    style of an act announced for later (a present "be" with a "to" infinitive; "was to" is not)."""
+    return node.dep_ == "xcomp" and _to_infinitive(node) and head.lemma_.lower() == "be" \
+        and head.tag_ in ("VBZ", "VBP")
+
+
+def _scheduled(node: Token, cues: Cues) -> Token | None:
+    """The time word of a present-tense act set on a day to come: "finance ministers are meeting on
+    Thursday", "India attends the summit on Friday" (``future_time_words``); a past tense or a
+    perfect ("met on Friday", "has met") says the day has come."""
+    present = node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "be" for c in node.children))
+    if not present or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in node.children):
+        return None
+    for c in node.children:
+        if c.dep_ not in ("prep", "npadvmod", "advmod", "tmod", "obl"):
+            continue
+        for word in [c, *c.children, *(g for d in c.children for g in d.children)]:
+            if word.lower_ in cues.future_time_words or (
+                    word.lower_ in cues.future_time_modifiers and word.head.lemma_.lower() in cues.time_nouns):
+                return word
+    return None
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:

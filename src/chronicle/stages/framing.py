@@ -8,9 +8,14 @@ Two rules from CAMEO/PLOVER coding practice:
   and, where the governing event has no target, lends it its actors.
 * A future or conditional event announced by its own actor is an intent: "Pakistan said it will
   return the weapons" is AGREE (express intent to cooperate, CAMEO 03); "X said it would attack" is
-  THREATEN (CAMEO 13). A "must"/"should" said about someone else is a demand (REQUEST, CAMEO 10);
-  "will not X (until Y)" is a refusal (REJECT, CAMEO 12).
-  The re-typed event happened (the statement was made), so it is ``actual``.
+  THREATEN (CAMEO 13). A "must"/"should"/"needs to"/"has to" said about someone else is a demand
+  (REQUEST, CAMEO 10), but not "we must ..." (the speaker's own plan) nor "the police would have
+  to ..." (a consequence foreseen); "will not X (until Y)" is a refusal, and so is assent plainly
+  withheld, "did not agree to" / "has not accepted" (REJECT, CAMEO 12; GUIDELINE.md section 3).
+  The re-typed event happened (the statement was made), so it is ``actual``. Only what the speaker
+  says is an intent: "Straw, who will hold talks on Thursday, said ..." is the writer's schedule.
+* What a noun of saying says ("criticism that the president has caved", "rumours that the governor
+  had arrested the elders") is that statement's content, not an event of its own.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ DEMAND_MODALS = {"must", "should"}
 
 
 class FramingStage(Stage):
-    name = "framing.v3"
+    name = "framing.v4"
     requires = ("drafts", "factuality", "factuality_cue_lemma", "attribution", "speaker")
     assigns = ("drafts", "event_type", "peacekeeping", "refused", "condition", "demanded", "intended")
 
@@ -45,7 +50,7 @@ class FramingStage(Stage):
         kept: list[Draft] = []
         cues = load_cues()
         for draft in work.drafts:
-            if _denies_a_claim(draft, cues):
+            if _denies_a_claim(draft, cues) or _said_in_a_claim(draft, cues):
                 continue
             governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS) or _asked_for(draft, by_trigger)
             if governor is not None and governor.event_type in SPEECH_ACT_TYPES:
@@ -61,6 +66,16 @@ class FramingStage(Stage):
         kept += _must_demands(work, {d.anchor.i for d in kept if d.anchor is not None} | set(by_trigger))
         work.drafts = sorted(kept, key=lambda d: d.trigger.i)
         return work
+
+
+def _said_in_a_claim(draft: Draft, cues) -> bool:
+    """"criticism from Democrats that the president has caved", "fears that the army will attack":
+    the clause of a noun of saying is what was said (``content_nouns``), not news of its own, whether
+    or not the noun itself is coded (GUIDELINE.md: the content of an accusation is not coded)."""
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    head = node.head
+    return node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in cues.content_nouns \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
 def _asked_for(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
@@ -134,10 +149,12 @@ def _reframe(draft: Draft, work: Work) -> None:
         _retype(draft, "REJECT", "120")
         return
     speaker = draft.speaker
+    cues = load_cues()
     own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
-        speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source}))
+        speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source})
+        or any(m.text.lower() in cues.speaker_pronouns for m in draft.source))  # "we must act", he said
     intent_word = any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
-    if cue in DEMAND_MODALS:
+    if cue in DEMAND_MODALS or draft.factuality_cue_lemma in cues.obligation_verbs:
         if draft.factuality == "hypothetical" and speaker is not None and not own:
             draft.demanded = draft.event_type
             draft.target = [m for m in draft.source + draft.target if m.key != speaker.key]
@@ -145,7 +162,7 @@ def _reframe(draft: Draft, work: Work) -> None:
             draft.reciprocal = False
             _retype(draft, "REQUEST", "100")
         return
-    if draft.factuality == "negated" and quad in (1, 2) and _refusal(draft, cue):
+    if draft.factuality == "negated" and quad in (1, 2) and (_refusal(draft, cue) or _dissent(draft, cues)):
         # "France will not lift the ban", "X refused to withdraw": a refusal (CAMEO 12).
         draft.refused = draft.event_type
         _retype(draft, "REJECT", "120")
@@ -156,7 +173,10 @@ def _reframe(draft: Draft, work: Work) -> None:
     # voice, are acts scheduled for later: they keep their type, as `future` (the project's guideline;
     # the CAMEO-coded sets code them as intents, README "Scheduled acts").
     promised = draft.factuality_cue_lemma in load_cues().promise_verbs and not _planned_by_noun(draft, work)
-    own_will = own and cue in ("will", "'ll", "shall", "would")  # "the rebels said they will release ..."
+    # "the rebels said they will release ...": the speaker's own announced act, an intent; not "Straw,
+    # who will hold talks in Beijing on Thursday, said ...", the writer's schedule beside the words.
+    own = own and _in_speech(draft, cues)
+    own_will = own and cue in ("will", "'ll", "shall", "would")
     announced = (draft.factuality == "future" and (promised or intent_word or own_will)) or (
         draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
     if not announced:
@@ -168,6 +188,22 @@ def _reframe(draft: Draft, work: Work) -> None:
     elif quad == 4 and (own or intent_word):
         draft.intended = draft.event_type
         _retype(draft, "THREATEN", "138" if draft.event_type == "ASSAULT" else "130")
+
+
+def _in_speech(draft: Draft, cues) -> bool:
+    """Whether the draft's clause is what its speaker says: the complement of a reporting verb, or
+    a quotation (the reporting verb then governs no clause of it)."""
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return True  # a sentence of its own: quoted words, or the speaker's statement itself
+        if head.lemma_.lower() in cues.reporting_verbs:
+            return node.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "dobj")
+        if node.dep_ in ("relcl", "appos", "acl") and head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return False
+        node = head
+    return True
 
 
 def _planned_by_noun(draft: Draft, work: Work) -> bool:
@@ -190,6 +226,19 @@ def _refusal(draft: Draft, cue: str) -> bool:
         return True  # "refused to withdraw", "declined to resign"
     node = draft.anchor if draft.anchor is not None else draft.trigger
     return any(c.dep_ == "aux" and c.lower_ in cues.future_modals | {"would"} for c in node.children)
+
+
+def _dissent(draft: Draft, cues) -> bool:
+    """"Hungary did not agree to the quota plan", "Colombia has not accepted the offer": withholding
+    assent is a rejection (CAMEO 12), an actual speech act, where "did not meet" stays a negated
+    meeting. Only a plain negation of the assent verb itself, not "denied that it agreed"."""
+    trigger = draft.anchor if draft.anchor is not None else draft.trigger
+    cue = draft.factuality_cue
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in trigger.children):
+        return False  # "cannot accept more refugees": a warning; "will not agree" is read as a refusal by _refusal
+    return trigger.lemma_.lower() in cues.assent_verbs and cue is not None \
+        and cue.text.lower() in cues.negations and any(
+            c.dep_ == "neg" and c.idx == cue.start for c in trigger.children)
 
 
 def _condition_clause(draft: Draft):
@@ -215,26 +264,40 @@ def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
     for sent in work.doc.sents:
         for verb in sent:
-            if verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+            act = _owed_act(verb, cues)
+            if verb.i in taken or act is None or act.i in taken:
                 continue
             if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
                 continue
             reporter = verb.head
             speakers = [m for c in reporter.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
-            subjects = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_for(c, work)]
-            if not speakers or not subjects or {m.key for m in subjects} & {m.key for m in speakers}:
-                continue
-            entry = TriggerEntry(lemma=verb.lemma_.lower(), pos="VERB", event_type="REQUEST", cameo="100")
-            draft = Draft(sentence_index=work.sentence_number(verb.idx), sentence=sent, trigger=verb,
-                          trigger_span=span_of(work.doc, verb.idx, verb.idx + len(verb)), entry=entry,
+            subject_words = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [m for c in subject_words for m in actors_for(c, work)]
+            if not speakers or not subjects or {m.key for m in subjects} & {m.key for m in speakers} \
+                    or any(c.lower_ in cues.speaker_pronouns for c in subject_words):
+                continue  # "we must cut spending", he said: the speaker's own plan, not a demand
+            entry = TriggerEntry(lemma=act.lemma_.lower(), pos="VERB", event_type="REQUEST", cameo="100")
+            draft = Draft(sentence_index=work.sentence_number(act.idx), sentence=sent, trigger=act,
+                          trigger_span=span_of(work.doc, act.idx, act.idx + len(act)), entry=entry,
                           event_type="REQUEST", cameo="100", source=speakers[:1], target=subjects,
                           anchor=reporter, type_confidence=0.55)
-            draft.demanded = verb.lemma_.lower()
+            draft.demanded = act.lemma_.lower()
             draft.attribution = attribute(draft, work, cues)
             drafts.append(draft)
     return drafts
+
+
+def _owed_act(verb, cues):
+    """The act a clause says its subject owes: "the authorities must ensure security" (the verb
+    itself), "ministers need to reopen talks", "the Treasury has to explain" (the infinitive)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
+        return verb
+    if verb.lemma_.lower() not in cues.obligation_verbs or any(c.tag_ == "MD" for c in verb.children):
+        return None  # "if bars open late, the police would have to ...": a consequence foreseen, not a demand
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _anchor_chain(draft: Draft):

@@ -39,7 +39,7 @@ VOICED_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "
 class EventsStage(Stage):
     """Turn each trigger with at least one actor into a draft event."""
 
-    name = "events.v2"
+    name = "events.v4"
     requires = ("doc", "actors_at", "story_country")
     assigns = ("drafts", "merged_triggers")
 
@@ -91,8 +91,10 @@ class EventsStage(Stage):
         else:
             objects = {t.lemma_.lower() for t in _objects(token)}
         subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
-        child_words = {c.lower_ for c in token.children
-                       if c.dep_ in ("prt", "prep", "dative", "agent") and c.i > token.i}  # "On Monday, X called"
+        child_words = {c.lower_ for c in token.children  # not "On Monday, X called", "asked, for example, if"
+                       if c.dep_ in ("prt", "prep", "dative", "agent") and c.i > token.i and not _aside(c)}
+        child_words |= {m.lower_ for c in token.children if c.dep_ == "advcl" and c.i > token.i
+                        for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}  # "called for X to resign"
         for entry in candidates:
             if entry.particles and not set(entry.particles) <= child_words:
                 continue
@@ -402,6 +404,13 @@ def _message_author(noun: Token, work: Work) -> list[ActorMention]:
     if governor.pos_ != "VERB" or governor.i == noun.i:
         return []
     return [m for c in governor.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
+
+
+def _aside(prep: Token) -> bool:
+    """"Asked, for instance, if ...": "for example" / "for instance" is an aside of the writer,
+    not the preposition of a phrasal verb ("asked for", "called for")."""
+    asides = load_cues().aside_nouns
+    return any(c.dep_ == "pobj" and c.lower_ in asides for c in prep.children)
 
 
 def _objects(token: Token) -> list[Token]:

@@ -316,6 +316,23 @@ def answered(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
                                        for e in lexicon.candidates(head.lemma_.lower(), "VERB"))
 
 
+def possessed(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"she had the support of enough delegates", "the bill has broad support from charities":
+    backing someone holds, a state of affairs, not an act of endorsing (``holding_verbs``);
+    "pledged its support to X" and "expressed support for X" are acts."""
+    cues = load_cues()
+    return token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") \
+        and token.head.lemma_.lower() in cues.holding_verbs
+
+
+def topic_only(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Kiir talked of Sudan's pending invasion", "the minister talked about jobs": what was talked
+    of, with no one talked with (a "with"/"to" phrase or an object): a statement, not a meeting."""
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    has_object = any(c.dep_ in OBJECT_DEPS for c in token.children)
+    return bool(preps & {"of", "about"}) and not preps & {"with", "to"} and not has_object
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
@@ -323,5 +340,6 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "abstract_object": abstract_object, "political_speaker": political_speaker,
     "plain_departure": plain_departure, "asks_to_act": asks_to_act, "asks_for": asks_for,
     "helps_along": helps_along, "behest": behest,
-    "answered": answered,
+    "answered": answered, "possessed": possessed,
+    "topic_only": topic_only,
 }
