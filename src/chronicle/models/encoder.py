@@ -117,7 +117,7 @@ def _encoder_in(folder: str, threads: int) -> SentenceEncoder:
         from tokenizers import Tokenizer
     except ImportError as exc:
         raise EncoderError(f"the sentence encoder needs the '{exc.name}' package; "
-                           f"run `make install` (or pip install 'chronicle[encoder]')") from None
+                           f"run `make install` (or pip install onnxruntime tokenizers)") from None
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
