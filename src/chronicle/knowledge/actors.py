@@ -528,6 +528,9 @@ class ActorCues:
     recipient_preps: frozenset[str]
     outlet_hosts: dict[str, str]
     outsider_words: frozenset[str]
+    unnamed_doers: frozenset[str]
+    message_nouns: frozenset[str]
+    indefinite_determiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -565,7 +568,10 @@ def load_actor_cues() -> ActorCues:
         force_moving_verbs=frozenset(str(w).lower() for w in raw["force_moving_verbs"]),
         recipient_preps=frozenset(str(w).lower() for w in raw["recipient_preps"]),
         outlet_hosts={str(k).lower(): v for k, v in raw["outlet_hosts"].items()},
-        outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]))
+        outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]),
+        unnamed_doers=frozenset(str(w).lower() for w in raw["unnamed_doers"]),
+        message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),
+        indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]))
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

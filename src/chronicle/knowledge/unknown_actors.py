@@ -26,8 +26,10 @@ import yaml
 from chronicle.knowledge.actors import PLACE_METHOD, ActorEntry, ActorKB, load_actor_cues
 from chronicle.knowledge.cues import load_cues
 
-WORDLESS_METHODS = ("agent", "title", "owner:", "anaphor", "demonym", "capital", "country", "region")
-"""Methods of actors coded from their words rather than from a name (``ActorMention.method``)."""
+WORDLESS_METHODS = ("agent", "title", "owner:", "anaphor", "demonym", "capital", "country", "region",
+                    "unnamed-people", "implicit")
+"""Methods of actors coded from their words rather than from a name (``ActorMention.method``); the
+people and the state the text does not name ("Two men", "Critics") are no names either."""
 DETERMINERS = frozenset("the a an this that these those".split())
 EXAMPLE_CHARS = 160
 

@@ -60,8 +60,8 @@ def np_tokens(head: Token) -> list[Token]:
     cut = [i for i, t in enumerate(out) if t.i < head.i and (_is_break(t) or "\n" in t.text_with_ws)]
     if cut:
         out = out[cut[-1] + 1:]
-    while out and out[0].is_punct and out[0] is not head:
-        out = out[1:]
+    while out and (out[0].is_punct or out[0].is_space) and out[0] is not head:
+        out = out[1:]  # nor is the blank where the screen left out a sentence before it
     return out
 
 
@@ -122,11 +122,12 @@ class ActorsStage(Stage):
         descriptors.merge_appositions(work)
         linking.link(work, story, self.kb)
         descriptors.speaks_for(work, self.kb)
-        linking.drop_bare_titles(work)
+        bare = linking.drop_bare_titles(work)
         descriptors.story_countries(work, self.kb, story)
         work.story_country = borrowed.private_people(work, story, self.gazetteer)
         anaphora.resolve(work, self.kb)
         self._context_countries(work, story)
+        borrowed.bare_titles(work, bare, story, self.gazetteer)
         return work
 
     def _context_countries(self, work: Work, story: StoryContext | None = None) -> None:

@@ -20,6 +20,9 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.record import ActorMention, Work
 
 WINDOW_SENTENCES = 3
+SHARED_COUNTRY = "anaphor+shared-country"
+"""The method of a pronoun resolved only to the one country its candidate antecedents share."""
+SHARED_COUNTRY_CONFIDENCE = 0.3
 
 
 def is_anaphor(head: Token, tokens: list[Token]) -> bool:
@@ -55,6 +58,9 @@ def resolve(work: Work, kb: ActorKB) -> None:
         for ante in antecedents:
             twin = copy.copy(ante)
             twin.text, twin.start, twin.end, twin.head_i = mention.text, mention.start, mention.end, mention.head_i
+            if ante.method == SHARED_COUNTRY:
+                copies.append(twin)  # no one person: no name, no antecedent's words
+                continue
             twin.name = ante.name or ante.text  # keeps the antecedent's identity (merging, speakers)
             twin.method = f"anaphor:{ante.text}"
             twin.confidence = round(min(ante.confidence, 0.6), 2)
@@ -156,10 +162,26 @@ def _clear(before: list[ActorMention], ok, work: Work, sent_of: dict[int, int], 
             distinct.setdefault(mention.key, mention)
     if len(distinct) == 1:
         return list(distinct.values())
-    if last == here:
-        return []
     subjects = [m for m in distinct.values() if _is_subject(work.doc[m.head_i])]
-    return subjects if len(subjects) == 1 else []
+    if last != here and len(subjects) == 1:
+        return subjects
+    return _shared_country(list(distinct.values()))
+
+
+def _shared_country(candidates: list[ActorMention]) -> list[ActorMention]:
+    """When a reader cannot tell which of several actors a pronoun means but all are of one country
+    ("he" after two American senators), the pronoun is of that country (and of their sector, when
+    they share it), though of no one person: a mention with no name (method ``anaphor+shared-country``).
+    The events stage never makes an event of such mentions alone (``arguments.only_role_fillers``)."""
+    countries = {m.country for m in candidates}
+    if len(countries) != 1 or None in countries or countries & {"IGO", "NGO", "MNC"}:
+        return []
+    sectors = {m.sector for m in candidates}
+    first = candidates[0]
+    return [ActorMention(text=first.text, start=first.start, end=first.end, head_i=first.head_i,
+                         country=first.country, sector=sectors.pop() if len(sectors) == 1 else None,
+                         kind=first.kind, plural=first.plural, method=SHARED_COUNTRY,
+                         confidence=SHARED_COUNTRY_CONFIDENCE)]
 
 
 def _is_subject(token) -> bool:

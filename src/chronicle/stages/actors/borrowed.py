@@ -15,6 +15,7 @@ Borrowed countries are marked in the method (``+sentence-country``, ``+article-c
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from chronicle.knowledge.actors import load_actor_cues
@@ -111,12 +112,45 @@ def context_countries(work: Work, story: StoryContext | None, gazetteer) -> None
             m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
 
 
+def bare_titles(work: Work, titles: list[ActorMention], story: StoryContext | None, gazetteer) -> None:
+    """Bring back the bare titles no earlier person explained ("MPs urged ministers to act", "the
+    governor vetoed it": ``linking.drop_bare_titles``) as officials of the country their sentence
+    names first, or else of the story's one country (:func:`article_country`), as a reader takes
+    them; one with neither, marked as foreign, or of any holder ("a candidate") stays out. They come back after the pronouns are
+    resolved, so no pronoun points to them instead of a named person; they keep ``title:bare`` in
+    their method, and the events stage lets them fill a role but never make an event alone."""
+    if not titles:
+        return
+    main = article_country(work, story, gazetteer)
+    local = sentence_countries(work)
+    for m in titles:
+        if outsider(m) or m.head_i in work.actors_at or _indefinite(work.doc[m.head_i]):
+            continue
+        here = local.get(work.doc[m.head_i].sent.start, [])
+        country = here[0] if here else main
+        if country is None:
+            continue
+        m.country, m.method = country, "title:bare" + ("+sentence-country" if here else "+article-country")
+        m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
+        work.actors_at[m.head_i] = [m]
+        bisect.insort(work.mentions, m, key=lambda mention: mention.head_i)  # the mentions stay in text order
+
+
+def _indefinite(head) -> bool:
+    """"a candidate", "all candidates": a title of any holder, not of a certain one."""
+    words = load_actor_cues().indefinite_determiners
+    return any(c.dep_ in ("det", "predet") and c.lower_ in words for c in head.children)
+
+
 def story_country(story: StoryContext) -> str | None:
     """The one country the story is of, strictly: its clear country (``story.main``), or the only
-    country its text names. Private people take it (:func:`private_people`; the events stage gives
-    it to the unnamed people an arrest or a shooting is done to)."""
+    country its text names, or, when its text names none, the outlet's (a local paper's crime
+    story names its streets, not its country). Private people take it (:func:`private_people`; the
+    events stage gives it to the unnamed people an arrest or a shooting is done to)."""
     named = text_evidence(story)
-    return story.main or (next(iter(named)) if len(named) == 1 else None)
+    if story.main or named:
+        return story.main or (next(iter(named)) if len(named) == 1 else None)
+    return story.outlet
 
 
 def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
@@ -131,7 +165,7 @@ def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
         return None
     local = sentence_countries(work, gazetteer)
     for m in work.mentions:
-        if m.country is not None or m.actor_id or m.role or not _private_person(m):
+        if m.country is not None or m.actor_id or not _private_person(m):
             continue
         here = set(local.get(work.doc[m.head_i].sent.start, []))
         if here - {main}:

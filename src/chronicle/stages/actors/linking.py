@@ -96,12 +96,15 @@ def link(work: Work, story: StoryContext, kb: ActorKB) -> None:
     work.mentions = kept
 
 
-def drop_bare_titles(work: Work) -> None:
+def drop_bare_titles(work: Work) -> list[ActorMention]:
     """"the minister" that names no country, organisation or earlier person is too vague to be an
-    actor: dropped."""
-    for mention in [m for m in work.mentions if m.method == "title:bare"]:
+    actor of its own here: set aside (returned), so that no pronoun takes it as its antecedent; the
+    story's country may bring it back (``borrowed.bare_titles``)."""
+    bare = [m for m in work.mentions if m.method == "title:bare"]
+    for mention in bare:
         work.actors_at.pop(mention.head_i, None)
     work.mentions = [m for m in work.mentions if m.method != "title:bare"]
+    return bare
 
 
 def _resolve(mention: ActorMention, referents: list[Referent], work: Work, story: StoryContext,

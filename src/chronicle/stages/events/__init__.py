@@ -159,7 +159,7 @@ class EventsStage(Stage):
             target = arguments.story_people(_unnamed_people(token, work), token, work)
         source = unique_mentions(source)
         target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
-        if not source and not target:
+        if (not source and not target) or arguments.only_role_fillers(source + target):
             return None
         if not reciprocal and len(source) >= 2 and not target and _symmetric(entry):
             reciprocal = True
@@ -196,7 +196,9 @@ class EventsStage(Stage):
             if not source:  # "was arrested in a sweep by Italian police"
                 source += arguments.nested_agents(verb, work)
         else:
-            source += subject_actors(verb, work)
+            source += subject_actors(verb, work) or arguments.appositive_subject(verb, work) \
+                or arguments.message_owner(verb, work) or _shared_participle_subject(verb, work) \
+                or (arguments.coordinated_speaker(verb, work) if entry.event_type in VOICED_TYPES else [])
             for c in children:
                 if c.dep_ == "dative" and c.pos_ == "ADP":  # "lent money to X": the parser's dative "to"
                     target += actors_in_pobjs(c, work)
@@ -215,19 +217,7 @@ class EventsStage(Stage):
         if not target:
             target += _event_noun_participants(verb, entry, work, self.lexicon)
         if not target:  # "suspended aid to Gaza", "lifted the ban on X": the object's recipient
-            object_preps = load_cues().object_target_preps
-            for c in children:
-                if c.dep_ in ("dobj", "obj", "nsubjpass"):
-                    preps_of = [cc for cc in c.children if cc.dep_ == "prep"]
-                elif c.dep_ == "prep" and not passive and entry.objects:
-                    # "suspended aid to Myanmar": with a sense read off its object ("aid"), the
-                    # parser hangs the recipient on the verb as often as on the object
-                    preps_of = [c]
-                else:
-                    continue
-                for prep in preps_of:
-                    if prep.lower_ in object_preps:
-                        target += actors_in_pobjs(prep, work)
+            target += _object_recipients(children, passive, entry, work)
         if not target:  # "rejected a request from X", "a request by X was refused": the one who asked
             target += received.requesters(verb, work) or arguments.infinitive_subject(verb, work)
         mutual = len(unique_mentions(source)) >= 2 and _symmetric(entry)
@@ -238,6 +228,8 @@ class EventsStage(Stage):
                 or arguments.clause_places(verb, work, entry.event_type)
         if passive and not source:  # "two men were arrested": the story's state, once the target is read
             source += arguments.implicit_state(verb, work, entry.cameo, entry.lemma)
+        if target and not source:  # "critics accused X", "the woman who shot two co-workers"
+            source += arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
         return source, arguments.with_host_places(target, work), False, verb
 
     def _inner_targets(self, verb: Token, entry: TriggerEntry, work: Work, passive: bool,
@@ -318,6 +310,47 @@ class EventsStage(Stage):
             target += arguments.clause_places(noun, work, entry.event_type) or (
                 arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
+
+
+def _object_recipients(children: list[Token], passive: bool, entry: TriggerEntry, work: Work) -> list[ActorMention]:
+    """Whom the verb's object is for: "suspended aid to Gaza", "lifted the ban on X"."""
+    object_preps = load_cues().object_target_preps
+    found: list[ActorMention] = []
+    for c in children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            preps_of = [cc for cc in c.children if cc.dep_ == "prep"]
+        elif c.dep_ == "prep" and not passive and entry.objects:
+            # "suspended aid to Myanmar": with a sense read off its object ("aid"), the
+            # parser hangs the recipient on the verb as often as on the object
+            preps_of = [c]
+        else:
+            continue
+        for prep in preps_of:
+            if prep.lower_ in object_preps:
+                found += actors_in_pobjs(prep, work)
+    return found
+
+
+def _shared_participle_subject(verb: Token, work: Work) -> list[ActorMention]:
+    """"sent a letter congratulating X and calling on Y": the second participle says what the
+    first one's thing says, for the same author."""
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBG":
+        return subject_actors(verb.head, work)
+    return []
+
+
+def _doer_words(verb: Token, passive: bool) -> list[Token]:
+    """The words that say who does the act of ``verb``: its subject (or the one it shares, or the
+    root name the parser hung it on), or, in the passive, its "by" phrase."""
+    if passive:
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    inherited = _inherited_subject(verb) if not subjects else None
+    if inherited is not None:
+        subjects = [inherited]
+    elif not subjects and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.tag_ != "VBG":
+        subjects = [verb.head]  # "Two aides, both veterans, accused X" (arguments.appositive_subject)
+    return subjects
 
 
 def _symmetric(entry: TriggerEntry) -> bool:

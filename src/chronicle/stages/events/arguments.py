@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.acts import state_action, state_action_preps
+from chronicle.knowledge.cues import load_cues
 from chronicle.record import ActorMention, Work
 from chronicle.syntax.tree import INNER_DEPS, actors_for, actors_in_pobjs, actors_inside
 
@@ -95,11 +96,17 @@ def recipient_phrases(verb: Token, work: Work) -> list[ActorMention]:
     return found
 
 
+GUESSED_METHODS = frozenset({"anaphor+shared-country"})
+"""Methods of mentions that say only which country an actor is of, not who it is (a pronoun whose
+candidate antecedents share one country): they fill a role, never make an event alone."""
+
+
 def coded(source: list[ActorMention]) -> bool:
-    """Whether some source is a coded actor (a country or a sector): only then is a target read
-    from deep in a phrase or from the place of the clause ("Doom 3 shot to the top of the UK
-    charts" and "a blogger sent texts from Sri Lanka" stay without one)."""
-    return any(m.country or m.sector for m in source)
+    """Whether some source is a coded actor (a country or a sector; not a guess at its country,
+    ``GUESSED_METHODS``): only then is a target read from deep in a phrase or from the place of the
+    clause ("Doom 3 shot to the top of the UK charts" and "a blogger sent texts from Sri Lanka" stay
+    without one)."""
+    return any((m.country or m.sector) and m.method not in GUESSED_METHODS for m in source)
 
 
 VENUE_TYPES = frozenset({"CONSULT"})
@@ -253,3 +260,98 @@ def nested_agents(verb: Token, work: Work) -> list[ActorMention]:
                 found += [m for by in obj.children if by.dep_ in ("prep", "agent") and by.lower_ == "by"
                           for m in actors_in_pobjs(by, work)]
     return found
+
+
+# --------------------------------------------------------------------------- who did it, when the
+# subject slot does not say at once
+
+def appositive_subject(verb: Token, work: Work) -> list[ActorMention]:
+    """"Trevor Phillips, chairman of the commission, called on X": misled by the phrase between
+    commas, the parser hangs the sentence's verb on its subject as a clause (``acl``) and makes the
+    name the root. The name is the subject when the verb follows the comma that closes an apposition
+    or relative clause of it; a participle ("the men arrested on Friday") is a real clause of it."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("PROPN", "NOUN") or verb.tag_ == "VBG":
+        return []
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return []
+    if not any(c.dep_ in ("appos", "relcl") and head.i < c.i < verb.i for c in head.children):
+        return []
+    return actors_for(head, work)
+
+
+def message_owner(verb: Token, work: Work) -> list[ActorMention]:
+    """"Mr Perry's statement criticizing X", "her post berating Y": a participle on a noun of what
+    is said or published (``message_nouns``) is said by the noun's owner."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl":
+        verb = verb.head  # "a letter congratulating X and calling on Y"
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in load_actor_cues().message_nouns:
+        return []
+    return [m for c in noun.children if c.dep_ == "poss" for m in work.actors_at.get(c.i, [])]
+
+
+def coordinated_speaker(verb: Token, work: Work) -> list[ActorMention]:
+    """"Mr Jack said the bill had flaws, and urged the government to act": the parser joins the
+    second verb to the reported clause, whose subject ("the bill") names no actor, rather than to
+    "said"; the one who urged is the speaker. Read only for said acts (the caller's choice) and
+    never when the reported clause's subject is an actor ("said Iran had attacked and killed X")."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    if clause.head.lemma_.lower() not in load_cues().reporting_verbs:
+        return []
+    if any(actors_for(c, work) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return []
+    return [m for c in clause.head.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
+
+
+UNNAMED_DOER_CONFIDENCE = 0.35
+RELATIVE_PRONOUNS = ("who", "that", "which")
+
+
+def unnamed_doers(subjects: list[Token], trigger: Token, work: Work) -> list[ActorMention]:
+    """The people the text does not name who do an act to a named actor: "critics accused the
+    minister", "the woman who shot two co-workers", "was accused by Muslim groups". Each subject
+    (a relative pronoun stands for the noun its clause hangs on) headed by a noun of private people
+    (``unnamed_people`` and ``generic_people`` of cues.yaml, ``unnamed_doers`` of actor_cues.yaml)
+    becomes a mention (method ``unnamed-people``) with the story's country where the sentence names
+    no other (:func:`story_people`). The caller asks only for an event that has a target and no
+    source, so that such a phrase never makes an event alone."""
+    cues = load_cues()
+    nouns = cues.unnamed_people | cues.generic_people | load_actor_cues().unnamed_doers
+    found: list[ActorMention] = []
+    for subject in subjects:
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        for noun in (subject, *[c for c in subject.conjuncts if c.i > subject.i]):
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in work.actors_at:
+                continue
+            first = noun.left_edge.i
+            while first < noun.i and (work.doc[first].is_punct or work.doc[first].is_space
+                                      or work.doc[first].dep_ == "cc"):
+                first += 1
+            span = work.doc[first:noun.i + 1]
+            found.append(ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                                      kind="group" if noun.tag_ == "NNS" else "person",
+                                      method="unnamed-people", confidence=UNNAMED_DOER_CONFIDENCE,
+                                      head_i=noun.i, plural=noun.tag_ == "NNS"))
+    return story_people(found, trigger, work)
+
+
+ROLE_FILLER_METHODS = ("anaphor+shared-country", "title:bare")
+"""Method prefixes of mentions that fill a role of an event another actor makes but never make one
+alone: a pronoun known only by its country (``GUESSED_METHODS``), and a bare title ("ministers",
+"the governor") that only the story's country codes."""
+
+
+def only_role_fillers(mentions: list[ActorMention]) -> bool:
+    """Whether a would-be event has no actor but role fillers (``ROLE_FILLER_METHODS``) and the
+    places its clause names ("he released an ad in Iowa", "the senator was travelling")."""
+    fillers = [m for m in mentions if m.method.startswith(ROLE_FILLER_METHODS)]
+    return bool(fillers) and all(m.method.startswith(ROLE_FILLER_METHODS) or _place(m) for m in mentions)
+
+
+def _place(mention: ActorMention) -> bool:
+    """A place, or a town the gazetteer found for a name of no known kind ("Cleveland")."""
+    return mention.kind == "place" or (mention.sector is None and mention.method.endswith("+gazetteer"))
