@@ -24,19 +24,41 @@ def unaffiliated(cameo: str | None, lemma: str | None = None) -> bool:
     return bool(cameo) and cameo.startswith(UNAFFILIATED_CAMEO) or lemma in UNAFFILIATED_LEMMAS
 
 
-STATE_ACTION_LEMMAS: dict[str, tuple[str, ...]] = {"charge": ("with", "over", "in"), "indict": (), "convict": ()}
+STATE_ACTION_LEMMAS: dict[str, tuple[str, ...]] = {
+    "charge": ("with", "over", "in"), "indict": (), "convict": (), "accuse": ("of",),
+    "sentence": ("to", "for"),
+    "release": ("on bail", "on parole", "on licence", "on license", "on probation", "without charge",
+                "without bail", "from custody", "from prison", "from jail", "from detention")}
 """Acts of prosecutors and courts, told like arrests: "Gomes was charged with murder", "Nichols was
-convicted of killing a judge" name only the accused, and only the state charges, indicts or convicts
-(an accusation between two actors, "accused of lying", names its accuser). A lemma's prepositions,
-when it has some, say the sense: "charged with murder", not "charged twice for the delivery"."""
+convicted of killing a judge", "Smith is accused of murdering two women", "was released on bail",
+"was sentenced to ten years" name only the person acted on (an accusation between two actors,
+"Labour accused the Tories of lying", names its accuser and needs no exception). A lemma's
+prepositions, when it has some, say the sense: "charged with murder", not "charged twice for the
+delivery"; a preposition with its object ("on bail") must be followed by that word: "released on
+bail", not "released on Friday" or "released in the US"."""
+
+STATE_ACTION_CAMEO: tuple[str, ...] = ("173", "116")
+"""Arrest and detention (173) and a verdict (116, find guilty or liable: "was found guilty of murder"),
+acts only the state does, whoever the sentence names."""
+
+STATE_ACTION_NOUNS: frozenset[str] = frozenset({"charge"})
+"""Nouns of state action besides those of arrest and detention (CAMEO 173): "faces charges of fraud",
+"Williams' arrest". Not "release" or "sentence", whose nouns are mostly of products and grammar."""
 
 
 def state_action(cameo: str | None, lemma: str | None = None) -> bool:
     """Whether the act is the state's even when only the person acted on is named: an arrest or
-    detention (CAMEO 173), a charge, an indictment, a conviction."""
-    return bool(cameo) and cameo.startswith("173") or lemma in STATE_ACTION_LEMMAS
+    detention (CAMEO 173), a verdict (116), a charge, an indictment, a conviction."""
+    return bool(cameo) and cameo.startswith(STATE_ACTION_CAMEO) or lemma in STATE_ACTION_LEMMAS
+
+
+def state_noun(cameo: str | None, lemma: str | None = None) -> bool:
+    """Whether an act told as a noun is the state's whoever is named: an arrest or detention (CAMEO
+    173) or a charge (``STATE_ACTION_NOUNS``)."""
+    return bool(cameo) and cameo.startswith("173") or lemma in STATE_ACTION_NOUNS
 
 
 def state_action_preps(lemma: str | None) -> tuple[str, ...]:
-    """The prepositions one of which the state-action sense of ``lemma`` needs (none: any)."""
+    """The prepositions one of which the state-action sense of ``lemma`` needs (none: any); an item
+    of two words is a preposition with the lemma its object must have ("on bail")."""
     return STATE_ACTION_LEMMAS.get(lemma or "", ())

@@ -200,7 +200,10 @@ def _to_infinitive(verb: Token) -> bool:
 
 
 def _owed(node: Token, head: Token, cues: Cues) -> bool:
-    """"the Treasury has to explain the bailout": an obligation, not a deed (``obligation_verbs``)."""
+    """"the Treasury has to explain the bailout": an obligation, not a deed (``obligation_verbs``).
+    "I had to fire him" in the past is a deed told as a necessity: done, not owed."""
+    if head.lemma_.lower() == "have" and head.tag_ == "VBD":
+        return False
     return node.dep_ == "xcomp" and _to_infinitive(node) and head.lemma_.lower() in cues.obligation_verbs
 
 

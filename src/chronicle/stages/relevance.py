@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from chronicle.knowledge.acts import state_action, state_action_preps, unaffiliated
+from chronicle.knowledge.acts import state_action, state_action_preps, state_noun, unaffiliated
 from chronicle.knowledge.actors import POLITICAL_SECTORS
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
@@ -115,16 +115,19 @@ def _relevant(draft, sports_story: bool = False) -> bool:
             and (sports_story or sports_sentence):
         return False  # "Italy were offered another penalty", "Russia won the meeting": teams, not states
     if not political and unaffiliated_act(draft):
-        return not sports_story and not sports_sentence
+        # an arrest or a charge is the state's even in a sports story ("the receiver was arrested")
+        return state_action(draft.cameo, draft.entry.lemma) or not sports_story and not sports_sentence
     return bool(political) or draft.event_type == "PROTEST" and any(m.sector for m in draft.source)
 
 
 def unaffiliated_act(draft) -> bool:
     """An arrest, a charge or an act of violence (``chronicle.knowledge.acts``) done to someone, with
-    a person on one side: an arrest, charge or conviction told in the passive with no one named as
-    its agent ("Gomes was arrested", "Hiller is charged with murder": the state's act), or violence
-    with a target ("Mark Smith stabbed Paul Jones"). A verb with a particle has another sense ("the
-    kick was charged down", "fired up"); a death by fire or crash is no one's act."""
+    a person on one side: an arrest, charge or conviction told in the passive or as a participle
+    with no one named as its agent ("Gomes was arrested", "Hiller is charged with murder", "a woman
+    charged with killing": the state's act; an arrest "by the highway patrol" is one whoever is
+    named), or as a noun of a person ("Williams' arrest", "the arrests of two men"), or violence
+    with a target ("Mark Smith stabbed Paul Jones"). A verb with a particle has another sense ("the kick was
+    charged down", "fired up"); a death by fire or crash is no one's act."""
     trigger = draft.trigger
     state = state_action(draft.cameo, draft.entry.lemma)
     if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(c.dep_ == "prt" for c in trigger.children):
@@ -134,11 +137,40 @@ def unaffiliated_act(draft) -> bool:
     if _accident(trigger):
         return False
     if state:
+        if trigger.pos_ == "NOUN":  # the events stage put the person arrested or charged in the target
+            return state_noun(draft.cameo, draft.entry.lemma)
         preps = state_action_preps(draft.entry.lemma)
-        return trigger.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in trigger.children) \
-            and not any(c.dep_ == "agent" for c in trigger.children) \
-            and (not preps or any(c.dep_ == "prep" and c.lower_ in preps for c in trigger.children))
+        # "was arrested by the highway patrol": only the police arrest, whoever is named; "was
+        # accused of lying by his neighbour": an accusation between people is no state action
+        by_anyone = (draft.cameo or "").startswith("173") or not _named_accuser(trigger)
+        return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or _prep_sense(trigger, preps))
     return True
+
+
+def _named_accuser(verb) -> bool:
+    """Whether the passive names who did it: its agent, or a "by" phrase the parser hung on a word of
+    its clause ("was accused of lying by his neighbour"); not a means ("charged with killing him by
+    poisoning his tea")."""
+    return any(t.dep_ in ("agent", "prep") and t.lower_ == "by" and any(c.dep_ == "pobj" for c in t.children)
+               for t in verb.subtree if t.i > verb.i)
+
+
+def _prep_sense(verb, preps: tuple[str, ...]) -> bool:
+    """Whether one of the verb's prepositional phrases is one of ``preps``: a bare preposition
+    ("charged with") or a preposition with its object's lemma ("released on bail")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        objects = {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
+        if c.lower_ in preps or any(f"{c.lower_} {o}" in preps for o in objects):
+            return True
+    return False
+
+
+def _passive(verb) -> bool:
+    """Told of the one acted on: a passive ("was charged with") or a past participle that describes
+    a noun ("a woman charged with killing", "the two men arrested on Friday")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _people(mention: ActorMention, trigger) -> bool:

@@ -86,9 +86,11 @@ def trigger_forms(lexicon_files: tuple[str, ...] = ()) -> "TriggerForms":
             for form in forms_of(head, pos):
                 constrained.setdefault(form, set()).update(needed)
     bare -= load_cues().fixed_prepositions
+    # A verdict needs its word ("found guilty"): the constrained forms already ask for it, so a
+    # state action with objects needs no actor either ("Ms Ortega was found guilty of fraud").
     actorless = {form for (head, pos), entries in lexicon.by_head.items()
-                 if any(e.event_type == "PROTEST" or not e.objects and not e.particles
-                        and (unaffiliated(e.cameo, e.lemma) or pos == "VERB" and state_action(e.cameo, e.lemma))
+                 if any(e.event_type == "PROTEST" or not e.particles and (
+                        not e.objects and unaffiliated(e.cameo, e.lemma) or pos == "VERB" and state_action(e.cameo, e.lemma))
                         for e in entries) for form in forms_of(head, pos)}
     return TriggerForms(frozenset(bare), {k: frozenset(v) for k, v in constrained.items()},
                         frozenset(actorless))

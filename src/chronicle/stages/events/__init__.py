@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Token
 
-from chronicle.knowledge.acts import state_action, unaffiliated
+from chronicle.knowledge.acts import STATE_ACTION_NOUNS, state_action, state_noun, unaffiliated
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
@@ -155,6 +155,12 @@ class EventsStage(Stage):
             source, target, reciprocal, anchor = args
         if not target and entry.event_type == "REQUEST":
             target = _asked(token, work)
+        if token.pos_ == "NOUN" and entry.lemma in STATE_ACTION_NOUNS and not _legal_noun(token):
+            return None  # "took charge of the team", "in charge of", "led the charge"
+        if not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
+            target = _described(token, work)
+            if token.pos_ == "NOUN" and state_noun(entry.cameo, entry.lemma) and _legal_noun(token):
+                source, target = _accused(source, token)  # "Williams' arrest", "faces charges of fraud"
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
             target = arguments.story_people(_unnamed_people(token, work), token, work)
         source = unique_mentions(source)
@@ -366,6 +372,39 @@ def _asked(trigger: Token, work: Work) -> list[ActorMention]:
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for m in actors_for(s, work)]
 
 
+def _legal_noun(noun: Token) -> bool:
+    """Whether an arrest or charge noun names an act rather than a role or a run: plural ("faces
+    charges"), modified ("a murder charge", "Williams' arrest") or a determiner with "of"/"against"
+    ("a charge of fraud"), not "took charge of the team", "in charge of", "led the charge"."""
+    children = list(noun.children)
+    if noun.tag_ == "NNS" or any(c.dep_ in ("compound", "amod", "poss") for c in children):
+        return True
+    return any(c.dep_ == "det" for c in children) and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "against") for c in children)
+
+
+def _accused(source: list[ActorMention], noun: Token) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(source, target) of an arrest, charge or conviction told as a noun: the private person the
+    noun path made its source ("Williams' arrest", "Smith is in jail on charges of fraud", "faces
+    murder charges") is the one arrested or charged; a political actor or a "by" phrase ("charges
+    by prosecutors", "Labour's charges") stays the source."""
+    keep, accused = [], []
+    for m in source:
+        head = noun.doc[m.head_i] if 0 <= m.head_i < len(noun.doc) else None
+        by = head is not None and head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
+        political = m.sector is not None and m.sector not in ("CVL", "CRM")
+        (keep if by or political or m.kind not in ("person", "unknown", "group") else accused).append(m)
+    return keep, accused
+
+
+def _described(trigger: Token, work: Work) -> list[ActorMention]:
+    """The actor a past participle describes, who is the one acted on: "Guillermo Hernandez, charged
+    with killing ...", "the two men arrested on Friday" (a reduced passive: the noun is its patient)."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+        return []
+    return actors_for(trigger.head, work)
+
+
 def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     """The people an arrest, a charge or an act of violence is done to when the text does not name
     them: "two men were arrested", "a nurse was convicted", "a woman was shot dead", "the killing of
@@ -374,6 +413,8 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     if trigger.pos_ == "VERB":
         deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in trigger.children) else ("dobj", "obj")
         patients = [c for c in trigger.children if c.dep_ in deps]
+        if not patients and trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "a woman charged with"
+            patients = [trigger.head]
         if not patients and trigger.dep_ == "conj":  # "was shot and killed": the first verb's patient
             patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
         if not patients:  # "shot and killed a man": the patient the verbs share
