@@ -161,6 +161,7 @@ class EventsStage(Stage):
             target = _described(token, work)
             if token.pos_ == "NOUN" and state_noun(entry.cameo, entry.lemma) and _legal_noun(token):
                 source, target = _accused(source, token)  # "Williams' arrest", "faces charges of fraud"
+                source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
             target = arguments.story_people(_unnamed_people(token, work), token, work)
         source = unique_mentions(source)
@@ -552,6 +553,6 @@ def _event_noun_participants(verb: Token, entry: TriggerEntry, work: Work, lexic
         if not kinds:
             continue
         for draft in reversed(work.drafts):
-            if draft.event_type in kinds:
-                return draft.source + draft.target
+            if draft.event_type in kinds:  # (an unnamed state, "implicit:state", has no words to point at)
+                return [m for m in draft.source + draft.target if m.text]
     return []

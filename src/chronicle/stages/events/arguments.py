@@ -17,7 +17,9 @@ subject/object reading:
 - a passive arrest, charge or conviction with no agent ("two men were arrested") is the act of the
   state the story is of, unnamed (:func:`implicit_state`), and the unnamed people it is done to are
   of that country (:func:`story_people`); a "by" phrase deeper in the clause names the doer ("was
-  arrested in a sweep by Italian police", :func:`nested_agents`).
+  arrested in a sweep by Italian police", :func:`nested_agents`);
+- a charge told as a noun against a private person ("X faces charges of fraud", "Williams'
+  arrest") is brought by that state too (:func:`implicit_charging_state`).
 
 Targets are read this deep only for a coded source (:func:`coded`), so that a phrase alone never
 makes an event.
@@ -282,11 +284,17 @@ def appositive_subject(verb: Token, work: Work) -> list[ActorMention]:
 
 def message_owner(verb: Token, work: Work) -> list[ActorMention]:
     """"Mr Perry's statement criticizing X", "her post berating Y": a participle on a noun of what
-    is said or published (``message_nouns``) is said by the noun's owner."""
+    is said or published (``message_nouns``) is said by the noun's owner; so is a verb whose subject
+    is such a noun ("Mr Hale's speech called for X", "the report by the auditor criticised Y")."""
+    nouns = load_actor_cues().message_nouns
+    said = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in nouns]
+    if said:
+        return [m for c in said[0].children if c.dep_ == "poss" for m in work.actors_at.get(c.i, [])] or [
+            m for c in said[0].children if c.dep_ == "prep" and c.lower_ == "by" for m in actors_in_pobjs(c, work)]
     if verb.dep_ == "conj" and verb.head.dep_ == "acl":
         verb = verb.head  # "a letter congratulating X and calling on Y"
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in load_actor_cues().message_nouns:
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in nouns:
         return []
     return [m for c in noun.children if c.dep_ == "poss" for m in work.actors_at.get(c.i, [])]
 
@@ -355,3 +363,34 @@ def only_role_fillers(mentions: list[ActorMention]) -> bool:
 def _place(mention: ActorMention) -> bool:
     """A place, or a town the gazetteer found for a name of no known kind ("Cleveland")."""
     return mention.kind == "place" or (mention.sector is None and mention.method.endswith("+gazetteer"))
+
+
+# --------------------------------------------------------------------------- a charge told as a noun
+
+def implicit_charging_state(noun: Token, work: Work, charged: list[ActorMention]) -> list[ActorMention]:
+    """The state that brings a charge or makes an arrest told as a noun against ``charged``, private
+    people, when the sentence does not name who does it ("X faces charges of fraud"), as the
+    annotation guideline codes it: the story's country, as for a passive
+    (:func:`implicit_state`), unless the sentence names another country, or the ones charged are
+    anyone (:func:`_anyone`), or the charge is a price ("higher charges")."""
+    country = _sentence_country(noun, work)
+    if any(c.tag_ in ("JJR", "JJS") for c in noun.children):  # "higher charges", "the lowest charges": prices
+        return []
+    if country is None or not charged or any(_anyone(m, work) for m in charged):
+        return []
+    return [ActorMention(text="", start=noun.idx, end=noun.idx, country=country, kind="state",
+                         method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
+                         head_i=noun.i)]
+
+
+def _anyone(mention: ActorMention, work: Work) -> bool:
+    """Whether a mention means people at large: a noun of ``generic_people`` not among the
+    ``unnamed_people`` ("users"), or one in the plural with no determiner or number ("customers
+    face charges for ..."), not "two men" or "a woman"."""
+    if not 0 <= mention.head_i < len(work.doc):
+        return False
+    head, cues = work.doc[mention.head_i], load_cues()
+    if head.lemma_.lower() not in cues.generic_people:
+        return False
+    bare = head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in head.children)
+    return bare or head.lemma_.lower() not in cues.unnamed_people
