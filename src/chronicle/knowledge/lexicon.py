@@ -26,7 +26,8 @@ from chronicle.schema import PLOVER_TYPES
 SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_noun", "habitual",
                          "to_infinitive", "transitive", "own_object", "opinion", "abstract_object",
                          "political_speaker", "plain_departure", "asks_to_act", "asks_for",
-                         "helps_along", "behest", "answered", "possessed", "topic_only"]
+                         "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
+                         "person_quarrel", "retort", "poll_share"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -55,6 +56,12 @@ SENSE_CONDITIONS: dict[str, str] = {
                  "(\"has the support of the delegates\", \"enjoys broad support from charities\")",
     "topic_only": "the verb says what was talked of, not with whom (\"talked of an invasion\", \"spoke about "
                   "the economy\"): no \"with\"/\"to\" phrase and no object",
+    "stance": "a position held, not taken now: a perfect with no time named (\"has long opposed the deal\") "
+              "or \"is opposed to\"",
+    "person_quarrel": "a person attacks a person and one holds political office (\"Trump attacked Clinton\", "
+                      "\"Perry's attacks on Obama\"): words, not force",
+    "retort": "the verb answers someone's words: \"fired back\"",
+    "poll_share": "the noun is a share of a poll (\"earned 10 percent support\"), a figure, not an act",
 }
 """What each condition of ``when``/``unless`` means; the events stage implements them."""
 

@@ -64,12 +64,31 @@ class EventsStage(Stage):
             play = _play_or_business(sent)
             for token in sent:
                 entry = self.match(token, work) or received.table_entry(token, work)
-                if entry is not None and not (play and entry.event_type in PLAY_TYPES):
+                if entry is not None and not (play and entry.event_type in PLAY_TYPES) \
+                        and not self._position_topic(token, work):
                     found.append((token, entry))
             drafts.extend(self._sentence_drafts(sent, found, work))
         return work
 
     # -- trigger matching -----------------------------------------------------------------
+    def _position_topic(self, token: Token, work: Work) -> bool:
+        """"O'Malley has long opposed the deal", "Republicans support the treaty", "is opposed to
+        ending the ban": the event noun is what a position held is about (its verb fails a ``habitual``/``stance`` condition), no act
+        of its own; without this the noun would take the verb's subject as its source."""
+        if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "obj"):
+            return False
+        held = ("habitual", "stance")
+        node = token.head  # the verb, or up through "opposed to ending the ban"
+        for _ in range(3):
+            if node.pos_ == "VERB" and any(senses.holds(c, node, work, self.lexicon) for e in
+                                           self.lexicon.candidates(node.lemma_.lower(), "VERB")
+                                           for c in e.unless if c in held):
+                return True
+            if node.dep_ not in ("pcomp", "prep", "xcomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
     def match(self, token: Token, work: Work | None = None) -> TriggerEntry | None:
         """The lexicon entry ``token`` triggers, read with its objects, particles and subject
         (a sense may need an object: "lift" + "sanctions") and the shape of its clause (the

@@ -89,9 +89,13 @@ def opinion(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
 
 
 def person_object(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
-    """"fired Flynn", "fired his adviser", "Strzok has been fired": the one acted on is a person."""
+    """"fired Flynn", "fired his adviser", "Strzok has been fired", "Flynn, whom he fired", "Strzok's
+    firing": the one acted on is a person."""
     cues = load_cues()
     objects = _with_conjuncts([c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
+    if token.dep_ == "relcl" and any(o.tag_ in ("WP", "WDT") for o in objects):
+        objects.append(token.head)  # "Flynn, whom he fired": the relative pronoun stands for Flynn
+    objects += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "Strzok's firing"
     for obj in objects:
         if obj.ent_type_ in PERSON_ENTITIES or obj.lower_ in cues.object_pronouns - {"it", "them", "us"}:
             return True
@@ -115,7 +119,7 @@ def own_act(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
             or any(c.lower_ in ("ready", "prepared") for c in clause.children)
         if not announced:
             continue
-        if _force_in(clause, lexicon):
+        if _force_in(clause, lexicon) and not _abstract_doer(clause):
             return True
         for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             lemma = subject.lemma_.lower()
@@ -124,8 +128,28 @@ def own_act(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     return False
 
 
+def _abstract_doer(clause: Token) -> bool:
+    """"warned that his budget would hurt pensioners": the one said to do the harm is a policy or a
+    text, so the warning is criticism of it, not a threat of force."""
+    words = load_cues().abstract_nouns
+    return any(c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in words for c in clause.children)
+
+
+def _announced_acts(clause: Token) -> list[Token]:
+    """The act a complement announces: its verb, the verbs chained to it ("would come and destroy",
+    "would try to attack", "was ready to use force to defend") and their objects ("use force"); not what modifies those objects
+    ("would not forgive anybody fuelling speculation": the fuelling is not announced)."""
+    acts = [clause]
+    for child in clause.children:
+        if child.dep_ in ("xcomp", "conj", "acomp") or child.dep_ == "advcl" and _to_infinitive(child):
+            acts += _announced_acts(child)  # "was ready to use nuclear weapons to defend", not "if it failed"
+        elif child.dep_ in ("dobj", "obj"):
+            acts.append(child)
+    return acts
+
+
 def _force_in(clause: Token, lexicon: Lexicon) -> bool:
-    for t in clause.subtree:
+    for t in _announced_acts(clause):
         pos = "VERB" if t.pos_ == "VERB" else "NOUN" if t.pos_ == "NOUN" else None
         if pos and any(e.event_type in FORCE_TYPES for e in lexicon.candidates(t.lemma_.lower(), pos)):
             return True
@@ -262,6 +286,12 @@ def asks_for(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     an appeal names what or whom it asks (not "a phone call", "a close call", "the call of the wild")."""
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
         return True
+    if token.pos_ == "NOUN" and any(c.dep_ in ("acl", "relcl") and _to_infinitive(c) for c in token.children):
+        return True  # "calls by critics to veto the bill", "prompted calls to boycott the firm"
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") and any(  # "resisted calls for him to go"
+            c.dep_ == "advcl" and c.left_edge.i == token.i + 1 and c.left_edge.lower_ == "for"
+            for c in token.head.children):
+        return True
     return asks_to_act(token, work, lexicon) or any(
         c.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         for c in token.children)
@@ -325,12 +355,99 @@ def possessed(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
         and token.head.lemma_.lower() in cues.holding_verbs
 
 
+def poll_share(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"earned 10 percent support", "six percent support among caucus-goers": a share of a poll, a
+    figure, not anyone's act of backing."""
+    return token.pos_ == "NOUN" and any(
+        t.lower_ in ("percent", "per", "%", "points") for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod") for t in c.subtree)
+
+
 def topic_only(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"Kiir talked of Sudan's pending invasion", "the minister talked about jobs": what was talked
     of, with no one talked with (a "with"/"to" phrase or an object): a statement, not a meeting."""
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     has_object = any(c.dep_ in OBJECT_DEPS for c in token.children)
     return bool(preps & {"of", "about"}) and not preps & {"with", "to"} and not has_object
+
+
+def stance(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"O'Malley has also opposed the deal", "Republicans have consistently supported the effort",
+    "the US, which is opposed to ending the ban": a position held (a perfect with no time named, or
+    "is opposed to"), which the real-news adjudication codes as none; "opposed the bill on Monday",
+    "has opposed the plan since Tuesday", backing of an actor ("has supported the rebels") and a
+    state's policy ("France has opposed the resolutions") are news."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN":
+        return False
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.dep_ == "auxpass" for a in auxes):
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    if not any(a.lemma_.lower() == "have" for a in auxes):
+        return False
+    if any(_is_actor(o, work) for o in _with_conjuncts([c for c in token.children if c.dep_ in ("dobj", "obj")])):
+        return False  # "the US has supported the Burmese people": backing given to an actor
+    if _state_subject(token, work):
+        return False  # "France has opposed the resolutions": a state's policy is diplomacy, an act
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in token.children
+                   if c.dep_ in ("npadvmod", "prep", "advmod", "tmod") for t in c.subtree)
+
+
+def retort(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Trump fired back on Twitter", "she fired back at her critics": a person answers someone's
+    words (``back``); "troops fired back" is still shooting."""
+    if work is None or not any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") and c.i == token.i + 1
+                               for c in token.children):
+        return False
+    return any(_person(c, work) for c in token.children if c.dep_ == "nsubj")
+
+
+def _state_subject(token: Token, work: Work | None) -> bool:
+    """Whether the verb's subject is a state: a country, a government, armed forces or an
+    international body (not a person who holds office: "Rubio has opposed" is his record)."""
+    if work is None:
+        return False
+    heads = [token, *(a for a in token.children if a.dep_ == "aux")]  # the parser may hang it on "have"
+    mentions = [m for h in heads for c in h.children if c.dep_ == "nsubj"
+                for t in c.subtree for m in work.actors_at.get(t.i, [])]
+    return any(m.kind == "country" or m.kind != "person" and m.sector in STATE_SECTORS for m in mentions)
+
+
+QUARREL_SECTORS = frozenset({"GOV", "PTY", "LEG", "JUD", "ELI"})
+"""People whose attacks on one another are words: office-holders, politicians, judges."""
+
+
+def person_quarrel(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Trump attacked Clinton", "Perry's attacks on Obama", "his attack on Mr Blair", "Biden made an
+    attack on Trump": a person attacks a person and one of them holds political office; between such
+    people an attack is criticism (a physical one is told with its weapon or wounds)."""
+    if work is None:
+        return False
+    if token.pos_ == "NOUN":
+        agents = [c for c in token.children if c.dep_ == "poss"]
+        if token.dep_ in ("dobj", "obj"):
+            agents += [c for c in token.head.children if c.dep_ == "nsubj"]  # "made an attack on"
+        attacked = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                    for p in c.children if p.dep_ == "pobj"]
+    else:
+        agents = [c for c in token.children if c.dep_ == "nsubj"]
+        attacked = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    agents += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    attackers = [_person(t, work) for t in _with_conjuncts(agents)]
+    victims = [_person(t, work) for t in _with_conjuncts(attacked)]
+    attackers, victims = [a for a in attackers if a], [v for v in victims if v]
+    return bool(attackers and victims) and any(
+        m.sector in QUARREL_SECTORS for m in attackers + victims if m is not True)
+
+
+def _person(token: Token, work: Work) -> object:
+    """The person mention at ``token`` (its head), True for a personal pronoun, else None."""
+    if token.pos_ == "PRON" and token.lower_ in ("he", "she", "his", "her", "him"):
+        return True
+    for t in token.subtree:
+        for m in work.actors_at.get(t.i, []):
+            if m.kind == "person" and m.head_i == token.i:
+                return m
+    return None
 
 
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
@@ -341,5 +458,6 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "plain_departure": plain_departure, "asks_to_act": asks_to_act, "asks_for": asks_for,
     "helps_along": helps_along, "behest": behest,
     "answered": answered, "possessed": possessed,
-    "topic_only": topic_only,
+    "topic_only": topic_only, "stance": stance, "person_quarrel": person_quarrel,
+    "retort": retort, "poll_share": poll_share,
 }
