@@ -26,6 +26,15 @@ def coder():
     return Coder()
 
 
+@pytest.fixture(scope="session")
+def rules():
+    """The rules alone (``Coder(learned=False)``): what a rule test asserts does not move when the
+    learned model is retrained."""
+    from chronicle import Coder
+
+    return Coder(learned=False)
+
+
 def pytest_configure(config):
     """Under ``make test-fast`` (CHRONICLE_TEST_FAST=1) loading the spaCy model is an error: a test
     that needs it must be marked ``model``, so the fast target stays fast and honest."""

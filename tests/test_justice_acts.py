@@ -23,13 +23,6 @@ from chronicle.knowledge.acts import state_action, state_action_preps, state_nou
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from chronicle import Coder
-
-    return Coder(learned=False)
-
-
 def coded(rules, text: str) -> list[tuple[str, str, str, list[str], list[str]]]:
     return [(e.event_type, e.factuality, e.trigger.text, [a.text for a in e.source], [a.text for a in e.target])
             for e in rules.code(text, published="2016-05-10")]

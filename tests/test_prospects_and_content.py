@@ -15,13 +15,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from chronicle import Coder
-
-    return Coder(learned=False)
-
-
 def coded(rules, text: str) -> list[tuple[str, str]]:
     return [(e.event_type, e.factuality) for e in rules.code(text, published="2016-03-08")]
 

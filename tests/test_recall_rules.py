@@ -25,13 +25,6 @@ from chronicle.stages.screen import _inflections
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from chronicle import Coder
-
-    return Coder(learned=False)
-
-
 def actual(rules, text: str) -> list[tuple[str, str, list[str], list[str]]]:
     return [(e.event_type, e.trigger.text, [a.text for a in e.source], [a.text for a in e.target])
             for e in rules.code(text, published="2016-05-10") if e.factuality == "actual"]

@@ -32,13 +32,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from chronicle import Coder
-
-    return Coder(learned=False)
-
-
 @pytest.mark.parametrize(("text", "has", "not_"), CASES, ids=[c[0][:45] for c in CASES])
 def test_senses_positions_sentence_is_coded_in_its_sense(rules, text, has, not_):
     events = rules.code(text, published="2016-05-10")

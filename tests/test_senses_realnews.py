@@ -21,13 +21,6 @@ CASES = [json.loads(line) for line in
          (Path(__file__).parent / "golden" / "senses.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from chronicle import Coder
-
-    return Coder(learned=False)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
 def test_senses_realnews_sentence_is_coded_in_its_sense(rules, case):
     events = rules.code(case["text"], published="2015-03-02")

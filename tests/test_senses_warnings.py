@@ -28,13 +28,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from chronicle import Coder
-
-    return Coder(learned=False)
-
-
 @pytest.mark.parametrize(("text", "has", "not_"), CASES, ids=[c[0][:45] for c in CASES])
 def test_senses_warnings_type_follows_what_is_announced(rules, text, has, not_):
     events = rules.code(text, published="2016-05-10")
