@@ -37,7 +37,10 @@ prepositions, when it has some, say the sense: "charged with murder", not "charg
 delivery"; a preposition with its object ("on bail") must be followed by that word: "released on
 bail", not "released on Friday" or "released in the US"."""
 
-STATE_ACTION_CAMEO: tuple[str, ...] = ("173", "116")
+ARREST_CAMEO = "173"
+"""Arrest and detention: only the state does it, whoever is named or not ("arrested by the highway patrol")."""
+
+STATE_ACTION_CAMEO: tuple[str, ...] = (ARREST_CAMEO, "116")
 """Arrest and detention (173) and a verdict (116, find guilty or liable: "was found guilty of murder"),
 acts only the state does, whoever the sentence names."""
 
@@ -55,7 +58,12 @@ def state_action(cameo: str | None, lemma: str | None = None) -> bool:
 def state_noun(cameo: str | None, lemma: str | None = None) -> bool:
     """Whether an act told as a noun is the state's whoever is named: an arrest or detention (CAMEO
     173) or a charge (``STATE_ACTION_NOUNS``)."""
-    return bool(cameo) and cameo.startswith("173") or lemma in STATE_ACTION_NOUNS
+    return arrest(cameo) or lemma in STATE_ACTION_NOUNS
+
+
+def arrest(cameo: str | None) -> bool:
+    """Whether the CAMEO code is an arrest or detention (``ARREST_CAMEO``)."""
+    return bool(cameo) and cameo.startswith(ARREST_CAMEO)
 
 
 def state_action_preps(lemma: str | None) -> tuple[str, ...]:

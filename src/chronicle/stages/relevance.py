@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 
-from chronicle.knowledge.acts import state_action, state_action_preps, state_noun, unaffiliated
+from chronicle.knowledge.acts import arrest, state_action, state_action_preps, state_noun, unaffiliated
 from chronicle.knowledge.actors import POLITICAL_SECTORS
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
+from chronicle.syntax.tree import reduced_passive
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -142,7 +143,7 @@ def unaffiliated_act(draft) -> bool:
         preps = state_action_preps(draft.entry.lemma)
         # "was arrested by the highway patrol": only the police arrest, whoever is named; "was
         # accused of lying by his neighbour": an accusation between people is no state action
-        by_anyone = (draft.cameo or "").startswith("173") or not _named_accuser(trigger)
+        by_anyone = arrest(draft.cameo) or not _named_accuser(trigger)
         return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or _prep_sense(trigger, preps))
     return True
 
@@ -170,7 +171,7 @@ def _prep_sense(verb, preps: tuple[str, ...]) -> bool:
 def _passive(verb) -> bool:
     """Told of the one acted on: a passive ("was charged with") or a past participle that describes
     a noun ("a woman charged with killing", "the two men arrested on Friday")."""
-    return any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return any(c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb)
 
 
 def _people(mention: ActorMention, trigger) -> bool:

@@ -49,11 +49,12 @@ class RolesStage(Stage):
         coding = self.kb.code(entry, day)
         twin = copy.copy(mention)
         twin.country, twin.sector, twin.role = coding.country, coding.sector, coding.role
-        # A pronoun stays a pronoun resolved to its antecedent ("anaphor:Mr Trump"): the method says
-        # which words it stands for, and only the role it names changes with the day.
-        twin.method = mention.method if mention.method.startswith("anaphor") else coding.method
-        twin.confidence = min(mention.confidence, coding.confidence) if mention.method.startswith("anaphor") \
-            else coding.confidence
+        if mention.method.startswith("anaphor"):
+            # A pronoun stays a pronoun resolved to its antecedent ("anaphor:Mr Trump"): the method
+            # says which words it stands for, and only the role it names changes with the day.
+            twin.method, twin.confidence = mention.method, min(mention.confidence, coding.confidence)
+        else:
+            twin.method, twin.confidence = coding.method, coding.confidence
         return twin
 
 

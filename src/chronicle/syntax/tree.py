@@ -58,6 +58,12 @@ def span_of(doc_or_span, start_char: int, end_char: int) -> Span:
     return Span(text=doc_text(doc)[start_char:end_char], start=start_char, end=end_char)
 
 
+def reduced_passive(verb: "Token") -> bool:
+    """A past participle that describes a noun, told of the one acted on: "a woman charged with
+    killing", "the two men arrested on Friday" (the noun is the verb's patient)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
     """Actors named by the phrase headed by ``token``, including coordinated ones."""
     found: list[ActorMention] = []

@@ -19,7 +19,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import actors_for, actors_in_pobjs, actors_inside, span_of, unique_mentions
+from chronicle.syntax.tree import actors_for, actors_in_pobjs, actors_inside, reduced_passive, span_of, unique_mentions
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 from chronicle.stages.events import arguments, received, senses
 
@@ -420,7 +420,7 @@ def _accused(source: list[ActorMention], noun: Token) -> tuple[list[ActorMention
 def _described(trigger: Token, work: Work) -> list[ActorMention]:
     """The actor a past participle describes, who is the one acted on: "Guillermo Hernandez, charged
     with killing ...", "the two men arrested on Friday" (a reduced passive: the noun is its patient)."""
-    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+    if trigger.pos_ != "VERB" or not reduced_passive(trigger):
         return []
     return actors_for(trigger.head, work)
 
@@ -433,7 +433,7 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     if trigger.pos_ == "VERB":
         deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in trigger.children) else ("dobj", "obj")
         patients = [c for c in trigger.children if c.dep_ in deps]
-        if not patients and trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "a woman charged with"
+        if not patients and reduced_passive(trigger):  # "a woman charged with"
             patients = [trigger.head]
         if not patients and trigger.dep_ == "conj":  # "was shot and killed": the first verb's patient
             patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]

@@ -347,7 +347,7 @@ def unnamed_doers(subjects: list[Token], trigger: Token, work: Work) -> list[Act
     return story_people(found, trigger, work)
 
 
-ROLE_FILLER_METHODS = ("anaphor+shared-country", "title:bare")
+ROLE_FILLER_METHODS = (*GUESSED_METHODS, "title:bare")
 """Method prefixes of mentions that fill a role of an event another actor makes but never make one
 alone: a pronoun known only by its country (``GUESSED_METHODS``), and a bare title ("ministers",
 "the governor") that only the story's country codes."""
