@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.schema import Article
-
-
-def events_of(coder, text: str):
-    (pair,) = list(coder.pipe([Article(id="t", text=text)]))
-    return pair[1]
+from tests.coding import events_of
 
 
 @pytest.mark.model

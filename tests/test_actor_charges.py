@@ -9,9 +9,11 @@ the charge ("filed a complaint").
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from chronicle.schema import Article
+from tests.coding import events_of as coded_events
 
 UK = "It was a cold morning in Leeds, England, on Tuesday. "
 
@@ -25,9 +27,7 @@ def unscreened():
     return Coder(screen=False)
 
 
-def events_of(coder, text: str):
-    (pair,) = list(coder.pipe([Article(id="t", text=text, published="2011-05-10", source="BBC News")]))
-    return pair[1]
+events_of = partial(coded_events, published="2011-05-10", source="BBC News")
 
 
 def charges(events):

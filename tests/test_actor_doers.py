@@ -17,20 +17,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 import pytest
 
 from chronicle.schema import Article
 from chronicle.stages.actors.borrowed import story_country
 from chronicle.stages.actors.context import StoryContext
+from tests.coding import events_of as coded_events
 
 UK = "The row over the new bypass in Leicester, England, deepened on Tuesday. "
 US = "The dispute over the new stadium in Columbus, Ohio, grew on Tuesday. "
 
 
-def events_of(coder, text: str, **article):
-    (pair,) = list(coder.pipe([Article(id="t", text=text, published="2011-05-10", **article)]))
-    return pair[1]
+events_of = partial(coded_events, published="2011-05-10")
 
 
 def event(events, trigger: str):

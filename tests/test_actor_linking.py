@@ -13,14 +13,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.coding import events_of
+
 pytestmark = pytest.mark.model
-
-
-def events_of(coder, text: str, published: str | None = None, **article):
-    from chronicle.schema import Article
-
-    (pair,) = list(coder.pipe([Article(id="t", text=text, published=published, **article)]))
-    return pair[1]
 
 
 def actor(events, role: str, text: str):

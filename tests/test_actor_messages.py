@@ -4,16 +4,16 @@ statement accused Y", "the letter by Senator X urged Y" have X as their source."
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from chronicle.schema import Article
+from tests.coding import events_of as coded_events
 
 US = "The dispute over the new stadium in Columbus, Ohio, grew on Tuesday. "
 
 
-def events_of(coder, text: str):
-    (pair,) = list(coder.pipe([Article(id="t", text=text, published="2011-05-10")]))
-    return pair[1]
+events_of = partial(coded_events, published="2011-05-10")
 
 
 @pytest.mark.model

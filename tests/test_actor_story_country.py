@@ -11,6 +11,7 @@ import pytest
 from chronicle.knowledge.actors import load_actor_cues
 from chronicle.schema import Article
 from chronicle.stages.actors.context import host_country, outlet_country
+from tests.coding import events_of
 
 
 class _Work:
@@ -34,11 +35,6 @@ def test_the_outlet_country_comes_from_its_name_or_its_host(source, url, country
 
 def test_a_host_that_only_contains_a_listed_host_is_not_it():
     assert host_country("notnytimes.com", load_actor_cues()) is None
-
-
-def events_of(coder, text: str, published: str | None = None, **article):
-    (pair,) = list(coder.pipe([Article(id="t", text=text, published=published, **article)]))
-    return pair[1]
 
 
 def actors_named(events, text: str):

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.schema import Article
+from tests.coding import events_of
 
 LEEDS = "Police in Leeds, West Yorkshire, are investigating a burglary at a jeweller.\n\n"
-
-
-def events_of(coder, text: str):
-    (pair,) = list(coder.pipe([Article(id="t", text=text)]))
-    return pair[1]
 
 
 def typed(events, event_type: str):
