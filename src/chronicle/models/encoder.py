@@ -15,6 +15,10 @@ model (cosine to its fp32 vectors: 0.99 on average). One onnxruntime session per
 (:func:`encoder_at`), on one intra-op thread unless ``CHRONICLE_ENCODER_THREADS`` says otherwise:
 one sentence at a time, a second thread gained nothing on an idle 2-core machine (~350-375
 sentences/s either way) and halved the speed when another process held the other core (150/s).
+
+``CHRONICLE_ENCODER_DIR`` names another encoder folder of the same format (say one written by
+``tools/finetune_encoder.py``) to use instead of the shipped one, for trying it without touching the
+shipped files; an event model trained on its vectors must be run with it set.
 """
 
 from __future__ import annotations
@@ -91,7 +95,11 @@ def shipped_folder() -> Path:
 
 
 def encoder_at(path: str | Path | None = None) -> SentenceEncoder:
-    """The encoder in ``path`` (default: the shipped one), loaded once per folder and process."""
+    """The encoder in ``path`` (default: ``CHRONICLE_ENCODER_DIR`` when set, else the shipped one),
+    loaded once per folder and process. The variable lets a trainer or an evaluation try another
+    encoder (``tools/finetune_encoder.py``'s) without touching the shipped files; a model trained on
+    one encoder's vectors must be run with that encoder."""
+    path = path or os.environ.get("CHRONICLE_ENCODER_DIR", "").strip() or None
     return _encoder_in(str(Path(path).resolve()) if path else str(shipped_folder()), _threads())
 
 
