@@ -1,6 +1,7 @@
 """Choose the recall stage's thresholds out of fold, and measure what the added events do to every set.
 
-    .venv/bin/python tools/fit_recall.py            # from the repository root, about 15 min
+    .venv/bin/python tools/fit_recall.py            # from the repository root, about 15-35 min
+    .venv/bin/python tools/fit_recall.py --grid 0.4 0.5 0.6 1.01 --coded-grid 0.7 1.01   # 8 pairs, ~12 min
 
 Why: ``stages/events/recall.py`` adds an event of each PLOVER type the sentence head of the event
 classifier gives at least the ``recall`` probability in a sentence where the rules coded nothing, and
@@ -159,10 +160,10 @@ def quiet_enough(coder: "RecallCoder", shipped: EventClassifier, log, cap: float
     return test
 
 
-def train_grid(coder: RecallCoder, folds: list, fold_of_text: dict, log) -> list[dict]:
+def train_grid(coder: RecallCoder, folds: list, fold_of_text: dict, log, grid=GRID, coded_grid=CODED_GRID) -> list[dict]:
     """Realnews-train figures, out of fold, coded afresh at every pair of thresholds of the grids."""
     gold = DATASETS["realnews-train"].loader()
-    pairs = [(OFF, OFF)] + [(t, c) for t in GRID for c in CODED_GRID if (t, c) != (OFF, OFF)]
+    pairs = [(OFF, OFF)] + [(t, c) for t in grid for c in coded_grid if (t, c) != (OFF, OFF)]
     rows: list[dict] = []
     for open_t, coded_t in pairs:
         coded = code_out_of_fold(coder, folds, fold_of_text, gold, open_t, coded_t)
@@ -195,6 +196,10 @@ def main(argv=None) -> int:
     """Fit the folds, code, score the grid, write the threshold and the curves."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=MODEL, help="the classifier folder to write the threshold into")
+    parser.add_argument("--grid", type=float, nargs="+", default=GRID,
+                        help="the `recall` thresholds to try (default: the full grid; each pair codes realnews train once)")
+    parser.add_argument("--coded-grid", type=float, nargs="+", default=CODED_GRID,
+                        help="the `recall_coded` thresholds to try (default: the full grid)")
     args = parser.parse_args(argv)
     start = time.time()
     log = lambda msg: print(f"[{time.time() - start:6.0f} s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
@@ -207,7 +212,7 @@ def main(argv=None) -> int:
     fold_by_text = {s["text"]: tem.fold_of(s) for s in pool}
     folds = fc.fold_classifiers(pool, tem.lexicon_forms(), log, tem.has_encoder_head(args.out))
     coder = RecallCoder()
-    grid = train_grid(coder, folds, fold_by_text, log)
+    grid = train_grid(coder, folds, fold_by_text, log, tuple(args.grid), tuple(args.coded_grid))
     shipped = EventClassifier.load(args.out)
     elsewhere, quiet = holds_elsewhere(coder, folds, fold_by_text, log), quiet_enough(coder, shipped, log)
     best = choose(grid, lambda row: elsewhere(row) and quiet(row))
@@ -221,6 +226,7 @@ def main(argv=None) -> int:
                "chosen_on": "realnews-train type F1, 5-fold out of fold, every pair coded afresh; "
                             f"plover-dev and examples within {TOLERANCE}; bbc-quiet <= {TARGET_PER_100} per 100",
                "trained_by": "tools/fit_recall.py", "seed": tem.SEED,
+               "grid": {"recall": list(args.grid), "recall_coded": list(args.coded_grid)},
                "grid (realnews-train, out of fold)": grid, "other sets": curves,
                "seconds": round(time.time() - start)}
     (args.out / "recall_metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
