@@ -105,3 +105,29 @@ def test_next_to_a_place_is_no_coming_day(coder):
     """"next" points ahead only on a noun of time ("next week"), not in "next to Israel"."""
     got = coded(coder, "Egypt is pressing hard for a Palestinian state next to Israel.")
     assert ("REQUEST", "actual") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign Office said British embassies should stay alert to fake visa websites.",
+    "Interpol said national police forces should remain alert to forged passports.",
+    "The European Commission said member states should know that the deadline cannot move.",
+])
+def test_a_state_someone_should_be_in_is_no_demand(coder, text):
+    """"should stay alert", "should know": advice about a state, not an act owed (cues.yaml state_verbs)."""
+    assert ("REQUEST", "actual") not in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Elizabeth Warren said that if the bank broke the law, the Treasury must punish it.",
+    "The Home Office said if the officers lied, they should be dismissed.",
+])
+def test_what_follows_from_a_supposition_is_no_demand(coder, text):
+    assert ("REQUEST", "actual") not in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Elizabeth Warren said Treasury Secretary Steven Mnuchin should resign over the leaked report.",
+    "Senator Elizabeth Warren said the Federal Reserve must be more transparent about its lending.",
+])
+def test_a_demand_of_an_act_or_of_conduct_is_kept(coder, text):
+    assert ("REQUEST", "actual") in coded(coder, text)

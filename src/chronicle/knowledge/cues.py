@@ -19,7 +19,7 @@ FIELDS = (
     "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns", "refer_back_pronouns",
     "non_name_words", "object_pronouns", "person_role_nouns", "classing_verbs",
     "future_nouns", "hypothetical_nouns", "abstract_nouns", "speaking_sectors", "media_nouns",
-    "pressure_preps", "pressing_verbs", "leader_words", "promise_verbs", "obligation_verbs", "assent_verbs",
+    "pressure_preps", "pressing_verbs", "leader_words", "promise_verbs", "obligation_verbs", "state_verbs", "assent_verbs",
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
 )
@@ -76,6 +76,7 @@ class Cues:
     leader_words: frozenset[str]
     promise_verbs: frozenset[str]
     obligation_verbs: frozenset[str]
+    state_verbs: frozenset[str]
     assent_verbs: frozenset[str]
     future_time_words: frozenset[str]
     holding_verbs: frozenset[str]

@@ -155,7 +155,9 @@ def _reframe(draft: Draft, work: Work) -> None:
         or any(m.text.lower() in cues.speaker_pronouns for m in draft.source))  # "we must act", he said
     intent_word = any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
     if cue in DEMAND_MODALS or draft.factuality_cue_lemma in cues.obligation_verbs:
-        if draft.factuality == "hypothetical" and speaker is not None and not own:
+        anchor = draft.anchor if draft.anchor is not None else draft.trigger
+        if draft.factuality == "hypothetical" and speaker is not None and not own \
+                and not _conditional(draft.trigger, anchor, cues):
             draft.demanded = draft.event_type
             draft.target = [m for m in draft.source + draft.target if m.key != speaker.key]
             draft.source = [speaker]
@@ -265,8 +267,8 @@ def _must_demands(work: Work, taken: set[int]) -> list[Draft]:
     for sent in work.doc.sents:
         for verb in sent:
             act = _owed_act(verb, cues)
-            if verb.i in taken or act is None or act.i in taken:
-                continue
+            if verb.i in taken or act is None or act.i in taken or _conditional(act, verb, cues):
+                continue  # "if they did wrong, they should be punished": a consequence, not a demand
             if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
                 continue
             reporter = verb.head
@@ -293,11 +295,20 @@ def _owed_act(verb, cues):
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
-        return verb
+        # "users should stay alert", "residents should know that ...": a state, not an act owed
+        return None if verb.lemma_.lower() in cues.state_verbs else verb
     if verb.lemma_.lower() not in cues.obligation_verbs or any(c.tag_ == "MD" for c in verb.children):
         return None  # "if bars open late, the police would have to ...": a consequence foreseen, not a demand
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _conditional(act, verb, cues) -> bool:
+    """Whether the owed act hangs on a condition ("if they have done wrong, they should be punished"):
+    what follows from a supposition is not a demand made of anyone."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
+                                         for m in c.children)
+               for node in {act, verb} for c in node.children)
 
 
 def _anchor_chain(draft: Draft):
