@@ -27,7 +27,8 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "to_infinitive", "transitive", "own_object", "opinion", "abstract_object",
                          "political_speaker", "plain_departure", "asks_to_act", "asks_for",
                          "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
-                         "person_quarrel", "retort", "poll_share"]
+                         "person_quarrel", "retort", "poll_share",
+                         "withheld_comment", "natural_cause", "waged", "campaign_pledge"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -62,6 +63,14 @@ SENSE_CONDITIONS: dict[str, str] = {
                       "\"Perry's attacks on Obama\"): words, not force",
     "retort": "the verb answers someone's words: \"fired back\"",
     "poll_share": "the noun is a share of a poll (\"earned 10 percent support\"), a figure, not an act",
+    "withheld_comment": "the verb withholds words (\"refused to comment\", \"declined to say\"), "
+                        "not anyone's proposal or demand",
+    "natural_cause": "the doer is a disaster, disease or accident (\"the quake killed 20\", "
+                     "\"were killed by the storm\"): no one's act",
+    "waged": "the noun is what a verb of starting or waging acts on (\"waged war on\", \"declared war\", "
+             "\"went to war\"): a war begun, not a war that is a state of affairs or a metaphor",
+    "campaign_pledge": "a party or its candidate promises with no one named to receive the promise "
+                       "(\"the Tories promised a cap on immigration\"): a promise to voters, no counterpart",
 }
 """What each condition of ``when``/``unless`` means; the events stage implements them."""
 

@@ -248,7 +248,7 @@ def _leader_leaves(token: Token, cues) -> bool:
 
 def asks_to_act(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"asked ministers to reopen talks", "wants Congress to overturn the law", "calls for the
-    president to resign", "calls on X to ...": someone is asked to do something. Not "asked about
+    president to resign", "calls on X to ...", "appealed to X to ...": someone is asked to do something. Not "asked about
     the report", "wants to stay" (the subject's own wish), "wants the issue to go away" (no one is
     asked), nor the reporter's "Asked if the plan would change, X said ..."."""
     if token.tag_ == "VBN" and token.dep_ in ("advcl", "ROOT") \
@@ -260,8 +260,8 @@ def asks_to_act(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
         return False
     asked = [c for c in token.children if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON")]
     asked += [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    asked += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-              for p in c.children if p.dep_ == "pobj"]
+    asked += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+              for p in c.children if p.dep_ == "pobj"]  # "appealed to the rebels to free the hostages"
     return any(_can_act(a, work) for a in asked)
 
 
@@ -450,6 +450,67 @@ def _person(token: Token, work: Work) -> object:
     return None
 
 
+def withheld_comment(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"refused to comment on the reports", "refused to answer questions", "her refusal to say where
+    she stood": the one who refuses withholds words from the press (``comment_verbs``), which rejects
+    no one's proposal. Not "refused to talk with the rebels": talks refused to someone are a rejection."""
+    words = load_cues().comment_verbs
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl") and _to_infinitive(c)):
+        if clause.lemma_.lower() not in words:
+            continue
+        partners = [p for c in clause.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                    for p in c.children if p.dep_ == "pobj"]
+        partners += [c for c in clause.children if c.dep_ in ("dobj", "obj", "dative")]
+        if not any(_is_actor(p, work) for p in _with_conjuncts(partners)):
+            return True
+    return False
+
+
+def natural_cause(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"an earthquake killed six people", "were killed by the storm", "the flood that killed 20": the
+    doer is a disaster, a disease or an accident (``accident_nouns``), so the deaths are no one's act."""
+    words = load_cues().accident_nouns
+    doers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    doers += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if token.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" for c in token.children):
+        doers.append(token.head)  # "the flood that killed 20": the noun the clause describes
+    if token.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in token.children):
+        doers.append(token.head)  # "a storm killing 12 people": the noun does what the verb tells
+    if token.dep_ == "advcl" and token.tag_ == "VBG":  # "the virus spread fast, killing 30": its subject
+        doers += [c for c in token.head.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in words for d in doers)
+
+
+def waged(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"waged war on the rebels", "declared war", "went to war with", "war broke out": a verb of
+    starting or waging (``starting_verbs``) acts on the noun, so a war is begun or fought; "the war
+    on terror", "Obama's war", "opposition to the war" name a state of affairs or a metaphor."""
+    words = load_cues().starting_verbs
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("to", "into") and head.head.i != head.i:
+        head = head.head  # "went to war", "entered into war"
+    elif token.dep_ not in ("dobj", "obj", "nsubj", "nsubjpass"):
+        return False
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in words
+
+
+def campaign_pledge(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"The Tories have promised an upper limit on immigration", "the Lib Dems pledged to scrap
+    fees", "Mr Howard's pledge to cut taxes": a party or its candidate promises voters, who are no
+    political counterpart (the guideline codes none); "promised Chirac support", "pledged aid to
+    Haiti" name whom the promise is made to."""
+    if work is None or addressee(token, work, lexicon):
+        return False
+    if token.pos_ == "NOUN":
+        agents = [c for c in token.children if c.dep_ == "poss"]
+    else:
+        agents = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not agents and token.dep_ == "relcl":
+            agents = [token.head]  # "Mr Howard, who has pledged to ...": the noun the clause describes
+    mentions = [m for a in _with_conjuncts(agents) for t in a.subtree for m in work.actors_at.get(t.i, [])]
+    return bool(mentions) and all(m.sector == "PTY" for m in mentions)
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
@@ -460,4 +521,6 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "answered": answered, "possessed": possessed,
     "topic_only": topic_only, "stance": stance, "person_quarrel": person_quarrel,
     "retort": retort, "poll_share": poll_share,
+    "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
+    "campaign_pledge": campaign_pledge,
 }
