@@ -128,6 +128,7 @@ class ActorsStage(Stage):
         anaphora.resolve(work, self.kb)
         self._context_countries(work, story)
         borrowed.bare_titles(work, bare, story, self.gazetteer)
+        descriptors.apposed_names(work)
         return work
 
     def _context_countries(self, work: Work, story: StoryContext | None = None) -> None:

@@ -5,7 +5,8 @@ inside a quote. An event whose actor is a pronoun is useless unless the pronoun 
 wrong if it is resolved to the wrong actor, so the rules are conservative: the speaker of the
 reported clause; else, in the nearest of the previous few sentences that holds a compatible actor,
 the one actor there (or the one subject among several), never one whose "Mr"/"Mrs" says the other
-sex; else nothing.
+sex; else, for a person pronoun in a story clearly of one country, that country alone (a role
+filler, never an event's only actor); else nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ from spacy.tokens import Token
 from chronicle.knowledge.actors import ActorKB, load_actor_cues
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import ActorMention, Work
+from chronicle.stages.actors.borrowed import sentence_countries
 
 WINDOW_SENTENCES = 3
 SHARED_COUNTRY = "anaphor+shared-country"
 """The method of a pronoun resolved only to the one country its candidate antecedents share."""
 SHARED_COUNTRY_CONFIDENCE = 0.3
+STORY_COUNTRY = "anaphor+story-country"
+"""The method of a person pronoun no antecedent explains, given only the country of a story clearly
+of one country (:func:`_story_person`)."""
 
 
 def is_anaphor(head: Token, tokens: list[Token]) -> bool:
@@ -46,11 +51,14 @@ def resolve(work: Work, kb: ActorKB) -> None:
         for token in sent:
             sent_of[token.i] = number
     resolved: list[ActorMention] = []
+    local = sentence_countries(work)
     for mention in work.mentions:
         if mention.method != "anaphor:pending":
             resolved.append(mention)
             continue
         antecedents = _antecedents(doc[mention.head_i], mention, work, sent_of)
+        if not antecedents:
+            antecedents = _story_person(mention, work, local)
         if not antecedents:
             work.actors_at.pop(mention.head_i, None)
             continue
@@ -58,7 +66,7 @@ def resolve(work: Work, kb: ActorKB) -> None:
         for ante in antecedents:
             twin = copy.copy(ante)
             twin.text, twin.start, twin.end, twin.head_i = mention.text, mention.start, mention.end, mention.head_i
-            if ante.method == SHARED_COUNTRY:
+            if ante.method in (SHARED_COUNTRY, STORY_COUNTRY):
                 copies.append(twin)  # no one person: no name, no antecedent's words
                 continue
             twin.name = ante.name or ante.text  # keeps the antecedent's identity (merging, speakers)
@@ -182,6 +190,29 @@ def _shared_country(candidates: list[ActorMention]) -> list[ActorMention]:
                          country=first.country, sector=sectors.pop() if len(sectors) == 1 else None,
                          kind=first.kind, plural=first.plural, method=SHARED_COUNTRY,
                          confidence=SHARED_COUNTRY_CONFIDENCE)]
+
+
+def _story_person(mention: ActorMention, work: Work, local: dict[int, list[str]]) -> list[ActorMention]:
+    """"He called on Congress to act", "I have met the councils": a person pronoun ("he", "she",
+    "they", "I", "we") no earlier actor explains, in a story clearly of one country
+    (``Work.story_country``) whose sentence names no other, is someone of that country, as a reader
+    and PLOVER's coders take it, though of no one person known: a mention with no name (method
+    ``anaphor+story-country``) that, like one resolved to its candidates' shared country, fills a
+    role of an event but never makes one alone. "It", and "them" or "their", are left: they name
+    things as often as actors (a plural pronoun is taken as the subject "they" only)."""
+    head = work.doc[mention.head_i]
+    cues = load_cues()
+    words = cues.person_pronouns | cues.plural_pronouns | cues.speaker_pronouns
+    country = work.story_country
+    if country is None or head.pos_ != "PRON" or head.lower_ not in words or head.dep_ == "poss":
+        return []
+    if head.lower_ in cues.plural_pronouns and head.dep_ not in ("nsubj", "nsubjpass"):
+        return []  # "banned them": a plural object points at things as often as at people
+    if set(local.get(head.sent.start, [])) - {country}:
+        return []  # "he" in a sentence of another country may be of it
+    return [ActorMention(text=mention.text, start=mention.start, end=mention.end, head_i=mention.head_i,
+                         country=country, kind="person", plural=head.lower_ in cues.plural_pronouns,
+                         method=STORY_COUNTRY, confidence=SHARED_COUNTRY_CONFIDENCE)]
 
 
 def _is_subject(token) -> bool:

@@ -96,20 +96,34 @@ def _takes_context(mention: ActorMention) -> bool:
 
 
 def context_countries(work: Work, story: StoryContext | None, gazetteer) -> None:
-    """Give generic agents and state bodies with no country the country their sentence names
-    first, or else the story's (:func:`article_country`); none when the story has no one country
-    or the phrase calls the group foreign."""
+    """Give generic agents and state bodies with no country the country of the place their phrase
+    names ("police in Nairobi"), else the story's (:func:`article_country`), else the one their
+    sentence names first; none when neither says or the phrase calls the group foreign. The story's
+    country goes before the sentence's: a country a sentence names is more often what the act is
+    about ("MPs backed the invasion of Iraq", "lawmakers spoke against talks over Iran's plans")
+    than where the group is from."""
     main = article_country(work, story, gazetteer)
     local = sentence_countries(work)
     for m in work.mentions:
         if not _takes_context(m) or outsider(m):
             continue
-        here = local.get(work.doc[m.head_i].sent.start, [])
-        if here:
+        own = _own_place(m, work)
+        here = own or local.get(work.doc[m.head_i].sent.start, [])
+        if here and (main is None or own):
             m.country, m.method = here[0], m.method + "+sentence-country"
         elif main is not None:
             m.country, m.method = main, m.method + "+article-country"
             m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
+
+
+def _own_place(mention: ActorMention, work: Work) -> list[str]:
+    """The country of the place a group's phrase says it is in or from ("police in Nairobi",
+    "protesters from Basra"): the place mention after a place preposition of its head."""
+    head = work.doc[mention.head_i]
+    preps = load_actor_cues().place_target_preps
+    return [m.country for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for obj in prep.children if obj.dep_ == "pobj" for m in work.actors_at.get(obj.i, [])
+            if m.kind in ("place", "country") and m.country][:1]
 
 
 def bare_titles(work: Work, titles: list[ActorMention], story: StoryContext | None, gazetteer) -> None:

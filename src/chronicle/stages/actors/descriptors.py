@@ -14,6 +14,8 @@ that, the year the text is about.
 
 from __future__ import annotations
 
+import copy
+
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import (POLITICAL_SECTORS, ActorEntry, ActorKB, AgentEntry, Coding, Region,
@@ -232,3 +234,49 @@ def merge_appositions(work: Work) -> None:
             mention.confidence = max(mention.confidence, min(title.confidence, 0.55))
         if title.name is None or title.name == title.text:
             title.name = mention.name
+
+
+BORROWED_COUNTRY = ("+story-country", "+article-country", "+sentence-country")
+"""Method suffixes of a country taken from the story or the sentence, not from the phrase's words."""
+
+
+def apposed_names(work: Work) -> None:
+    """"The House Republican leader, Representative Kevin McCarthy, criticized X", "the party's home
+    affairs spokesman, Mark Oaten, accused Y", "the gunman, John Smith, ...": a title or a generic
+    agent followed by the name of the person it describes, between commas, is that person; the
+    name, not the description, is who acts or is acted on (a reader and PLOVER's coders name the
+    person; after a title, a name the parser could not type is a person's). The phrase's place (what the events stage reads for a subject or an object) takes
+    the named people, filled in with what the description says of them that the name does not (its
+    country, sector, role); a country the description's own words give stands before one the name
+    only borrowed from the story. The description stays a mention of its own (the anaphors and
+    the linking of later short forms read it)."""
+    doc = work.doc
+    for mention in list(work.mentions):
+        head = doc[mention.head_i]
+        if head.pos_ != "NOUN" or mention.kind not in ("person", "agent"):
+            continue
+        apposed = [a for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                   for a in (c, *[x for x in c.conjuncts if x.i > c.i])]
+        # A name the parser could not type is the person a title describes ("spokesman, Gareth Pembly")
+        kinds = ("person", "unknown") if mention.kind == "person" else ("person",)
+        names = [m for a in apposed for m in work.actors_at.get(a.i, []) if m.kind in kinds]
+        if not names or (head.tag_ == "NN" and len(names) > 1):
+            continue
+        work.actors_at[mention.head_i] = [_described_by(name, mention) for name in names]
+
+
+def _described_by(name: ActorMention, description: ActorMention) -> ActorMention:
+    """A copy of ``name`` with the codes ``description`` gives and the name lacks (or only borrowed)."""
+    twin = copy.copy(name)
+    twin.kind = "person" if description.kind == "person" else twin.kind
+    own = description.country is not None and not _borrowed(description)
+    if twin.country is None or (own and _borrowed(twin) and not twin.actor_id):
+        twin.country = description.country
+    twin.sector = twin.sector or description.sector
+    twin.role = twin.role or description.role
+    twin.affiliation = twin.affiliation or description.affiliation
+    return twin
+
+
+def _borrowed(mention: ActorMention) -> bool:
+    return any(suffix in mention.method for suffix in BORROWED_COUNTRY)

@@ -98,9 +98,16 @@ def recipient_phrases(verb: Token, work: Work) -> list[ActorMention]:
     return found
 
 
-GUESSED_METHODS = frozenset({"anaphor+shared-country"})
+GUESSED_METHODS = frozenset({"anaphor+shared-country", "anaphor+story-country"})
 """Methods of mentions that say only which country an actor is of, not who it is (a pronoun whose
-candidate antecedents share one country): they fill a role, never make an event alone."""
+candidate antecedents share one country, or that no antecedent explains in a story of one country):
+they fill a role, never make an event alone."""
+
+
+def _only_guessed(mentions: list[ActorMention]) -> bool:
+    """Whether there are mentions and all say only which country an actor is of (``GUESSED_METHODS``):
+    the one an implicit state acts on must be someone, or the state would make the event alone."""
+    return bool(mentions) and all(m.method in GUESSED_METHODS for m in mentions)
 
 
 def coded(source: list[ActorMention]) -> bool:
@@ -238,14 +245,29 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     if not state_action(cameo, lemma) or any(c.dep_ in ("agent", "prt") for c in verb.children):
         return []  # "the kick was charged down": another sense
     preps = state_action_preps(lemma)
-    if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in verb.children):
+    if preps and not _state_prep(verb, preps):
         return []  # "charged with murder", not "charged twice for the delivery"
+    if _only_guessed([m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_for(c, work)]):
+        return []  # "if they are found guilty": a pronoun known by its country alone makes no act
     country = _sentence_country(verb, work)
     if country is None:
         return []
     return [ActorMention(text="", start=verb.idx, end=verb.idx, country=country, kind="state",
                          method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
                          head_i=verb.i)]
+
+
+def _state_prep(verb: Token, preps: tuple[str, ...]) -> bool:
+    """Whether one of the verb's phrases is one of its state-action sense's ``preps``: a bare
+    preposition ("charged with") or, for an item of two words, the preposition with its object's
+    lemma ("released on bail", "released without charge"; not "released on Friday")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = {p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"}
+        if prep.lower_ in preps or any(f"{prep.lower_} {o}" in preps for o in objects):
+            return True
+    return False
 
 
 def nested_agents(verb: Token, work: Work) -> list[ActorMention]:
@@ -376,7 +398,7 @@ def implicit_charging_state(noun: Token, work: Work, charged: list[ActorMention]
     country = _sentence_country(noun, work)
     if any(c.tag_ in ("JJR", "JJS") for c in noun.children):  # "higher charges", "the lowest charges": prices
         return []
-    if country is None or not charged or any(_anyone(m, work) for m in charged):
+    if country is None or not charged or any(_anyone(m, work) for m in charged) or _only_guessed(charged):
         return []
     return [ActorMention(text="", start=noun.idx, end=noun.idx, country=country, kind="state",
                          method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
