@@ -62,6 +62,13 @@ STORY_STATE_ONLY_TYPES = frozenset({"SANCTION", "COERCE"})
 team coming back, not a protest; a sanction or a ban is still a state's."""
 
 
+DISPUTE_TYPES = frozenset({"ACCUSE", "REQUEST"})
+"""Speech acts that are political between named parties whatever their dictionary codes: the
+guideline's "organised parts of the public when they act politically" ("the NAACP condemned the
+resolution", "Dennis accused the NAACP of playing the race card", "the campaign group urged
+ministers to ..."). Not between firms (a commercial dispute: "Apple sued a former contractor") and
+not in sport, and only on a word the lexicon gives the type (not one the sentence head guessed)."""
+
 SPORTS_STORY_WORDS = 3
 """Distinct sports words (or score lines) that make a whole article a sports story."""
 
@@ -118,7 +125,35 @@ def _relevant(draft, sports_story: bool = False) -> bool:
     if not political and unaffiliated_act(draft):
         # an arrest or a charge is the state's even in a sports story ("the receiver was arrested")
         return state_action(draft.cameo, draft.entry.lemma) or not sports_story and not sports_sentence
-    return bool(political) or draft.event_type == "PROTEST" and any(m.sector for m in draft.source)
+    if political:
+        return True
+    if draft.event_type == "PROTEST" and any(m.sector for m in draft.source):
+        return True
+    return not sports_story and not sports_sentence and _dispute_between_named(draft)
+
+
+def _dispute_between_named(draft) -> bool:
+    """An accusation or a demand (``DISPUTE_TYPES``) on the lexicon's own word, by or to a named
+    person or body, with no business on either side."""
+    mentions = draft.source + draft.target
+    trigger = draft.trigger
+    if draft.event_type not in DISPUTE_TYPES or any(m.sector == "BUS" for m in mentions):
+        return False
+    if not any(e.event_type == draft.event_type
+               for e in load_lexicon().candidates(trigger.lemma_.lower(), trigger.pos_)):
+        return False
+    return any(_named(m, trigger.doc) for m in mentions)
+
+
+def _named(mention: ActorMention, doc) -> bool:
+    """A person or body the text names ("the NAACP", "Marian Wright Edelman", "Civil rights group
+    Liberty"); not "people" or "critics", and not a pronoun ("she accused her coworkers": a private
+    quarrel as often as a political one)."""
+    if mention.text.lower() in load_cues().non_name_words:
+        return False
+    if mention.kind in ("person", "organisation"):
+        return True
+    return mention.kind == "unknown" and 0 <= mention.head_i < len(doc) and doc[mention.head_i].pos_ == "PROPN"
 
 
 def unaffiliated_act(draft) -> bool:
