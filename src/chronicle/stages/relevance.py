@@ -163,14 +163,15 @@ def unaffiliated_act(draft) -> bool:
     charged with killing": the state's act; an arrest "by the highway patrol" is one whoever is
     named), or as a noun of a person ("Williams' arrest", "the arrests of two men"), or violence
     with a target ("Mark Smith stabbed Paul Jones"). A verb with a particle has another sense ("the kick was
-    charged down", "fired up"); a death by fire or crash is no one's act."""
+    charged down", "fired up"); a death by fire or crash is no one's act, but a charge or an arrest
+    "after the fire" is still the state's."""
     trigger = draft.trigger
     state = state_action(draft.cameo, draft.entry.lemma)
     if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(c.dep_ == "prt" for c in trigger.children):
         return False
     if not draft.target or not any(_people(m, trigger) for m in draft.target + draft.source):
         return False
-    if _accident(trigger):
+    if not state and _accident(trigger):  # "charged with arson after the fire": the charge is still the state's
         return False
     if state:
         if trigger.pos_ == "NOUN":  # the events stage put the person arrested or charged in the target
