@@ -33,3 +33,9 @@ def test_a_players_accusation_in_a_match_report_is_no_event(coder):
 def test_a_pronoun_alone_does_not_name_a_party(coder):
     """"She accused her coworkers ...": with no name on either side, a private quarrel as likely as not."""
     assert actual_types(coder, "She accused her coworkers of hiding the spoiled food from the inspectors.") == []
+
+
+def test_a_lawsuit_between_private_parties_is_no_event(coder):
+    """A civil case between an activist and a tenants' group is not political."""
+    text = "Activist Jolene Harker sued the Riverside Tenants Association over the eviction."
+    assert "ACCUSE" not in actual_types(coder, text)

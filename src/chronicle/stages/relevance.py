@@ -69,6 +69,11 @@ resolution", "Dennis accused the NAACP of playing the race card", "the campaign 
 ministers to ..."). Not between firms (a commercial dispute: "Apple sued a former contractor") and
 not in sport, and only on a word the lexicon gives the type (not one the sentence head guessed)."""
 
+LAWSUIT_CAMEO = "115"
+"""CAMEO 115, bring a lawsuit: between private parties a civil case ("a US woman is suing the
+printer maker", "the lawyer sued the shop"), which the guideline does not count; one against a
+government or by a prosecutor has a political actor and is kept by the usual test."""
+
 SPORTS_STORY_WORDS = 3
 """Distinct sports words (or score lines) that make a whole article a sports story."""
 
@@ -134,10 +139,11 @@ def _relevant(draft, sports_story: bool = False) -> bool:
 
 def _dispute_between_named(draft) -> bool:
     """An accusation or a demand (``DISPUTE_TYPES``) on the lexicon's own word, by or to a named
-    person or body, with no business on either side."""
+    person or body, with no business on either side and no private lawsuit (``LAWSUIT_CAMEO``)."""
     mentions = draft.source + draft.target
     trigger = draft.trigger
-    if draft.event_type not in DISPUTE_TYPES or any(m.sector == "BUS" for m in mentions):
+    if draft.event_type not in DISPUTE_TYPES or draft.cameo == LAWSUIT_CAMEO \
+            or any(m.sector == "BUS" for m in mentions):
         return False
     if not any(e.event_type == draft.event_type
                for e in load_lexicon().candidates(trigger.lemma_.lower(), trigger.pos_)):
