@@ -39,3 +39,14 @@ def test_a_lawsuit_between_private_parties_is_no_event(coder):
     """A civil case between an activist and a tenants' group is not political."""
     text = "Activist Jolene Harker sued the Riverside Tenants Association over the eviction."
     assert "ACCUSE" not in actual_types(coder, text)
+
+
+
+def test_athletics_doping_and_tennis_words_make_a_sports_story():
+    """Stories of doping bans and Wimbledon are sport throughout (cues.yaml sports_words), so a named
+    athlete's criticism of a sports body is not a political dispute."""
+    from chronicle.stages.relevance import _sports_story
+
+    assert _sports_story("The sprinter missed two doping tests before the Olympic trials.")
+    assert _sports_story("The golfer said spectators at Wimbledon had been unfair to the boxer.")
+    assert not _sports_story("The minister said the Olympic budget was a matter for the Treasury.")

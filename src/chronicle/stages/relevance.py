@@ -67,7 +67,10 @@ DISPUTE_TYPES = frozenset({"ACCUSE", "REQUEST"})
 guideline's "organised parts of the public when they act politically" ("the NAACP condemned the
 resolution", "Dennis accused the NAACP of playing the race card", "the campaign group urged
 ministers to ..."). Not between firms (a commercial dispute: "Apple sued a former contractor") and
-not in sport, and only on a word the lexicon gives the type (not one the sentence head guessed)."""
+not in sport, and only on a word the lexicon gives the type (not one the sentence head guessed).
+The screen still parses only sentences that name a possible political actor (``stages/screen.py``),
+so a dispute between parties the knowledge base does not know is coded only in a sentence that
+passes it for another reason (a known name, a title, a pronoun after such a sentence)."""
 
 LAWSUIT_CAMEO = "115"
 """CAMEO 115, bring a lawsuit: between private parties a civil case ("a US woman is suing the
