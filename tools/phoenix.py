@@ -24,6 +24,20 @@ fixing what can be fixed and dropping the rest (``python -m tools.phoenix``):
 * Names: UPPER_CASE -> news spelling ("Benjamin Netanyahu", "al-Aqsa", "UN"); dropped if under 4
   characters (unless an organisation's acronym), one ordinary English word ("Brown", "Rice" match
   everyday text) or garbled. Hand-written files win: an entry naming a known id or name is skipped.
+* Companies (``--companies-only --min-company-value 1e9`` -> ``data/actors/companies.yaml``;
+  ``phoenix.yaml`` is made ``--no-companies``): the MNC stock listing, those listed at $1bn or
+  more plus the ones added by hand (no value), sector BUS (the code's later triples as alt
+  sectors: MNCUSAMED is BUS, alt MED), country from the code (MNCUSA -> USA; bare MNC, or a
+  region, none). News drops the legal form, so each name is also kept without its trailing legal
+  suffixes (``LEGAL_SUFFIXES``: "Apple Inc" -> "Apple"), and a lone 4-5 letter name guessed an
+  acronym is kept capitalised too ("SONY" and "Sony"). Every name passes the word rules above
+  (the matcher is case-sensitive, so only an everyday word that is also a verb, adjective or
+  adverb is at risk: "Target", "Next", "Gap" go, "Apple" stays), and a plural of an English
+  word ("Citizens") goes too. A one-word name goes if it is a person's surname in the other
+  actor files or the Phoenix files given ("Brady"), or an English word that ends other actors'
+  names ("City" of "Gaza City"); a shortened name goes if it is a gazetteer place ("China"), a
+  name of the other actor files, or shared by companies of two countries. A company whose own
+  name is another file's is skipped whole, so ``phoenix.yaml`` and the hand-written files win.
 """
 
 from __future__ import annotations
@@ -75,7 +89,13 @@ NOT_ACRONYMS = PARTICLES | ARTICLES | set("""abu abd abdul izz umm bint sidi sri
 with from into onto upon over our its his her we my no not or nor but so this that they their your who off
 out up""".split())
 KNOWN_ACRONYMS = set("UN US UK EU AU NATO OPEC IMF IAEA ICC ICJ CIA FBI".split())
+LEGAL_SUFFIXES = set("""inc incorporated corp corporation co company cos ltd limited plc sa ag nv llc lp spa ab
+asa bhd berhad gmbh kk se group holdings holding""".split())
+"""Words of a company name that news drops (compared without dots and case: "S.A.", "N.V.")."""
+LEGAL_CASE = {w.upper(): w for w in "Inc Corp Ltd plc Co SA AG NV LLC LP SpA AB ASA Bhd GmbH KK SE".split()}
 COUNTRIES_FILE, MILNONSTATE_FILE = "countries", "milnonstate"
+COMPANIES_OUTPUT = "companies.yaml"
+"""The ``--companies-only`` output: when ``phoenix.yaml`` is remade it is not a file that wins."""
 Vocab = tuple[frozenset[str], frozenset[str]]
 
 
@@ -179,13 +199,21 @@ def _words(phrase: str) -> list[str]:
     return re.sub(r"\([^)]*\)|\"[^\"]*\"?", " ", phrase).split()             # (ACRONYM), "nickname"
 
 
-def news_case(phrase: str, *, org: bool, acronyms: frozenset[str] = frozenset()) -> str:
+def news_case(phrase: str, *, org: bool, acronyms: frozenset[str] = frozenset(), company: bool = False) -> str:
     """``BENJAMIN_NETANYAHU_`` -> "Benjamin Netanyahu"; ``AL-AQSA`` -> "al-Aqsa"; acronyms stay.
 
     Phoenix is all upper case, so acronyms are guessed: dotted, in parentheses, another name's
     initials, well-known ("UN"), or for organisations only vowel-less ("PKK"), two letters ("UK"),
     a lone name of 4 letters or 5 with one vowel ("CARE", "UNHCR"; not "Fateh"). Not "Kim IL Sung".
+    A ``company`` name is cased without its legal suffix, which is then written as news does
+    (``ABB_LTD_`` -> "ABB Ltd", ``ROYAL_DUTCH_SHELL_PLC`` -> "Royal Dutch Shell plc").
     """
+    head = without_legal_suffix(phrase) if company else ""
+    if head:
+        tail = _words(phrase)[len(_words(head)):]
+        if tail:
+            return " ".join([news_case(head, org=org, acronyms=acronyms),
+                             *(LEGAL_CASE.get(w.replace(".", "").upper(), w.capitalize()) for w in tail)])
     words = _words(phrase)
     out = []
     for i, word in enumerate(words):
@@ -216,7 +244,66 @@ def news_case(phrase: str, *, org: bool, acronyms: frozenset[str] = frozenset())
     return " ".join(out)
 
 
-def entry_names(actor: PhoenixActor, org: bool, vocab: Vocab) -> list[str]:
+def without_legal_suffix(phrase: str) -> str:
+    """A Phoenix company phrase without its trailing legal form: ``APPLE_INC_`` -> ``APPLE``,
+    ``ACTIVE_POWER,_INC_`` -> ``ACTIVE_POWER``, ``X_GROUP_HOLDINGS_LTD`` -> ``X``; "" if nothing
+    else is left (``GROUP_SA``)."""
+    words = phrase.replace("_", " ").split()
+    while words and (words[-1].replace(".", "").strip(",").lower() in LEGAL_SUFFIXES
+                     or words[-1] in ("&", ",", "AND", "and")):
+        words.pop()
+    while words and words[-1].endswith(","):
+        words[-1] = words[-1].rstrip(",")
+    return "_".join(words)
+
+
+def is_company(actor: PhoenixActor) -> bool:
+    """Phoenix codes a company MNC (multinational corporation), alone or with a country."""
+    return any(c.startswith("MNC") for c, _, _ in actor.codes)
+
+
+def company_names(actor: PhoenixActor, vocab: Vocab) -> tuple[list[str], list[str]]:
+    """A company's (names, shortened names) in news spelling: its names as ``entry_names`` gives
+    them, then those without the legal suffix and the capitalised forms of guessed acronyms, all
+    through the same word rules (``entry_names``)."""
+    raw = [n for n in (re.sub(r"^THE_", "", n.strip("_ ")) for n in [actor.name, *actor.aliases]) if n]
+    shortened = [s for s in dict.fromkeys(without_legal_suffix(n) for n in raw) if s and s not in raw]
+    full = [n for n in entry_names(actor, True, vocab, company=True) if not plural_noun(n, vocab)]
+    short = [n for n in entry_names(PhoenixActor(actor.name, [*actor.aliases, *shortened]), True, vocab, company=True)
+             if n not in full and not plural_noun(n, vocab)]
+    for name in [*full, *short]:
+        head = name.split()[0]
+        if re.fullmatch(r"[A-Z]{4,5}", head) and re.search("[AEIOU]", head):   # "SONY": also "Sony"
+            cased = name.replace(head, head.capitalize(), 1)
+            if cased in full + short or not usable_name(cased, cased, True, vocab, frozenset()) or plural_noun(
+                    cased, vocab):
+                continue
+            if name in full:
+                full.insert(full.index(name), cased)       # the likelier spelling first
+            else:
+                short.append(cased)
+    return full, short
+
+
+def plural_noun(name: str, vocab: Vocab) -> bool:
+    """One word that is the plural of an English word ("Citizens", "Employers", "News"): WordNet
+    lists lemmas only, so the word rule misses these, and they start everyday sentences."""
+    low = name.lower()
+    if " " in name or not low.endswith("s") or name.isupper() and len(name) <= 5:
+        return False
+    stems = {low[:-1], low[:-2] if low.endswith("es") else "", low[:-3] + "y" if low.endswith("ies") else ""}
+    return bool(stems & vocab[0])
+
+
+def usable_name(name: str, text: str, org: bool, vocab: Vocab, acronyms: frozenset[str]) -> bool:
+    """Whether ``text`` (``name`` in news spelling) is safe to match: not under 4 characters
+    (unless an organisation's acronym) and not one ordinary English word."""
+    short = len(text) < 4 and not (org and (text.isupper() or "." in text))
+    ordinary = " " not in text and text.lower() in vocab[1 if org else 0]    # "ROSE": a word
+    return name in acronyms or text in KNOWN_ACRONYMS or not (short or ordinary)
+
+
+def entry_names(actor: PhoenixActor, org: bool, vocab: Vocab, company: bool = False) -> list[str]:
     """The actor's names in news spelling, best first, with the unsafe ones removed."""
     raw = [n for n in (re.sub(r"^THE_", "", n.strip("_ ")) for n in [actor.name, *actor.aliases]) if n]
     acronyms = {m for n in raw for m in re.findall(r"\(([A-Z][A-Z.-]{1,9})\)", n)}
@@ -226,12 +313,10 @@ def entry_names(actor: PhoenixActor, org: bool, vocab: Vocab) -> list[str]:
     for name in [*raw, *sorted(acronyms)]:
         if name in DROP_ALIASES or any(ch == "\ufffd" or unicodedata.category(ch) == "Cc" for ch in name):
             continue
-        text = news_case(name, org=org, acronyms=frozenset(acronyms))
+        text = news_case(name, org=org, acronyms=frozenset(acronyms), company=company)
         if not re.search(r"[^\W\d_]", text) or text in names:
             continue                                  # no letters: "39649" (a spreadsheet's date)
-        short = len(text) < 4 and not (org and (text.isupper() or "." in text))
-        ordinary = " " not in text and text.lower() in vocab[1 if org else 0]    # "ROSE": a word
-        if name not in acronyms and text not in KNOWN_ACRONYMS and (short or ordinary):
+        if not usable_name(name, text, org, vocab, frozenset(acronyms)):
             continue
         names.append(text)
         if re.match(r"(%s)-" % "|".join(ARTICLES), text):
@@ -311,8 +396,18 @@ def slug(text: str) -> str:
 
 
 def to_entry(actor: PhoenixActor, vocab: Vocab, *, people_since: int | None = None,
-             named_people: bool = False, companies: bool = True) -> dict | str:
-    """One record -> a Chronicle entry (its id not yet set), or the reason it is left out."""
+             named_people: bool = False, companies: bool = True, companies_only: bool = False,
+             min_company_value: int = 0) -> dict | str:
+    """One record -> a Chronicle entry (its id not yet set), or the reason it is left out. A
+    company's entry carries its shortened names under ``"shortened"`` too (``convert`` checks
+    them and removes the key)."""
+    if companies_only and not is_company(actor):
+        return "not a company, left out"
+    if companies_only:
+        value = company_value(actor)
+        if value is not None and value < min_company_value:
+            return "company of a smaller listed value, left out"
+        return company_entry(actor, vocab)
     fix = FIXES.get(actor.name.strip("_ ").upper(), {})
     mapped = [(*map_code(c), s, e) for c, s, e in actor.codes]
     if fix:
@@ -324,7 +419,7 @@ def to_entry(actor: PhoenixActor, vocab: Vocab, *, people_since: int | None = No
             return "place or country"
         filled = "PTY" if "PARTY" in actor.name.upper() else "REB"
         mapped = [(m[0], filled, *m[2:]) for m in mapped]
-    if not companies and any(c.startswith("MNC") for c, _, _ in actor.codes):
+    if not companies and is_company(actor):
         return "company (MNC), left out"
     kind = classify(actor, mapped)
     names = entry_names(actor, kind == "organisation", vocab) + fix.get("add", [])
@@ -353,42 +448,106 @@ def to_entry(actor: PhoenixActor, vocab: Vocab, *, people_since: int | None = No
     return entry
 
 
+def company_value(actor: PhoenixActor) -> int | None:
+    """The stock listing's value in US dollars ("# Semiconductors\t$102,000,000,000"), or None for
+    the companies added by hand (Toyota, Exxon), which have none."""
+    found = re.search(r"\$([\d,]+)", actor.comment)
+    return int(found[1].replace(",", "")) if found else None
+
+
+def company_entry(actor: PhoenixActor, vocab: Vocab) -> dict | str:
+    """A company record -> an organisation entry, sector BUS, country from the latest code."""
+    codes = [(*map_code(c), s, e) for c, s, e in actor.codes if c.startswith("MNC")]
+    current = [m for m in codes if m[4] is None] or codes           # "[MNCGBR <040726][MNCESP]"
+    country, sector, alt = current[-1][:3]
+    full, short = company_names(actor, vocab)
+    if not full:
+        if not short:
+            return "no usable name"
+        full, short = short[:1], short[1:]
+    return {"id": "", "kind": "organisation", "name": full[0], "aliases": full[1:] + short,
+            "country": None if country == "MNC" else country, "sector": sector, "alt_sectors": alt,
+            "source": actor.where or None, "shortened": short}
+
+
+def _is_place(name: str) -> bool:
+    """A gazetteer place (country, state, province or city of 15,000+): a shortened company name
+    that is one ("China" of "CHINA_CORP") would code the place as the company."""
+    from chronicle.knowledge.gazetteer import resolve
+
+    return resolve(name) is not None
+
+
 def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, *, vocab: Vocab | None = None,
-            stats: dict | None = None, **selection) -> list[dict]:
+            stats: dict | None = None, is_place=_is_place, **selection) -> list[dict]:
     """Phoenix records -> Chronicle entries (dicts in ``actors/*.yaml`` form); ``stats`` counts why.
 
     ``selection`` exists because the KB loader parses YAML at ~0.6 ms an entry: all of Phoenix
     (~25,000 entries) makes ``load_actor_kb()`` take ~20 s, not ~1 s. ``people_since`` keeps people
     holding a role in or after that year; ``named_people`` those Phoenix gives another name or
     spelling (added as they turned up in news; the rest are CountryInfo's cabinet lists, whose title
-    in the sentence codes them anyway); ``companies=False`` drops the MNC stock listing.
+    in the sentence codes them anyway); ``companies=False`` drops the MNC stock listing and
+    ``companies_only`` keeps only it, without listed companies worth under ``min_company_value``
+    dollars (small listings are seldom news, load time grows with entries, and their names are
+    the most generic: "Avatar", "Gravity"). ``is_place`` says whether a shortened name is a place.
     """
     vocab = english_words() if vocab is None else vocab
     taken: set[str] = set()
     if existing_kb is not None:
         taken = {n.casefold() for n in (*existing_kb.by_alias, *existing_kb.demonyms,
                                          *existing_kb.capitals)} | set(existing_kb.entries)
+    actors = list(actors)
+    surnames = {e.name.split()[-1] for e in existing_kb.entries.values()
+                if e.kind == "person"} if existing_kb is not None else set()
+    if selection.get("companies_only"):      # and the people of the Phoenix files given
+        surnames |= {news_case(a.name, org=False).split()[-1] for a in actors if not is_company(a) and " " in
+                     news_case(a.name, org=False) and classify(a, [(*map_code(c), s, e) for c, s, e in a.codes]) == "person"}
+    name_ends = {w for n in existing_kb.by_alias for w in n.split()[1:]} if existing_kb is not None else set()
     stats = {} if stats is None else stats
     out: list[dict] = []
     ids: set[str] = set()
     seen: set[tuple] = set()
-    for actor in actors:
-        entry = to_entry(actor, vocab, **selection)
+    entries = [(actor, to_entry(actor, vocab, **selection)) for actor in actors]
+    codes_of: dict[str, set] = {}        # a shortened name -> the (country, sector) codes it would give
+    for _, e in entries:
+        for name in e.get("shortened", []) if isinstance(e, dict) else []:
+            codes_of.setdefault(name, set()).add((e["country"], e["sector"]))
+    for actor, entry in entries:
         if isinstance(entry, dict):
+            short = set(entry.pop("shortened", []))
             base, key = slug(entry["name"]), (entry["name"], entry["kind"], entry["country"], entry["sector"])
-            if base in taken or any(n.casefold() in taken for n in (entry["name"], *entry["aliases"])):
+            if base in taken or any(n.casefold() in taken for n in (entry["name"], *entry["aliases"]) if n not in short):
                 entry = "already in the hand-written KB"
             elif key in seen:
                 entry = "duplicate of an earlier Phoenix entry"
+            elif selection.get("companies_only"):
+                # a place, another file's name, two companies of two countries (ambiguous), or, of
+                # any name, one word that is a known person's surname ("Hancock": the person) or an
+                # English word ending other actors' names ("City": "Gaza City", "News": "Fox News")
+                def forms(name: str) -> set[str]:              # "GAZA" is read as "Gaza" too
+                    return {name, name.capitalize()} if name.isupper() and " " not in name else {name}
+                names = [n for n in (entry["name"], *entry["aliases"]) if n not in short or not any(
+                    w.casefold() in taken or len(codes_of[n]) > 1 or is_place(w) for w in forms(n))]
+                names = [n for n in names if " " in n or not any(
+                    w in surnames or w in name_ends and n.lower() in vocab[0] for w in forms(n))]
+                stats["company name dropped (place, surname, name word, taken, ambiguous)"] = (
+                    stats.get("company name dropped (place, surname, name word, taken, ambiguous)", 0)
+                    + 1 + len(entry["aliases"]) - len(names))
+                if not names:
+                    entry = "no usable name"
+                else:
+                    entry.update(name=names[0], aliases=names[1:])
+                    base = slug(names[0])
             seen.add(key)
         if isinstance(entry, str):
             stats[entry] = stats.get(entry, 0) + 1
             continue
-        ident = f"phx-{base}"
+        prefix = "co" if selection.get("companies_only") else "phx"      # no id shared by the two files
+        ident = f"{prefix}-{base}"
         for suffix in (f"-{(entry['country'] or 'x').lower()}", *(f"-{i}" for i in range(2, 99))):
             if ident not in ids:
                 break
-            ident = f"phx-{base}{suffix}"
+            ident = f"{prefix}-{base}{suffix}"
         entry["id"] = ident
         ids.add(ident)
         out.append(entry)
@@ -416,23 +575,32 @@ def dump_yaml(entries: list[dict], header: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the YAML; the built-in file uses --no-companies --named-people --people-since 1990."""
+    """Write the YAML; the built-in phoenix.yaml uses --no-companies --named-people --people-since 1990,
+    companies.yaml --companies-only --min-company-value 1e9."""
     parser = argparse.ArgumentParser("python -m tools.phoenix", description=main.__doc__)
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--people-since", type=int, help="only people holding a role in or after YEAR")
     parser.add_argument("--named-people", action="store_true", help="only people with another name")
     parser.add_argument("--no-companies", action="store_true", help="leave out the MNC stock listing")
+    parser.add_argument("--companies-only", action="store_true",
+                        help=f"only the MNC stock listing (the built-in {COMPANIES_OUTPUT})")
+    parser.add_argument("--min-company-value", type=float, default=0,
+                        help="leave out listed companies worth under this many US dollars (1e9 built in)")
     args = parser.parse_args(argv)
     actors = [a for path in args.files for a in parse_actor_file(path)]
-    kb = ActorKB()                   # the hand-written facts: every built-in file but the output
+    kb = ActorKB()     # the facts that win: every built-in file but the output (and the companies)
     for path in builtin_actor_files():
-        if path.name != args.out.name:
+        if path.name != args.out.name and (args.companies_only or path.name != COMPANIES_OUTPUT):
             kb.add_file(path)
     stats: dict[str, int] = {}
     entries = convert(actors, kb, stats=stats, people_since=args.people_since,
-                      named_people=args.named_people, companies=not args.no_companies)
-    flags = (args.no_companies * " --no-companies" + args.named_people * " --named-people"
+                      named_people=args.named_people, companies=not args.no_companies,
+                      companies_only=args.companies_only, min_company_value=args.min_company_value)
+    flags = (args.companies_only * " --companies-only" + args.no_companies * " --no-companies"
+             + (f" --min-company-value {args.min_company_value:g}".replace("e+0", "e").replace("e+", "e")
+                if args.min_company_value else "")
+             + args.named_people * " --named-people"
              + (f" --people-since {args.people_since}" if args.people_since else ""))
     header = (f"Phoenix actor dictionaries ({', '.join(p.name for p in args.files)}) as Chronicle facts.\n"
               f"Source: {SOURCE}.\nMade by `python -m tools.phoenix{flags} ...`: do not edit;"

@@ -2,8 +2,8 @@
 
 A wrong code is fixed where it was read, so ``chronicle actors lookup`` and ``chronicle actors list``
 name, for every entry, title and region they show, the file and line that gave it and what kind of
-source that is: the conversion of the Phoenix dictionaries (``data/actors/phoenix.yaml``, whose
-entries name their Phoenix file and line), the project's own data files, or the user's ``--actors``
+source that is: the conversion of the Phoenix dictionaries (``data/actors/phoenix.yaml`` and
+``companies.yaml``, whose entries name their Phoenix file and line), the project's own data files, or the user's ``--actors``
 file. The loader records (file, entry number) while it reads, at no cost; the line of an entry is
 found only when asked, by reading the file's top-level list items again.
 """
@@ -19,6 +19,9 @@ from pathlib import Path
 from chronicle.knowledge.actors import ActorKB, Origin
 
 PHOENIX_FILE = "phoenix.yaml"
+PHOENIX_FILES = frozenset({PHOENIX_FILE, "companies.yaml"})
+"""The shipped files converted from the Phoenix dictionaries (``tools/phoenix.py``): their entries
+name their Phoenix record."""
 _ITEM = re.compile(r"^(\s*)-(\s|$)")
 
 
@@ -64,7 +67,7 @@ def describe(origin: Origin, source: str | None = None) -> dict:
     if inside is None:
         kind, shown = "user", origin.path
     else:
-        kind, shown = ("phoenix" if Path(inside).name == PHOENIX_FILE else "chronicle"), f"data/{inside}"
+        kind, shown = ("phoenix" if Path(inside).name in PHOENIX_FILES else "chronicle"), f"data/{inside}"
     row = {"origin": kind, "file": shown, "line": line, "what": origin.what}
     if kind == "phoenix" and source:
         row["phoenix_record"] = source

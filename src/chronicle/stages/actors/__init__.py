@@ -178,8 +178,13 @@ class ActorsStage(Stage):
         if label == "NAME":
             others = [t for t in tokens if not entry_span.start <= t.i < entry_span.end]
             entry = self._pick(kb.by_alias[entry_span.text], index, others, entry_span.text)
-            if entry is None or (entry.kind == "person" and _other_first_name(entry_span, self.kb)):
+            named_for = entry is not None and entry.kind == "organisation" and entry.sector == "BUS" \
+                and len(entry_span) == 1
+            if entry is None or ((entry.kind == "person" or named_for) and _other_first_name(entry_span, self.kb)):
                 return _UNHANDLED
+            if named_for and linking._full_name_in_text(entry_span.text, head.idx, index.story,
+                                                        linking.title_words(kb)) is not None:
+                return _UNHANDLED      # "John Kirby ... Kirby said": the surname, not the company Kirby
             return self._named(head, entry, entry_span, tokens, index, work, base)
         if label == "MODIFIER" and head.pos_ == "PROPN":
             party = index.choose(entry_span.text, kb.modifiers[entry_span.text])
@@ -480,7 +485,8 @@ class ActorsStage(Stage):
 
 def _other_first_name(span: SpacySpan, kb: ActorKB) -> bool:
     """"Jack McConnell" holds the alias "McConnell" of Mitch McConnell: a person's name that goes on
-    to the left of the alias with another given name is someone else."""
+    to the left of the alias with another given name is someone else; so is a company's one-word
+    name (companies are named for people: "John Kirby" is not the company Kirby)."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
