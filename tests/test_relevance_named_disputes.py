@@ -50,3 +50,19 @@ def test_athletics_doping_and_tennis_words_make_a_sports_story():
     assert _sports_story("The sprinter missed two doping tests before the Olympic trials.")
     assert _sports_story("The golfer said spectators at Wimbledon had been unfair to the boxer.")
     assert not _sports_story("The minister said the Olympic budget was a matter for the Treasury.")
+
+
+@pytest.mark.parametrize("text", [
+    "Samsung demonstrated a folding phone at the trade fair in Berlin.",
+    "Sony demonstrated its new games console at the show in Las Vegas.",
+])
+def test_a_firm_that_demonstrates_a_product_is_no_protest(coder, text):
+    """A PROTEST needs a source of the public or of politics; a company (companies.yaml, BUS) that
+    "demonstrated a phone" shows a product."""
+    assert "PROTEST" not in actual_types(coder, text)
+
+
+def test_an_accusation_between_firms_is_no_event(coder):
+    """Google and Microsoft are business actors (organisations.yaml, companies.yaml): a commercial
+    dispute, not a political one."""
+    assert actual_types(coder, "Google accused Microsoft of copying its search features.") == []

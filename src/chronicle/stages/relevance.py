@@ -135,7 +135,8 @@ def _relevant(draft, sports_story: bool = False) -> bool:
         return state_action(draft.cameo, draft.entry.lemma) or not sports_story and not sports_sentence
     if political:
         return True
-    if draft.event_type == "PROTEST" and any(m.sector for m in draft.source):
+    if draft.event_type == "PROTEST" and any(m.sector and m.sector != "BUS" for m in draft.source):
+        # a protest by an organised part of the public; a firm that "demonstrated a phone" shows a product
         return True
     return not sports_story and not sports_sentence and _dispute_between_named(draft)
 
