@@ -478,6 +478,23 @@ def _is_place(name: str) -> bool:
     return resolve(name) is not None
 
 
+def _name_forms(name: str) -> set[str]:
+    """The forms a name is read in: "GAZA" is read as "Gaza" too."""
+    return {name, name.capitalize()} if name.isupper() and " " not in name else {name}
+
+
+def _company_names(entry: dict, short: set[str], taken: set[str], codes_of: dict[str, set],
+                   surnames: set[str], name_ends: set[str], vocab: Vocab, is_place) -> list[str]:
+    """A company's usable names. Dropped: a shortened name that is a place, another file's name or
+    the name of companies of two countries (ambiguous); and any one-word name that is a known
+    person's surname ("Hancock": the person) or an English word ending other actors' names ("City":
+    "Gaza City", "News": "Fox News")."""
+    names = [n for n in (entry["name"], *entry["aliases"]) if n not in short or not any(
+        w.casefold() in taken or len(codes_of[n]) > 1 or is_place(w) for w in _name_forms(n))]
+    return [n for n in names if " " in n or not any(
+        w in surnames or w in name_ends and n.lower() in vocab[0] for w in _name_forms(n))]
+
+
 def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, *, vocab: Vocab | None = None,
             stats: dict | None = None, is_place=_is_place, **selection) -> list[dict]:
     """Phoenix records -> Chronicle entries (dicts in ``actors/*.yaml`` form); ``stats`` counts why.
@@ -521,15 +538,7 @@ def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, 
             elif key in seen:
                 entry = "duplicate of an earlier Phoenix entry"
             elif selection.get("companies_only"):
-                # a place, another file's name, two companies of two countries (ambiguous), or, of
-                # any name, one word that is a known person's surname ("Hancock": the person) or an
-                # English word ending other actors' names ("City": "Gaza City", "News": "Fox News")
-                def forms(name: str) -> set[str]:              # "GAZA" is read as "Gaza" too
-                    return {name, name.capitalize()} if name.isupper() and " " not in name else {name}
-                names = [n for n in (entry["name"], *entry["aliases"]) if n not in short or not any(
-                    w.casefold() in taken or len(codes_of[n]) > 1 or is_place(w) for w in forms(n))]
-                names = [n for n in names if " " in n or not any(
-                    w in surnames or w in name_ends and n.lower() in vocab[0] for w in forms(n))]
+                names = _company_names(entry, short, taken, codes_of, surnames, name_ends, vocab, is_place)
                 stats["company name dropped (place, surname, name word, taken, ambiguous)"] = (
                     stats.get("company name dropped (place, surname, name word, taken, ambiguous)", 0)
                     + 1 + len(entry["aliases"]) - len(names))
