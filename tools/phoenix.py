@@ -478,6 +478,25 @@ def _is_place(name: str) -> bool:
     return resolve(name) is not None
 
 
+def _surnames(existing_kb: ActorKB | None, actors: list[PhoenixActor]) -> set[str]:
+    """The last names of the people of the other files and of the Phoenix people given: a company
+    one word of whose name is one ("Hancock") would code the person as the company."""
+    surnames = {e.name.split()[-1] for e in existing_kb.entries.values()
+                if e.kind == "person"} if existing_kb is not None else set()
+    return surnames | {news_case(a.name, org=False).split()[-1] for a in actors if not is_company(a) and " " in
+                       news_case(a.name, org=False) and classify(a, [(*map_code(c), s, e) for c, s, e in a.codes]) == "person"}
+
+
+def _unique_id(prefix: str, base: str, country: str | None, ids: set[str]) -> str:
+    """``prefix-base``, else with the country's code, else numbered: ids no other entry holds."""
+    ident = f"{prefix}-{base}"
+    for suffix in (f"-{(country or 'x').lower()}", *(f"-{i}" for i in range(2, 99))):
+        if ident not in ids:
+            break
+        ident = f"{prefix}-{base}{suffix}"
+    return ident
+
+
 def _name_forms(name: str) -> set[str]:
     """The forms a name is read in: "GAZA" is read as "Gaza" too."""
     return {name, name.capitalize()} if name.isupper() and " " not in name else {name}
@@ -514,11 +533,7 @@ def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, 
         taken = {n.casefold() for n in (*existing_kb.by_alias, *existing_kb.demonyms,
                                          *existing_kb.capitals)} | set(existing_kb.entries)
     actors = list(actors)
-    surnames = {e.name.split()[-1] for e in existing_kb.entries.values()
-                if e.kind == "person"} if existing_kb is not None else set()
-    if selection.get("companies_only"):      # and the people of the Phoenix files given
-        surnames |= {news_case(a.name, org=False).split()[-1] for a in actors if not is_company(a) and " " in
-                     news_case(a.name, org=False) and classify(a, [(*map_code(c), s, e) for c, s, e in a.codes]) == "person"}
+    surnames = _surnames(existing_kb, actors if selection.get("companies_only") else [])
     name_ends = {w for n in existing_kb.by_alias for w in n.split()[1:]} if existing_kb is not None else set()
     stats = {} if stats is None else stats
     out: list[dict] = []
@@ -552,13 +567,8 @@ def convert(actors: Iterable[PhoenixActor], existing_kb: ActorKB | None = None, 
             stats[entry] = stats.get(entry, 0) + 1
             continue
         prefix = "co" if selection.get("companies_only") else "phx"      # no id shared by the two files
-        ident = f"{prefix}-{base}"
-        for suffix in (f"-{(entry['country'] or 'x').lower()}", *(f"-{i}" for i in range(2, 99))):
-            if ident not in ids:
-                break
-            ident = f"{prefix}-{base}{suffix}"
-        entry["id"] = ident
-        ids.add(ident)
+        entry["id"] = _unique_id(prefix, base, entry["country"], ids)
+        ids.add(entry["id"])
         out.append(entry)
         stats[f"converted {entry['kind']}"] = stats.get(f"converted {entry['kind']}", 0) + 1
     return out
