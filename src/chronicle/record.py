@@ -55,6 +55,16 @@ class Rejected:
         return f"{self.where}: {self.reason}"
 
 
+SHARED_COUNTRY_METHOD = "anaphor+shared-country"
+"""The method of a pronoun resolved only to the one country its candidate antecedents share."""
+STORY_COUNTRY_METHOD = "anaphor+story-country"
+"""The method of a person pronoun no antecedent explains, given only the country of a story clearly
+of one country."""
+GUESSED_METHODS = frozenset({SHARED_COUNTRY_METHOD, STORY_COUNTRY_METHOD})
+"""Methods of mentions that say only which country an actor is of, not who it is: the actors stage
+makes them, the events stage lets them fill a role but never make an event alone."""
+
+
 @dataclass
 class ActorMention:
     """An actor named in the text, with its code as of the article's date (or unknown)."""

@@ -18,16 +18,13 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.actors import ActorKB, load_actor_cues
 from chronicle.knowledge.cues import load_cues
-from chronicle.record import ActorMention, Work
+from chronicle.record import SHARED_COUNTRY_METHOD, STORY_COUNTRY_METHOD, ActorMention, Work
 from chronicle.stages.actors.borrowed import sentence_countries
 
 WINDOW_SENTENCES = 3
-SHARED_COUNTRY = "anaphor+shared-country"
-"""The method of a pronoun resolved only to the one country its candidate antecedents share."""
+SHARED_COUNTRY = SHARED_COUNTRY_METHOD
 SHARED_COUNTRY_CONFIDENCE = 0.3
-STORY_COUNTRY = "anaphor+story-country"
-"""The method of a person pronoun no antecedent explains, given only the country of a story clearly
-of one country (:func:`_story_person`)."""
+STORY_COUNTRY = STORY_COUNTRY_METHOD   # made by :func:`_story_person`
 
 
 def is_anaphor(head: Token, tokens: list[Token]) -> bool:

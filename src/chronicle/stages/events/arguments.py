@@ -32,7 +32,7 @@ from spacy.tokens import Token
 from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.acts import state_action, state_action_preps
 from chronicle.knowledge.cues import load_cues
-from chronicle.record import ActorMention, Work
+from chronicle.record import GUESSED_METHODS, ActorMention, Work
 from chronicle.syntax.tree import INNER_DEPS, actors_for, actors_in_pobjs, actors_inside
 
 PLACE_KINDS = ("place", "country")
@@ -96,12 +96,6 @@ def recipient_phrases(verb: Token, work: Work) -> list[ActorMention]:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             found += prep_targets(prep, work)
     return found
-
-
-GUESSED_METHODS = frozenset({"anaphor+shared-country", "anaphor+story-country"})
-"""Methods of mentions that say only which country an actor is of, not who it is (a pronoun whose
-candidate antecedents share one country, or that no antecedent explains in a story of one country):
-they fill a role, never make an event alone."""
 
 
 def _only_guessed(mentions: list[ActorMention]) -> bool:
