@@ -23,7 +23,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
-from chronicle.syntax.tree import reduced_passive
+from chronicle.syntax.tree import has_prep_phrase, reduced_passive
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -190,7 +190,7 @@ def unaffiliated_act(draft) -> bool:
         # "was arrested by the highway patrol": only the police arrest, whoever is named; "was
         # accused of lying by his neighbour": an accusation between people is no state action
         by_anyone = arrest(draft.cameo) or not _named_accuser(trigger)
-        return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or _prep_sense(trigger, preps))
+        return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or has_prep_phrase(trigger, preps))
     return True
 
 
@@ -200,18 +200,6 @@ def _named_accuser(verb) -> bool:
     poisoning his tea")."""
     return any(t.dep_ in ("agent", "prep") and t.lower_ == "by" and any(c.dep_ == "pobj" for c in t.children)
                for t in verb.subtree if t.i > verb.i)
-
-
-def _prep_sense(verb, preps: tuple[str, ...]) -> bool:
-    """Whether one of the verb's prepositional phrases is one of ``preps``: a bare preposition
-    ("charged with") or a preposition with its object's lemma ("released on bail")."""
-    for c in verb.children:
-        if c.dep_ != "prep":
-            continue
-        objects = {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
-        if c.lower_ in preps or any(f"{c.lower_} {o}" in preps for o in objects):
-            return True
-    return False
 
 
 def _passive(verb) -> bool:

@@ -64,6 +64,19 @@ def reduced_passive(verb: "Token") -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
+def has_prep_phrase(verb: "Token", preps: tuple[str, ...]) -> bool:
+    """Whether one of the verb's prepositional phrases is one of ``preps``: a bare preposition
+    ("charged with") or, for an item of two words, the preposition with its object's lemma
+    ("released on bail", "released without charge"; not "released on Friday")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = {p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"}
+        if prep.lower_ in preps or any(f"{prep.lower_} {o}" in preps for o in objects):
+            return True
+    return False
+
+
 def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
     """Actors named by the phrase headed by ``token``, including coordinated ones."""
     found: list[ActorMention] = []

@@ -33,7 +33,7 @@ from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.acts import state_action, state_action_preps
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import GUESSED_METHODS, ActorMention, Work
-from chronicle.syntax.tree import INNER_DEPS, actors_for, actors_in_pobjs, actors_inside
+from chronicle.syntax.tree import INNER_DEPS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside
 
 PLACE_KINDS = ("place", "country")
 """Mentions that can stand for where an act landed."""
@@ -239,7 +239,7 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     if not state_action(cameo, lemma) or any(c.dep_ in ("agent", "prt") for c in verb.children):
         return []  # "the kick was charged down": another sense
     preps = state_action_preps(lemma)
-    if preps and not _state_prep(verb, preps):
+    if preps and not has_prep_phrase(verb, preps):
         return []  # "charged with murder", not "charged twice for the delivery"
     if _only_guessed([m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_for(c, work)]):
         return []  # "if they are found guilty": a pronoun known by its country alone makes no act
@@ -249,19 +249,6 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     return [ActorMention(text="", start=verb.idx, end=verb.idx, country=country, kind="state",
                          method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
                          head_i=verb.i)]
-
-
-def _state_prep(verb: Token, preps: tuple[str, ...]) -> bool:
-    """Whether one of the verb's phrases is one of its state-action sense's ``preps``: a bare
-    preposition ("charged with") or, for an item of two words, the preposition with its object's
-    lemma ("released on bail", "released without charge"; not "released on Friday")."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        objects = {p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"}
-        if prep.lower_ in preps or any(f"{prep.lower_} {o}" in preps for o in objects):
-            return True
-    return False
 
 
 def nested_agents(verb: Token, work: Work) -> list[ActorMention]:
