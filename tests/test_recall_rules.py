@@ -17,17 +17,18 @@ rules alone (``Coder(learned=False)``), as tests/test_senses_realnews.py does.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from chronicle.knowledge.acts import unaffiliated
 from chronicle.stages.screen import _inflections
+from tests.coding import actual_with_actors
 
 pytestmark = pytest.mark.model
 
 
-def actual(rules, text: str) -> list[tuple[str, str, list[str], list[str]]]:
-    return [(e.event_type, e.trigger.text, [a.text for a in e.source], [a.text for a in e.target])
-            for e in rules.code(text, published="2016-05-10") if e.factuality == "actual"]
+actual = partial(actual_with_actors, published="2016-05-10")
 
 
 def types(rules, text: str) -> set[str]:
