@@ -84,3 +84,22 @@ def test_no_corpus_folder_codes_every_sentence_alone(tmp_path, monkeypatch):
     coders = Coders()
     predicted, context = code_in_articles([gold(FIRST)], coders.article, coders.sentence)
     assert coders.sentences == [FIRST] and context["corpus"] is None and context["sentences_alone"] == 1
+
+
+def test_a_sentence_that_repeats_an_event_merged_into_an_earlier_one_reports_it(tmp_path, monkeypatch):
+    """The article codes one CONSULT whose later report ("talks") was merged into it: the third
+    sentence is scored with that event, its trigger the repeat's words, moved to the sentence."""
+    corpus(tmp_path, monkeypatch)
+    third = ARTICLE.split(". ")[2]
+    at = ARTICLE.index("talks")
+
+    class Repeating(Coders):
+        def article(self, art):
+            flew = span_event("CONSULT", art.text, "flew", "Prime Minister Ana Costa", "PRT")
+            return [flew.model_copy(update={"mentions": 2, "repeats": [Span(text="talks", start=at, end=at + 5)]})]
+
+    golds = [gold(SECOND), gold(third, "art-1", RealNewsEvent("CONSULT", "actual", "talks", None, None))]
+    predicted, _ = code_in_articles(golds, Repeating().article, Repeating().sentence)
+    assert predicted[0] == []
+    [talks] = predicted[1]
+    assert third[talks.trigger.start:talks.trigger.end] == "talks"

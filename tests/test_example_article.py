@@ -54,6 +54,8 @@ def test_required_1_agreement_reached_in_cairo(events):
     assert event.attribution is not None and event.attribution.speaker is not None
     assert event.attribution.speaker.country == "PSE"
     assert event.mentions >= 2  # the lead and the body report the same agreement
+    assert len(event.repeats) == event.mentions - 1  # each later report keeps its own words
+    assert all(r.start > event.trigger.start for r in event.repeats)
 
 
 def test_required_2_talks_between_the_factions_in_cairo(events):

@@ -188,6 +188,10 @@ class Event(_Record):
     confidence: float = Field(ge=0, le=1)
     confidences: Confidences | None = None
     mentions: int = Field(default=1, ge=1, description="Times the article reports this event")
+    repeats: list[Span] = Field(
+        default_factory=list,
+        description="The triggers of the article's later reports of this event, merged into this record "
+                    "(mentions = 1 + their number): the words that support each mention")
     coder: CoderInfo
 
 

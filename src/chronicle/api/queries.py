@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from chronicle.store.db import EVENT_COLUMNS, row_to_event
+from chronicle.store.db import EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, event_columns_sql, row_to_event
 
 SIDES = ("source", "target", "any")
 SORTS = ("date", "-date", "confidence", "-confidence", "mentions", "-mentions")
@@ -62,6 +62,7 @@ class Schema:
     merge_tables: bool
     published_assumed: bool
     method_detail: bool = False
+    event_columns: tuple[str, ...] = ()  # the optional ``events`` columns it has (OPTIONAL_EVENT_COLUMNS)
 
 
 def read_schema(conn) -> Schema:
@@ -70,10 +71,11 @@ def read_schema(conn) -> Schema:
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
     columns = {r for r in conn.execute(
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' "
-        "AND table_name IN ('articles', 'event_actors')").fetchall()}
+        "AND table_name IN ('articles', 'event_actors', 'events')").fetchall()}
     return Schema(merge_tables={"merged_events", "reports"} <= tables,
                   published_assumed=("articles", "published_assumed") in columns,
-                  method_detail=("event_actors", "method_detail") in columns)
+                  method_detail=("event_actors", "method_detail") in columns,
+                  event_columns=tuple(c for c in OPTIONAL_EVENT_COLUMNS if ("events", c) in columns))
 
 
 def source_of(query: EventQuery, schema: Schema) -> str:
@@ -254,7 +256,7 @@ def records_for(conn, schema: Schema, keys: list[Key]) -> list[dict]:
     ``merged``. A few queries that read the page's rows only, whatever the size of the store."""
     if not keys:
         return []
-    cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+    cols = event_columns_sql(schema.event_columns, alias="")
     _, rows = _by_pairs(conn, f"SELECT {cols} FROM events WHERE", "position",
                         [k[0] for k in keys], [k[1] for k in keys], "INTEGER")
     events = {(r[0], r[1]): dict(zip(EVENT_COLUMNS, r)) for r in rows}

@@ -62,7 +62,7 @@ def full_items(store: Store, keys: Iterable[Key], default: dt.date | None) -> di
     params = _key_params(keys)
     if not params["seqs"]:
         return {}
-    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    cols = store.event_columns()
     rows = store.conn.execute(
         f"SELECT {cols}, {_ARTICLE} FROM events e JOIN {_keys_relation()} ON e.article_seq = k.s "
         f"AND e.id = k.i JOIN articles a ON a.seq = e.article_seq", params).fetchall()

@@ -4,8 +4,9 @@ The ``realnews-*`` sentences were drawn from whole articles of ``../shared/corpu
 ECB+; ``datasets/realnews/README.md``), and a reader of the article knows what a sentence alone does
 not: who "he" and "Mr Blair" are, which country "the police" belong to. Chronicle codes articles, so
 the figure that says what a user gets codes each article once and scores, for each gold sentence, the
-events whose trigger lies inside it (``gold.jsonl`` keeps each sentence's character offsets in its
-article). The actors' offsets are moved to the sentence's own, which the scorer reads.
+events whose trigger lies inside it, or the trigger of one of its repeats (``Event.repeats``: an article
+reporting an event twice gives one event record) (``gold.jsonl`` keeps each sentence's character
+offsets in its article). The actors' offsets are moved to the sentence's own, which the scorer reads.
 
 Where ``../shared/corpus`` is missing, or an article's text no longer holds the sentence at its
 offsets, that sentence is coded alone, and the metrics say how many were (``context``).
@@ -60,6 +61,17 @@ def _moved(event: Event, offset: int) -> Event:
                                                     "end": event.trigger.end - offset})})
 
 
+def _as_reported_in(event: Event, gold) -> Event | None:
+    """The event as the gold sentence reports it: itself when its trigger lies in the sentence, with
+    the repeat's trigger when one of its repeats does (a later report in the article merged into it:
+    a sentence that repeats an event reports it, and the event record holds the words that say so),
+    else None."""
+    for span in (event.trigger, *event.repeats):
+        if gold.start <= span.start < gold.end:
+            return event if span is event.trigger else event.model_copy(update={"trigger": span})
+    return None
+
+
 def code_in_articles(gold: Sequence, code_article: Callable[[Article], list[Event]],
                      code_sentence: Callable[..., list[Event]], progress=None) -> tuple[list[list[Event]], dict]:
     """(events per gold sentence, what was done): each article holding gold sentences is coded once;
@@ -82,8 +94,8 @@ def code_in_articles(gold: Sequence, code_article: Callable[[Article], list[Even
                 coded[g.article_id] = list(code_article(Article(
                     id=g.article_id, text=rec["text"], title=rec.get("title"),
                     published=g.published or None, source=g.outlet or None)))
-            predicted.append([_moved(e, g.start) for e in coded[g.article_id]
-                              if g.start <= e.trigger.start < g.end])
+            predicted.append([_moved(e, g.start) for e in map(lambda e: _as_reported_in(e, g), coded[g.article_id])
+                              if e is not None])
         if progress is not None:
             progress(done, len(gold))
     return predicted, {"mode": "article", "articles": len(coded), "sentences_in_articles": len(gold) - alone,

@@ -97,7 +97,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             keys.append(key)
             continue
         first = merged[slot]
-        updates = {"mentions": first.mentions + event.mentions}
+        updates = {"mentions": first.mentions + event.mentions,
+                   "repeats": [*first.repeats, event.trigger, *event.repeats]}
         for field in ("location", "attribution", "size", "casualties", "mode"):
             if getattr(first, field) is None and getattr(event, field) is not None:
                 updates[field] = getattr(event, field)

@@ -1,6 +1,6 @@
 """The corpus store: one embedded DuckDB file holding articles, their events and what was refused.
 
-Tables (``schema_version`` 3; keys, views and upgrades in ``chronicle.store.tables``):
+Tables (``schema_version`` 4; keys, views and upgrades in ``chronicle.store.tables``):
 
 * ``articles``: one row per distinct text (``content_hash`` = sha256 of the text, UNIQUE), with the
   article's own ``id``, metadata, ``ingested_at`` and the coder/data version that coded it. ``seq``
@@ -8,7 +8,8 @@ Tables (``schema_version`` 3; keys, views and upgrades in ``chronicle.store.tabl
   ``published`` is the user's ``--published`` fallback, not a date the article carries.
 * ``events``: one row per Event: scalar fields as columns, ``date``/``location`` flattened for
   filtering *and* kept whole as JSON, other nested fields (``factuality_cue``, ``attribution``,
-  ``size``, ``casualties``, ``confidences``) as JSON, plus ``coder_version`` and ``data_version``.
+  ``size``, ``casualties``, ``confidences``) as JSON, plus ``coder_version`` and ``data_version``;
+  ``repeats`` (JSON) holds the triggers of the article's later reports merged into the event.
 * ``event_actors``: the source and target actors of each event (``side`` is ``source`` or
   ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister";
   ``method`` the category of how it was coded, ``method_detail`` the coder's own method string).
@@ -27,7 +28,7 @@ batch (articles and their events) or none of it.
 Views: ``events_flat`` (an event with its article and first actors) and ``dyads`` (source x target).
 
 Older databases are upgraded when opened for writing (1 -> 2: the merge tables; 2 -> 3: keys,
-``published_assumed``, the method category, the views); opened read-only they still export events
+``published_assumed``, the method category, the views; 3 -> 4: ``events.repeats``); opened read-only they still export events
 (a version 1 database not merged events).
 
 Opening is careful, because the file is the user's: DuckDB never installs or loads an extension
@@ -67,8 +68,22 @@ EVENT_COLUMNS = (
     "trigger_text", "trigger_start", "trigger_end", "date_value", "date_precision", "date_first",
     "date_last", "date", "location_name", "location_country", "location_admin1", "location_lat",
     "location_lon", "location_geonameid", "location", "attribution", "size", "casualties",
-    "confidence", "confidences", "mentions", "coder_version", "data_version",
+    "confidence", "confidences", "mentions", "coder_version", "data_version", "repeats",
 )
+OPTIONAL_EVENT_COLUMNS = ("repeats",)
+"""``events`` columns an older store lacks (version 3 had no ``repeats``): read as null from a store
+opened read-only, which is not upgraded."""
+
+
+def event_columns_sql(present: Iterable[str], alias: str = "e", skip: tuple[str, ...] = ()) -> str:
+    """The ``EVENT_COLUMNS`` (less ``skip``) of ``events`` as ``alias``, for a SELECT whose rows
+    ``row_to_event`` reads; an optional column not in ``present`` (the optional columns the table
+    has) is selected as null, so an older store read as it is gives the same row shape."""
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'{prefix}"{c}"' if c in present or c not in OPTIONAL_EVENT_COLUMNS
+                     else f'NULL AS "{c}"' for c in EVENT_COLUMNS if c not in skip)
+
+
 ACTOR_COLUMNS = ("article_seq", "event_id", "side", "position", "text", "start", "end", "name",
                  "actor_id", "country", "sector", "role", "method", "confidence", "method_detail")
 ARTICLE_COLUMNS = ("id", "content_hash", "title", "published", "source", "url", "text",
@@ -146,7 +161,7 @@ def event_row(seq: int, position: int, e: Event) -> tuple:
         loc.admin1 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         loc.geonameid if loc else None, _json(loc), _json(e.attribution), _json(e.size),
         _json(e.casualties), e.confidence, _json(e.confidences), e.mentions,
-        e.coder.version, e.coder.data_version,
+        e.coder.version, e.coder.data_version, json.dumps([r.model_dump() for r in e.repeats]),
     )
 
 
@@ -184,6 +199,7 @@ def row_to_event(row: dict, actors: Iterable[dict]) -> Event:
         date=load(row["date"]), location=load(row["location"]), attribution=load(row["attribution"]),
         size=load(row["size"]), casualties=load(row["casualties"]), confidence=row["confidence"],
         confidences=load(row["confidences"]), mentions=row["mentions"],
+        repeats=load(row["repeats"]) or [],
         coder={"version": row["coder_version"], "data_version": row["data_version"]},
     )
 
@@ -283,6 +299,11 @@ class Store:
         """Whether ``table`` has ``column`` (an older store opened read-only lacks newer columns)."""
         return self.conn.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = 'main' "
                                  "AND table_name = ? AND column_name = ?", [table, column]).fetchone() is not None
+
+    def event_columns(self, alias: str = "e", skip: tuple[str, ...] = ()) -> str:
+        """``event_columns_sql`` for this store's ``events`` table."""
+        present = [c for c in OPTIONAL_EVENT_COLUMNS if self.has_column("events", c)]
+        return event_columns_sql(present, alias, skip)
 
     def counts(self) -> dict[str, int]:
         """Rows per table (tables an older database opened read-only lacks are left out)."""

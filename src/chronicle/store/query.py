@@ -144,7 +144,7 @@ def iter_records(store: Store, since: _dt.date | None = None, until: _dt.date | 
                  batch_size: int = 1000) -> Iterator[tuple[Event, ArticleRef]]:
     """Stream (Event, ArticleRef) in ingest order, ``batch_size`` events per query."""
     cond, params = where_clause(since, until, filters)
-    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    cols = store.event_columns()
     sql = (f"SELECT {cols}, {_article_fields(store)} FROM events e JOIN articles a ON a.seq = e.article_seq "
            f"WHERE {cond} {_KEYSET}")
     n_event = len(EVENT_COLUMNS)
@@ -197,7 +197,7 @@ def iter_merged(store: Store, since: _dt.date | None = None, until: _dt.date | N
 
 def _iter_merged(store, since, until, filters, batch_size) -> Iterator[MergedRecord]:
     cond, params = where_clause(since, until, filters)
-    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    cols = store.event_columns()
     sql = (f"SELECT {cols}, {_article_fields(store)}, m.id, m.num_mentions, m.num_articles, m.num_sources "
            f"{_MERGED_FROM} WHERE {cond} {_KEYSET}")
     n_event, n_ref = len(EVENT_COLUMNS), len(ArticleRef._fields)
@@ -261,7 +261,7 @@ def copy_parquet(store: Store, out: str, since: _dt.date | None = None,
     if merged:
         require_merged(store)
     cond, params = where_clause(since, until, filters)
-    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("article_seq", "position"))
+    cols = store.event_columns(skip=("article_seq", "position"))
     extra, source = "", "FROM events e JOIN articles a ON a.seq = e.article_seq"
     if merged:
         extra = (", m.id AS merged_id, m.num_mentions, m.num_articles, m.num_sources, "
@@ -283,7 +283,7 @@ def copy_parquet(store: Store, out: str, since: _dt.date | None = None,
 def stored_event(store: Store, article_seq: int, event_id: str) -> tuple[Event, ArticleRef] | None:
     """One stored event and its article, or None when it is no longer stored (a re-code with
     another coder can drop or re-number an article's events; its reviews stay)."""
-    cols = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+    cols = store.event_columns()
     row = store.conn.execute(
         f"SELECT {cols}, {_article_fields(store)} FROM events e JOIN articles a ON a.seq = e.article_seq "
         "WHERE e.article_seq = ? AND e.id = ?", [article_seq, event_id]).fetchone()

@@ -1,6 +1,6 @@
 """The store's tables, keys, views and upgrades, as SQL (``chronicle.store.db`` runs them).
 
-Keys (schema version 3): ``articles.seq`` is the primary key (``content_hash`` UNIQUE); ``events``
+Keys (schema version 4): ``articles.seq`` is the primary key (``content_hash`` UNIQUE); ``events``
 is keyed by ``(article_seq, id)``, ``event_actors`` by ``(article_seq, event_id, side, position)``,
 ``merged_events`` by ``id`` and ``reports`` by ``(article_seq, event_id)`` (an event belongs to one
 merged event). Every ``article_seq`` is a foreign key to ``articles.seq``: articles are never
@@ -28,7 +28,7 @@ from importlib import resources
 
 import yaml
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ARTICLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS events (
     location_lat DOUBLE, location_lon DOUBLE, location_geonameid BIGINT, location JSON,
     attribution JSON, size JSON, casualties JSON,
     confidence DOUBLE, confidences JSON, mentions INTEGER,
-    coder_version VARCHAR, data_version VARCHAR,
+    coder_version VARCHAR, data_version VARCHAR, repeats JSON,
     PRIMARY KEY (article_seq, id)
 );
 CREATE TABLE IF NOT EXISTS event_actors (
@@ -143,7 +143,12 @@ CREATE TABLE IF NOT EXISTS reports (
 _V2_COLUMNS = {
     "articles": ("seq", "id", "content_hash", "title", "published", "source", "url", "text",
                  "ingested_at", "coder_version", "data_version"),
-    "events": None,  # unchanged: every column, in order
+    "events": ("article_seq", "position", "id", "doc_id", "sentence_index", "sentence", "event_type", "mode",
+               "contexts", "cameo", "quad_class", "goldstein", "factuality", "factuality_cue", "reciprocal",
+               "trigger_text", "trigger_start", "trigger_end", "date_value", "date_precision", "date_first",
+               "date_last", "date", "location_name", "location_country", "location_admin1", "location_lat",
+               "location_lon", "location_geonameid", "location", "attribution", "size", "casualties",
+               "confidence", "confidences", "mentions", "coder_version", "data_version"),
     "merged_events": None,
     "reports": None,
 }
@@ -184,6 +189,11 @@ def migrations() -> dict[int, str]:
         # 1 -> 2: ``reports`` was reserved and never written; it becomes the event -> merged event map.
         1: "DROP TABLE IF EXISTS reports;" + _V2_MERGE_TABLES,
         2: _upgrade_2_to_3(),
+        # 3 -> 4: ``events.repeats``, the triggers of an article's later reports of the event (a
+        # version 3 store kept only their count: its events get an empty list). A store upgraded
+        # from version 2 already has the column (the 2 -> 3 step creates today's table).
+        3: "ALTER TABLE events ADD COLUMN IF NOT EXISTS repeats JSON;"
+           "UPDATE events SET repeats = '[]' WHERE repeats IS NULL;",
     }
 
 
