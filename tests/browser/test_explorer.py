@@ -188,6 +188,19 @@ def test_event_page_marks_every_field_in_the_article(browser, server, artifacts)
     shoot(browser, artifacts, "event")
 
 
+def test_event_page_marks_each_repeated_report_of_the_event(browser, server):
+    """An event the article reports twice is one record; its later reports (``repeats``) are marked
+    in the article too, each with its own label, so every mention is checked against its words."""
+    repeated = [e for e in all_events(server) if e.get("repeats")]
+    if not repeated:
+        pytest.fail("no stored event is reported twice in its article: pick other articles")
+    event = repeated[0]
+    open_view(browser, server, f"#/event/{event['id']}")
+    assert mark_texts(browser, "repeat") == [r["text"] for r in event["repeats"]]
+    assert mark_texts(browser, "trigger") == [event["trigger"]["text"]]
+    assert "reported again" in browser.find_element(By.CSS_SELECTOR, ".hl-legend").text
+
+
 def test_event_page_links_the_other_reports(browser, server):
     merged = [e for e in all_events(server, merged="true") if e.get("merged") and e["merged"]["num_articles"] > 1]
     if not merged:

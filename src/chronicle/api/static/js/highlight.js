@@ -12,6 +12,7 @@ export const FIELDS = [
   { field: "source", label: "source", describe: "who acts (source actor)" },
   { field: "target", label: "target", describe: "on whom (target actor)" },
   { field: "trigger", label: "trigger", describe: "the words that name the event" },
+  { field: "repeat", label: "reported again", describe: "a later report of the same event in this article" },
   { field: "date", label: "date", describe: "when" },
   { field: "location", label: "place", describe: "where" },
   { field: "size", label: "size", describe: "how many (crowd or force size)" },
@@ -35,6 +36,7 @@ function actorDetail(actor) {
 export function evidenceSpans(event) {
   const spans = [
     span("trigger", event.trigger, `${event.event_type}: ${event.trigger && event.trigger.text}`),
+    ...(event.repeats || []).map((repeat) => span("repeat", repeat, `${event.event_type} again: ${repeat.text}`)),
     ...(event.source || []).map((actor) => span("source", actor, actorDetail(actor))),
     ...(event.target || []).map((actor) => span("target", actor, actorDetail(actor))),
     span("date", event.date, event.date && event.date.value),
