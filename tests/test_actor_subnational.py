@@ -77,3 +77,17 @@ def test_a_national_senator_from_a_state_is_not_a_state_office(coder):
     actor = source_of(coder, "Texas Senator Joan Marlowe accused the White House of ignoring the border.",
                       "2016-02-02")
     assert (actor.country, actor.sector, actor.role) == ("USA", "LEG", "senator")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A former New England rugby coach was arrested by police in Walpole on Friday.", "USA"),
+    ("The New England governors criticised the president over the fishing rules.", "USA"),
+    ("Farmers across the Midwest condemned the trade ministry over the tariffs.", "USA"),
+])
+def test_a_region_named_after_a_country_is_not_that_country(coder, text, country):
+    """"New England" holds "England": the US region names the USA, never GBR (regions.yaml)."""
+    from chronicle.schema import Article
+
+    (pair,) = list(coder.pipe([Article(id="t", text=text, published="2015-03-01")]))
+    countries = {a.country for e in pair[1] for a in e.source + e.target}
+    assert countries and "GBR" not in countries and country in countries, [(e.source, e.target) for e in pair[1]]
