@@ -140,3 +140,12 @@ def test_an_agent_owned_by_a_surname_takes_that_persons_country(coder):
     administration = found["the Clinton administration"]
     assert (administration.country, administration.sector) == ("USA", "GOV")
     assert "country" not in administration.method  # from the surname, not the sentence's country
+
+
+@pytest.mark.model
+def test_a_surname_does_not_guess_a_leader_long_out_of_office(coder):
+    """"Ford" in a 2012 story about Detroit is not the president of 1974-77 (his offices ended more
+    than LEFT_OFFICE_YEARS before); in a 1976 story the same words are him."""
+    text = "Senators in Washington criticised Ford over the pardon, and Ford defended it on Monday."
+    assert mentions_of(coder, text, "2012-03-01")["Ford"].actor_id is None
+    assert mentions_of(coder, text, "1976-03-01")["Ford"].actor_id == "gerald-ford"

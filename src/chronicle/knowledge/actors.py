@@ -33,6 +33,10 @@ mention of kind "place", with a country and no sector."""
 IMPORTED_FILES = frozenset({"phoenix.yaml"})
 """Actor files converted in bulk from another project's dictionaries (``tools/phoenix.py``)."""
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+LEFT_OFFICE_YEARS = 10
+"""Years after a person's last office ends from which a bare surname no longer guesses them: a
+story of 2012 that says "Ford" or "Wilson" means someone else than the president or prime minister
+of the 1970s (named in full, they are still found)."""
 """Words after a surname that are not it ("Joseph R. Biden Jr.")."""
 POLITICAL_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY REB OPP SPY IGO NGO CVL REF CRM LAB ELI REL JRN MED".split())
@@ -323,6 +327,14 @@ class ActorKB:
                             people.append(entry)
             self.__dict__["_surnames"] = index
         return index.get(surname, [])
+
+    def left_public_life(self, entry: ActorEntry, day: dt.date | None, years: int = LEFT_OFFICE_YEARS) -> bool:
+        """Whether every dated role of ``entry`` ended more than ``years`` before ``day``: a past
+        president or prime minister ("Ford", "Wilson") whom a bare surname in today's news rarely
+        means. False without a day, or for a person with no roles or an open one."""
+        if day is None or not entry.roles or any(r.end is None for r in entry.roles):
+            return False
+        return max(r.end for r in entry.roles) < day - dt.timedelta(days=365 * years)
 
     def imported(self, entry: ActorEntry) -> bool:
         """Whether every fact of ``entry`` comes from a dictionary imported in bulk (Phoenix), not

@@ -171,10 +171,10 @@ def _by_surname(mention: ActorMention, surname: str, earlier: list[Referent], st
 
 
 def surname_people(surname: str, story: StoryContext, kb: ActorKB) -> list:
-    """The knowledge base's people a bare surname may mean in this story, all of one country: those
-    of a country the story is about, or, in a story that names no country, the one person of the
+    """The knowledge base's people a bare surname may mean in this story, all of one country (none
+    long out of office at the story's day: ``ActorKB.left_public_life``): those of a country the story is about, or, in a story that names no country, the one person of the
     project's own files; [] when none, or people of several countries, are left."""
-    people = kb.people_by_surname(surname)
+    people = [p for p in kb.people_by_surname(surname) if not kb.left_public_life(p, story.day)]
     if story.countries:
         people = [p for p in people if story.supports(p.country)]
     elif len(people) != 1 or kb.imported(people[0]):
