@@ -22,7 +22,7 @@ FIELDS = (
     "pressure_preps", "pressing_verbs", "leader_words", "promise_verbs", "obligation_verbs", "state_verbs", "assent_verbs",
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
-    "comment_verbs", "starting_verbs",
+    "comment_verbs", "starting_verbs", "measure_nouns", "charge_words",
 )
 
 
@@ -81,6 +81,8 @@ class Cues:
     assent_verbs: frozenset[str]
     future_time_words: frozenset[str]
     holding_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
+    charge_words: frozenset[str]
     future_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     content_nouns: frozenset[str]

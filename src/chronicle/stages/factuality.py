@@ -187,12 +187,34 @@ def _clause_cues(node: Token, cues: Cues, consider, *, purpose_is_plan: bool = T
                     consider("negated", d)
     if (when := _scheduled(node, cues)) is not None:
         consider("future", when)
+    if (asked := _question(node)) is not None:
+        consider("hypothetical", asked)
     if node.dep_ == "advcl":
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
                 consider("hypothetical", c)
             elif c.dep_ == "aux" and c.lower_ == "to" and purpose_is_plan:
                 consider("hypothetical", c)  # "sent troops to fight X": a purpose, not yet done
+
+
+def _question(node: Token) -> Token | None:
+    """The fronted auxiliary of a question: "Do you support the plan?", "Will Blair meet Bush?" ask
+    whether the act happens (GUIDELINE.md: a question is hypothetical); "Why did they attack?" does
+    not. Only a clause whose
+    auxiliary comes before its subject and that ends with a question mark."""
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    last = node.right_edge
+    while last.i > node.i and (last.is_quote or last.is_space or last.text in ")]"):
+        last = last.nbor(-1)
+    if last.text != "?":
+        return None
+    aux = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.i < subjects[0].i
+                and c.i < node.i), None)
+    if aux is None or any(t.tag_ in ("WRB", "WP", "WDT") and t.i < aux.i for t in node.subtree):
+        return None  # "Why did the army attack?" takes the attack as given
+    return aux
 
 
 def _to_infinitive(verb: Token) -> bool:

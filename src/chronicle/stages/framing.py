@@ -50,9 +50,10 @@ class FramingStage(Stage):
         kept: list[Draft] = []
         cues = load_cues()
         for draft in work.drafts:
-            if _denies_a_claim(draft, cues) or _said_in_a_claim(draft, cues):
+            if _denies_a_claim(draft, cues) or _said_in_a_claim(draft, cues) or _charged_act(draft, cues):
                 continue
-            governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS) or _asked_for(draft, by_trigger)
+            governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS) or _asked_for(draft, by_trigger) \
+                or _conjoined_content(draft, by_trigger)
             if governor is not None and governor.event_type in SPEECH_ACT_TYPES:
                 if not governor.target and not governor.reciprocal:
                     keys = {m.key for m in governor.source}
@@ -78,10 +79,54 @@ def _said_in_a_claim(draft: Draft, cues) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
+CHARGE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "compound", "amod", "advmod", "xcomp"})
+
+
+def _charged_act(draft: Draft, cues) -> bool:
+    """"charged with murder", "convicted him of the deputy's slaying", "arrested on suspicion of
+    murder": the act a charge or verdict names is what the court or the police say, not an event told as news (GUIDELINE.md: the content of an accusation is not
+    coded; only the arrest, charge or conviction is). The charging word need not be coded itself."""
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    for _ in range(4):
+        if node.dep_ not in CHARGE_DEPS or node.head.i == node.i:
+            return False
+        # the charge word governs the act through "of"/"with"/"for"; "convicted him of the slaying, as
+        # well as the attempted murder": the parser hangs the second charge on the verb as a conjunct
+        named = (node.dep_ == "prep" and node.lower_ in ("of", "with", "for")) or (
+            node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.pos_ == "VERB")
+        node = node.head
+        if named and node.lemma_.lower() in cues.charge_words:
+            return True
+    return False
+
+
+def _conjoined_content(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
+    """"the teen accused of shooting and killing a girl", "called on the government to either free or
+    charge the detainees": a verb coordinated with the content of someone's words is content too (the
+    parser hangs it on the first verb of the pair, not on the accusation or the appeal). A conjunct
+    with a subject of its own ("urged them to stop, and the army attacked") or a form of its own is a
+    clause of its own."""
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    if node.dep_ != "conj":
+        return None
+    while node.dep_ == "conj" and node.head.i != node.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return None
+        node = node.head
+    trigger = draft.anchor if draft.anchor is not None else draft.trigger
+    if trigger.pos_ == "VERB" and node.pos_ == "VERB" and trigger.tag_ != node.tag_:
+        return None  # "asked Comey to lay off the inquiry and later fired Comey": a deed of its own tense
+    # "accused X and attacked Y": the climb starts above "accused", so the accusation is not the governor
+    return draft_above(node, by_trigger, EMBED_DEPS) or _appeal_above(node, by_trigger)
+
+
 def _asked_for(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
     """"Amnesty called on Egypt to release the journalists": the parser hangs the infinitive on the
     appeal as an adverbial clause, but what a request asks for is its content, not a second event."""
-    trigger = draft.anchor if draft.anchor is not None else draft.trigger
+    return _appeal_above(draft.anchor if draft.anchor is not None else draft.trigger, by_trigger)
+
+
+def _appeal_above(trigger, by_trigger: dict[int, Draft]) -> Draft | None:
     if trigger.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return None
     governor = by_trigger.get(trigger.head.i)

@@ -211,8 +211,13 @@ def political_speaker(token: Token, work: Work | None, lexicon: Lexicon) -> bool
     if token.pos_ == "NOUN":
         agents = [c for c in token.children if c.dep_ == "poss"]
     else:
-        agents = [c for c in token.children if c.dep_ in ("nsubj",)]
-    mentions = [m for a in _with_conjuncts(agents) for t in a.subtree for m in work.actors_at.get(t.i, [])]
+        agents = [c for c in token.children if c.dep_ in ("nsubj",) and c.tag_ not in ("WP", "WDT")]
+    active = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children) or token.tag_ == "VBG"
+    if not agents and token.dep_ in ("relcl", "acl") and active:
+        agents = [token.head]  # "Democrats, who have been fighting to ...", "parties battling over ..."
+    inner = {t.i for t in token.subtree} if token.head in agents else set()  # not the clause's own actors
+    mentions = [m for a in _with_conjuncts(agents) for t in a.subtree if t.i not in inner
+                for m in work.actors_at.get(t.i, [])]
     return bool(mentions) and all(m.sector in sectors for m in mentions)
 
 
@@ -348,11 +353,16 @@ def answered(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
 
 def possessed(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"she had the support of enough delegates", "the bill has broad support from charities":
-    backing someone holds, a state of affairs, not an act of endorsing (``holding_verbs``);
+    backing someone holds or is found to have, a state of affairs, not an act of endorsing
+    (``holding_verbs``), or how much of it there is ("a drop in support for", ``measure_nouns``);
     "pledged its support to X" and "expressed support for X" are acts."""
     cues = load_cues()
-    return token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") \
-        and token.head.lemma_.lower() in cues.holding_verbs
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "of") \
+            and token.head.head.lemma_.lower() in cues.measure_nouns:
+        return True  # "an erosion in Jewish support for the president": a level measured, not an act
+    return token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in cues.holding_verbs
 
 
 def poll_share(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
@@ -478,7 +488,22 @@ def natural_cause(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
         doers.append(token.head)  # "a storm killing 12 people": the noun does what the verb tells
     if token.dep_ == "advcl" and token.tag_ == "VBG":  # "the virus spread fast, killing 30": its subject
         doers += [c for c in token.head.children if c.dep_ == "nsubj"]
-    return any(d.lemma_.lower() in words for d in doers)
+    doers += [c for d in doers for c in d.children if c.dep_ in ("nmod", "compound", "conj")]  # "an earthquake and giant waves"
+    return any(d.lemma_.lower() in words for d in doers) or _in_an_accident(token, words)
+
+
+def _in_an_accident(token: Token, words: frozenset[str]) -> bool:
+    """"six children were killed and 14 trapped when a mosque collapsed": a "when" clause of the
+    verb (or of a verb coordinated with it) tells an accident, its verb or its subject an accident
+    word (``accident_nouns``); "were killed when a bomb exploded" tells an attack."""
+    for verb in [token, *token.conjuncts]:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if not any(m.lower_ == "when" for m in clause.children if m.dep_ in ("advmod", "mark")):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if clause.lemma_.lower() in words or any(s.lemma_.lower() in words for s in subjects):
+                return True
+    return False
 
 
 def waged(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
