@@ -149,9 +149,11 @@ class EventsStage(Stage):
             if draft.trigger.dep_ not in ("dobj", "obj", "attr", "nsubjpass"):
                 continue  # "lifted the sanctions", "sanctions were lifted": one event
             verb_draft = drafts[draft.anchor.i]
-            if draft.entry.objects and draft.event_type != verb_draft.event_type \
+            if (draft.entry.objects or draft.entry.when) and draft.event_type != verb_draft.event_type \
                     and draft.anchor.lemma_.lower() in light_verbs and not verb_draft.entry.particles:
-                drafts.pop(draft.anchor.i, None)  # "launched a hunger strike": the modified noun's sense wins
+                # "launched a hunger strike", "launched an attack on the policy": the noun's sense,
+                # read off its modifiers or its clause, wins over the sense the verb reads off the noun
+                drafts.pop(draft.anchor.i, None)
             elif verb_draft.entry.objects:
                 drafts.pop(i, None)
             elif draft.anchor.lemma_.lower() in light_verbs:

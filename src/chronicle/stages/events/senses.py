@@ -536,6 +536,45 @@ def campaign_pledge(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     return bool(mentions) and all(m.sector == "PTY" for m in mentions)
 
 
+def rival_warning(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Brown warned that the Tories were planning cuts", "Israeli officials warned that the deal
+    would allow Iran to build a bomb": a holder or seeker of office warns about what another
+    political actor does, which the real-news guideline codes as criticism of it (ACCUSE). A firm,
+    an economist or an agency warning of a slump makes a forecast, and "warned that the US economy
+    could slow" names only the speaker's own country: no counterpart, no event. Pronouns in the
+    complement are left out: they often stand for the speaker ("warned he had seen complacency"), and
+    so is a condition ("warned that if the Commission ignored it, it would be an insult"): what is
+    warned of there is the speaker's own view of a case, not an act of the one named."""
+    if work is None or addressee(token, work, lexicon):
+        return False
+    cues = load_cues()
+    speakers = [m for c in token.children if c.dep_ == "nsubj" for t in c.subtree for m in work.actors_at.get(t.i, [])]
+    if not speakers or not all(m.sector in cues.office_sectors for m in speakers):
+        return False
+    own_keys = {m.key for m in speakers}
+    own_countries = {m.country for m in speakers if m.country}
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        for t in _unconditional(clause, cues):
+            if t.lower_ in cues.refer_back_pronouns:
+                continue
+            for m in work.actors_at.get(t.i, []):
+                home = m.kind == "country" and m.country in own_countries
+                if m.sector in cues.office_sectors and m.key not in own_keys and not home:
+                    return True
+    return False
+
+
+def _unconditional(clause: Token, cues) -> list[Token]:
+    """The words of ``clause`` outside its conditions ("if the Commission ignored the request")."""
+    words = [clause]
+    for child in clause.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
+                                         for m in child.children):
+            continue
+        words += _unconditional(child, cues)
+    return words
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
@@ -547,5 +586,5 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "topic_only": topic_only, "stance": stance, "person_quarrel": person_quarrel,
     "retort": retort, "poll_share": poll_share,
     "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
-    "campaign_pledge": campaign_pledge,
+    "campaign_pledge": campaign_pledge, "rival_warning": rival_warning,
 }
