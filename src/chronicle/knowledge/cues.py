@@ -22,7 +22,7 @@ FIELDS = (
     "pressure_preps", "pressing_verbs", "leader_words", "promise_verbs", "obligation_verbs", "state_verbs", "assent_verbs",
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
-    "comment_verbs", "starting_verbs",
+    "comment_verbs", "starting_verbs", "unrest_people",
 )
 
 
@@ -89,6 +89,7 @@ class Cues:
     time_nouns: frozenset[str]
     comment_verbs: frozenset[str]
     starting_verbs: frozenset[str]
+    unrest_people: frozenset[str]
     org_name_heads: dict[str, str]
 
 
