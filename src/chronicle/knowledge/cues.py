@@ -22,7 +22,7 @@ FIELDS = (
     "pressure_preps", "pressing_verbs", "leader_words", "promise_verbs", "obligation_verbs", "state_verbs", "assent_verbs",
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
-    "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors",
+    "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
 )
 
 
@@ -92,6 +92,7 @@ class Cues:
     comment_verbs: frozenset[str]
     starting_verbs: frozenset[str]
     office_sectors: frozenset[str]
+    unrest_people: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -23,7 +23,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
-from chronicle.syntax.tree import has_prep_phrase, reduced_passive
+from chronicle.syntax.tree import has_prep_phrase, reduced_passive, shared_passive_subject
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -135,10 +135,20 @@ def _relevant(draft, sports_story: bool = False) -> bool:
         return state_action(draft.cameo, draft.entry.lemma) or not sports_story and not sports_sentence
     if political:
         return True
+    if not sports_story and not sports_sentence and _unrest_violence(draft):
+        return True
     if draft.event_type == "PROTEST" and any(m.sector and m.sector != "BUS" for m in draft.source):
         # a protest by an organised part of the public; a firm that "demonstrated a phone" shows a product
         return True
     return not sports_story and not sports_sentence and _dispute_between_named(draft)
+
+
+def _unrest_violence(draft) -> bool:
+    """"Protesters torched cars", "rioters threw petrol bombs": violence by the people of a protest or
+    a riot (``unrest_people`` of cues.yaml) is political as their protest is, whoever it hits."""
+    doc, words = draft.trigger.doc, load_cues().unrest_people
+    return draft.event_type == "ASSAULT" and any(
+        0 <= m.head_i < len(doc) and doc[m.head_i].lemma_.lower() in words for m in draft.source)
 
 
 def _dispute_between_named(draft) -> bool:
@@ -179,7 +189,9 @@ def unaffiliated_act(draft) -> bool:
     state = state_action(draft.cameo, draft.entry.lemma)
     if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(c.dep_ == "prt" for c in trigger.children):
         return False
-    if not draft.target or not any(_people(m, trigger) for m in draft.target + draft.source):
+    if not draft.target:
+        return not state and _armed_person(draft)
+    if not any(_people(m, trigger) for m in draft.target + draft.source):
         return False
     if not state and _accident(trigger):  # "charged with arson after the fire": the charge is still the state's
         return False
@@ -194,6 +206,33 @@ def unaffiliated_act(draft) -> bool:
     return True
 
 
+def _armed_person(draft) -> bool:
+    """"She opened fire", "Hiller fired shots at the supervisor", "he shot the other three": a person
+    who shoots, bombs or kills (the codes of ``chronicle.knowledge.acts``, not a word of the 190
+    family such as "kill", which is also slang) at people the coder has no actor for (the guideline's
+    "a gunman"), or who opens fire (an entry that needs its object). Not "fired just wide from a
+    free-kick" or "shoot the game animals": no one is hit; not an accident."""
+    trigger = draft.trigger
+    if trigger.pos_ != "VERB" or _passive(trigger) or not unaffiliated(draft.cameo) or _accident(trigger):
+        return False
+    if not any(m.kind == "person" or _people(m, trigger) for m in draft.source):
+        return False
+    hit = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    hit += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
+            for p in c.children if p.dep_ == "pobj"]
+    hit += [p for o in list(hit) for c in o.children if c.dep_ == "prep" and c.lower_ == "at"
+            for p in c.children if p.dep_ == "pobj"]  # "fired shots at the supervisor"
+    return bool(draft.entry.objects) or any(_human(t) for t in hit)
+
+
+def _human(token) -> bool:
+    """A word for people: a personal pronoun, a number of them ("the other three"), a noun of people
+    or of a job (cues.yaml), a person's name."""
+    cues = load_cues()
+    return token.lower_ in cues.person_pronouns | cues.plural_pronouns or token.pos_ == "NUM" \
+        or token.lemma_.lower() in cues.unnamed_people | cues.person_role_nouns or token.ent_type_ == "PERSON"
+
+
 def _named_accuser(verb) -> bool:
     """Whether the passive names who did it: its agent, or a "by" phrase the parser hung on a word of
     its clause ("was accused of lying by his neighbour"); not a means ("charged with killing him by
@@ -203,9 +242,11 @@ def _named_accuser(verb) -> bool:
 
 
 def _passive(verb) -> bool:
-    """Told of the one acted on: a passive ("was charged with") or a past participle that describes
-    a noun ("a woman charged with killing", "the two men arrested on Friday")."""
-    return any(c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb)
+    """Told of the one acted on: a passive ("was charged with"), one that shares the passive subject
+    of the verb it is coordinated with ("was arrested and charged with") or a past participle that
+    describes a noun ("a woman charged with killing", "the two men arrested on Friday")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb) \
+        or shared_passive_subject(verb) is not None  # "was arrested and charged with", "booked and released on bail"
 
 
 def _people(mention: ActorMention, trigger) -> bool:
@@ -219,15 +260,26 @@ def _people(mention: ActorMention, trigger) -> bool:
     if not 0 <= mention.head_i < len(doc):
         return False
     head = doc[mention.head_i]
-    if mention.kind == "agent" and mention.sector in (None, "CVL"):
+    if mention.kind == "agent" and (mention.sector in (None, "CVL") or _person_noun(head)):
         return _acted_on(head, trigger)
     return mention.kind == "unknown" and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and not head.ent_type_)
+
+
+def _person_noun(head) -> bool:
+    """A noun of a person by what they are or do, whatever sector their job gives them: "a teacher was
+    arrested", "three executives were charged", "assaulted a student" (``unnamed_people`` and
+    ``person_role_nouns`` of cues.yaml); not "banks" or "the firm"."""
+    cues = load_cues()
+    return head.lemma_.lower() in cues.unnamed_people | cues.person_role_nouns
 
 
 def _acted_on(head, trigger) -> bool:
     """Whether the phrase is what the trigger acts on (its object or passive subject, or what a noun
     is "of"), not someone an inner clause names ("hijack browsers to force people to ...")."""
     if head.head.i == trigger.i and head.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "poss"):
+        return True
+    shared = shared_passive_subject(trigger)  # "a teacher was arrested and charged with theft"
+    if shared is not None and shared.i == head.i:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == trigger.i
 

@@ -64,6 +64,19 @@ def reduced_passive(verb: "Token") -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
+def shared_passive_subject(verb: "Token") -> "Token | None":
+    """The subject a passive verb shares with the verb it is coordinated with, who is the one acted
+    on: "he gave himself up and was arrested" (he), "was arrested and charged with murder", "was booked
+    into jail and released on bail" (the first verb's passive subject). Without its own "was" the
+    second verb is passive only after a passive first verb ("shot and killed a man" is active)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    own_aux = any(c.dep_ == "auxpass" for c in verb.children)
+    deps = ("nsubj", "nsubjpass") if own_aux else ("nsubjpass",)
+    subjects = [c for c in verb.head.children if c.dep_ in deps]
+    return subjects[0] if subjects else None
+
+
 def has_prep_phrase(verb: "Token", preps: tuple[str, ...]) -> bool:
     """Whether one of the verb's prepositional phrases is one of ``preps``: a bare preposition
     ("charged with") or, for an item of two words, the preposition with its object's lemma

@@ -19,7 +19,8 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import actors_for, actors_in_pobjs, actors_inside, reduced_passive, span_of, unique_mentions
+from chronicle.syntax.tree import (actors_for, actors_in_pobjs, actors_inside, reduced_passive, shared_passive_subject,
+                                   span_of, unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 from chronicle.stages.events import arguments, received, senses
 
@@ -182,6 +183,7 @@ class EventsStage(Stage):
             target = _described(token, work)
             if token.pos_ == "NOUN" and state_noun(entry.cameo, entry.lemma) and _legal_noun(token):
                 source, target = _accused(source, token)  # "Williams' arrest", "faces charges of fraud"
+                target = target or ([] if source else _held_on(token, work))  # "was arrested on charges of"
                 source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
             target = arguments.story_people(_unnamed_people(token, work), token, work)
@@ -210,9 +212,13 @@ class EventsStage(Stage):
 
     def _verb_args(self, verb: Token, entry: TriggerEntry, work: Work, depth: int = 2):
         children = list(verb.children)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        shared = shared_passive_subject(verb)  # "surrendered and was arrested": the first verb's subject
+        if not (state_action(entry.cameo, entry.lemma) or unaffiliated(entry.cameo, entry.lemma)) \
+                or shared is not None and shared.lower_ in load_cues().thing_pronouns:
+            shared = None  # only acts done to people: "it could stifle innovation and be abused by firms"
+        passive = shared is not None or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         source: list[ActorMention] = []
-        target: list[ActorMention] = []
+        target: list[ActorMention] = actors_for(shared, work, descend_of=True) if shared is not None else []
         if passive:
             for c in children:
                 if c.dep_ == "agent":
@@ -419,6 +425,23 @@ def _accused(source: list[ActorMention], noun: Token) -> tuple[list[ActorMention
     return keep, accused
 
 
+def _held_on(noun: Token, work: Work) -> list[ActorMention]:
+    """Who is charged when a charge is what someone is held or tried "on": "Gomes was arrested on
+    charges of murder", "the man arrested last night on charges of fraud" (the one the passive verb
+    acts on: its subject, the subject it shares, or the noun it describes)."""
+    prep = noun.head
+    if noun.lemma_.lower() not in STATE_ACTION_NOUNS or noun.dep_ != "pobj" or prep.lower_ != "on" \
+            or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    patients += [s for s in (shared_passive_subject(verb),) if s is not None and not patients]
+    if not patients and reduced_passive(verb):
+        patients = [verb.head]
+    found = [m for p in patients for m in actors_for(p, work)]
+    return found or arguments.story_people(_unnamed_people(verb, work), verb, work)
+
+
 def _described(trigger: Token, work: Work) -> list[ActorMention]:
     """The actor a past participle describes, who is the one acted on: "Guillermo Hernandez, charged
     with killing ...", "the two men arrested on Friday" (a reduced passive: the noun is its patient)."""
@@ -437,7 +460,9 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
         patients = [c for c in trigger.children if c.dep_ in deps]
         if not patients and reduced_passive(trigger):  # "a woman charged with"
             patients = [trigger.head]
-        if not patients and trigger.dep_ == "conj":  # "was shot and killed": the first verb's patient
+        if not patients and shared_passive_subject(trigger) is not None:  # "was shot and killed",
+            patients = [shared_passive_subject(trigger)]  # "a man surrendered and was arrested"
+        if not patients and trigger.dep_ == "conj":  # (a participle the parser tags as a past tense)
             patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
         if not patients:  # "shot and killed a man": the patient the verbs share
             patients = [c for v in trigger.conjuncts if v.i > trigger.i for c in v.children if c.dep_ in deps]
@@ -450,7 +475,10 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     for noun in patients:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in people or noun.i in work.actors_at:
             continue
-        span = work.doc[noun.left_edge.i:noun.i + 1]
+        first = noun.left_edge.i  # not the blank the screen leaves where it cut a sentence out
+        while first < noun.i and (work.doc[first].is_space or work.doc[first].is_punct):
+            first += 1
+        span = work.doc[first:noun.i + 1]
         found.append(ActorMention(text=span.text, start=span.start_char, end=span.end_char,
                                   kind="group" if noun.tag_ == "NNS" else "person",
                                   method="unnamed-people", confidence=0.5, head_i=noun.i,

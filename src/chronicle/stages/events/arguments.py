@@ -33,7 +33,7 @@ from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.acts import state_action, state_action_preps
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import GUESSED_METHODS, ActorMention, Work
-from chronicle.syntax.tree import INNER_DEPS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside
+from chronicle.syntax.tree import INNER_DEPS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside, shared_passive_subject
 
 PLACE_KINDS = ("place", "country")
 """Mentions that can stand for where an act landed."""
@@ -234,14 +234,16 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     the project's guideline code it. The state is not named, so its mention has no words (an empty
     span at the verb, method ``implicit:state``) and no sector; a sentence naming another country
     gives none. Relevance does not count it as a political actor (kind ``state``)."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"] + [
+        s for s in (shared_passive_subject(verb),) if s is not None]  # "surrendered and was arrested"
+    if not patients:
         return []
     if not state_action(cameo, lemma) or any(c.dep_ in ("agent", "prt") for c in verb.children):
         return []  # "the kick was charged down": another sense
     preps = state_action_preps(lemma)
     if preps and not has_prep_phrase(verb, preps):
         return []  # "charged with murder", not "charged twice for the delivery"
-    if _only_guessed([m for c in verb.children if c.dep_ == "nsubjpass" for m in actors_for(c, work)]):
+    if _only_guessed([m for c in patients for m in actors_for(c, work)]):
         return []  # "if they are found guilty": a pronoun known by its country alone makes no act
     country = _sentence_country(verb, work)
     if country is None:

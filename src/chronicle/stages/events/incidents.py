@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronicle.knowledge.acts import STATE_ACTION_NOUNS
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import Draft
 from chronicle.syntax.tree import draft_above, unique_mentions
@@ -91,6 +92,8 @@ def _refers_to_earlier(trigger: Token, drafts: dict[int, Draft], reference_preps
     named = (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj") or (trigger.pos_ == "VERB" and trigger.dep_ == "pcomp")
     if not named or trigger.head.lower_ not in reference_preps:
         return False  # ("pcomp": "arrested for collaborating with the rebels")
+    if trigger.head.lower_ == "on" and trigger.lemma_.lower() in STATE_ACTION_NOUNS:
+        return False  # "arrested on charges of fraud": the charge is news with the arrest (guideline: code both)
     node = trigger
     for _ in range(6):
         if node.head.i == node.i:
