@@ -81,7 +81,9 @@ class TriggerEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     lemma: str = Field(min_length=1)
-    pos: Literal["VERB", "NOUN"]
+    pos: Literal["VERB", "NOUN", "ADJ"]
+    """ADJ entries are criticism told with an adjective after a copula ("X was critical of Y"): the
+    adjective's phrasal preposition is required (``lemma: critical of``), so "critical condition" is none."""
     event_type: str
     cameo: str = Field(pattern=r"^\d{2,4}$")
     mode: str | None = None

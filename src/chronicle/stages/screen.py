@@ -41,7 +41,9 @@ EXTRA_WORDS = ("must", "should", "until", "unless")
 
 def _inflections(lemma: str, pos: str = "VERB") -> set[str]:
     """Regular English inflections of a lemma (irregular ones come from spaCy's exception table). A
-    noun has only its plural: "calls" may be an appeal, "called" cannot."""
+    noun has only its plural: "calls" may be an appeal, "called" cannot; an adjective has one form."""
+    if pos == "ADJ":
+        return {lemma}
     if pos == "NOUN":
         forms = {lemma, lemma + "s", lemma + "es"}
         if lemma.endswith("y"):

@@ -98,6 +98,8 @@ class EventsStage(Stage):
             pos = "VERB"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
             pos = "NOUN"
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "X was critical of Y"
+            pos = "ADJ"
         else:
             return None
         candidates = self.lexicon.candidates(token.lemma_.lower(), pos)
@@ -170,6 +172,8 @@ class EventsStage(Stage):
             reciprocal = False
         elif token.pos_ == "VERB":
             source, target, reciprocal, anchor = self._verb_args(token, entry, work)
+        elif token.pos_ == "ADJ":
+            source, target, reciprocal, anchor = _adjective_args(token, entry, work)
         else:
             args = self._noun_args(token, entry, work)
             if args is None:
@@ -344,6 +348,22 @@ class EventsStage(Stage):
             target += arguments.clause_places(noun, work, entry.event_type) or (
                 arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
+
+
+def _adjective_args(adj: Token, entry: TriggerEntry, work: Work):
+    """"X was critical of Y", "X remained scathing about Y": the copula's subject judges, the
+    object of the adjective's preposition is judged (the adjective carries the act, the copula its
+    tense and negation, so the copula is the anchor). In a relative clause the adjective describes
+    someone ("X, who has been critical of Y, said"): no event."""
+    copula = adj.head
+    if copula.dep_ == "relcl" or any(a.dep_ == "relcl" for a in copula.ancestors):
+        return [], [], False, copula  # "a think tank which tends to be critical of X": who they are, not an act
+    source = subject_actors(copula, work) or arguments.appositive_subject(copula, work) \
+        or arguments.message_owner(copula, work)
+    preps = set(entry.target_preps) | set(entry.particles)
+    target = [m for c in adj.children if c.dep_ == "prep" and c.lower_ in preps
+              for m in arguments.prep_targets(c, work, inner=arguments.coded(source))]
+    return source, target, False, copula
 
 
 def _object_recipients(children: list[Token], passive: bool, entry: TriggerEntry, work: Work) -> list[ActorMention]:
