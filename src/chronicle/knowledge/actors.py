@@ -543,6 +543,7 @@ class ActorCues:
     unnamed_doers: frozenset[str]
     message_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
+    ship_prefixes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -554,7 +555,7 @@ def load_actor_cues() -> ActorCues:
     missing = [n for n in names if n not in raw]
     if missing:
         raise DataFileError(path, f"missing tables: {', '.join(missing)}")
-    for table in ("outlets", "url_suffixes", "outlet_hosts"):
+    for table in ("outlets", "url_suffixes", "outlet_hosts", "ship_prefixes"):
         for key, value in raw[table].items():
             _check_table_country(path, key, value)
     return ActorCues(
@@ -583,7 +584,8 @@ def load_actor_cues() -> ActorCues:
         outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]),
         unnamed_doers=frozenset(str(w).lower() for w in raw["unnamed_doers"]),
         message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),
-        indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]))
+        indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]),
+        ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()})
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

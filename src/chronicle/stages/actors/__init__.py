@@ -122,6 +122,7 @@ class ActorsStage(Stage):
         descriptors.merge_appositions(work)
         linking.link(work, story, self.kb)
         descriptors.speaks_for(work, self.kb)
+        descriptors.ship_names(work)
         bare = linking.drop_bare_titles(work)
         descriptors.story_countries(work, self.kb, story)
         work.story_country = borrowed.private_people(work, story, self.gazetteer)
@@ -379,16 +380,22 @@ class ActorsStage(Stage):
             mention.sector, mention.kind = sector, "organisation"
             mention.method = mention.method + "+name-head"
 
-    def _place_country(self, tokens: list[Token], index: "TokenIndex") -> str | None:
+    def _place_country(self, tokens: list[Token], index: "TokenIndex", local_body: bool = False) -> str | None:
         """The country of a place that modifies the phrase: "Gaza police", "Nairobi residents" (a
-        name several countries share goes to the story's)."""
+        name several countries share goes to the story's). Before a state body ("Staunton police",
+        ``local_body``) a proper noun the gazetteer knows is that town, whatever entity type the
+        tagger gave it (it often takes a small town for a person or an organisation), when the
+        story is of that town's country or names none ("Federal Police" is no Argentine town's)."""
+        story = index.story
         for token in tokens:
-            if token.ent_type_ in ("GPE", "LOC") and token.dep_ in ("compound", "nmod", "poss", "amod"):
-                ent = ent_at(token)
-                place = self.gazetteer.resolve(ent.text if ent is not None else token.text,
-                                               country_hint=index.story.main)
-                if place is not None:
-                    return place.country
+            tagged = token.ent_type_ in ("GPE", "LOC")
+            if not (tagged or (local_body and token.pos_ == "PROPN")) \
+                    or token.dep_ not in ("compound", "nmod", "poss", "amod"):
+                continue
+            ent = ent_at(token)
+            place = self.gazetteer.resolve(ent.text if ent is not None else token.text, country_hint=story.main)
+            if place is not None and (tagged or not story.countries or story.supports(place.country)):
+                return place.country
         return None
 
     def _pick(self, entries: list[ActorEntry], index: "TokenIndex", others: list[Token], form: str) -> ActorEntry | None:
@@ -423,7 +430,9 @@ class ActorsStage(Stage):
         if keep_codes:
             return
         if mention.country is None:
-            mention.country = self._place_country(mods, index) or nouns.surname_country(mention, mods, index, self.kb)
+            local_body = mention.kind == "agent" and mention.sector in borrowed.STATE_BODY_SECTORS
+            mention.country = self._place_country(mods, index, local_body) \
+                or nouns.surname_country(mention, mods, index, self.kb)
         if mention.role is None:
             self._title_codes(mention, mods, index, office)
         aff = mention.affiliation

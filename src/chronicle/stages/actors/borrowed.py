@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from chronicle.knowledge.actors import load_actor_cues
+from chronicle.knowledge.actors import load_actor_cues, load_actor_kb
 from chronicle.record import ActorMention, Work
 from chronicle.stages.actors.context import StoryContext, leading_country
 from chronicle.syntax.tree import doc_ents
@@ -43,10 +43,22 @@ def sentence_countries(work: Work, gazetteer=None) -> dict[int, list[str]]:
             found.setdefault(work.doc[m.head_i].sent.start, []).append((m.start, m.country))
     for ent in doc_ents(work.doc)[0] if gazetteer is not None else ():
         if ent.label_ == "GPE":
-            place = gazetteer.resolve(ent.text)
-            if place is not None:
-                found.setdefault(ent.sent.start, []).append((ent.start_char, place.country))
+            country = place_country(ent.text, gazetteer)
+            if country is not None:
+                found.setdefault(ent.sent.start, []).append((ent.start_char, country))
     return {start: [c for _, c in sorted(pairs)] for start, pairs in found.items()}
+
+
+def place_country(text: str, gazetteer) -> str | None:
+    """The country of a place name the parser found: a state's abbreviation ("Va.", "Ill.",
+    ``regions.yaml``) is its state's, which the gazetteer, folding the dots, would read as a foreign
+    town ("Va." -> Wa, Ghana) and so withhold the country of every person in the sentence."""
+    regions = load_actor_kb().region_abbreviations.get(text)
+    if regions:
+        countries = {r.country for r in regions}
+        return countries.pop() if len(countries) == 1 else None
+    place = gazetteer.resolve(text)
+    return place.country if place is not None else None
 
 
 def article_country(work: Work, story: StoryContext | None, gazetteer) -> str | None:
@@ -62,10 +74,8 @@ def article_country(work: Work, story: StoryContext | None, gazetteer) -> str | 
         if m.country and m.kind in NAMING_KINDS and m.sector != "MED" and m.country not in NO_STATE:
             counts[m.country] += 1
     for ent in doc_ents(work.doc)[0]:
-        if ent.label_ == "GPE":
-            place = gazetteer.resolve(ent.text)
-            if place is not None:
-                counts[place.country] += 1
+        if ent.label_ == "GPE" and (country := place_country(ent.text, gazetteer)) is not None:
+            counts[country] += 1
     if counts:
         return leading_country(counts, minimum=1)
     return story.fallback if story is not None else None
@@ -190,9 +200,11 @@ def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
 
 
 def _private_person(mention: ActorMention) -> bool:
-    """A person the parser found or linked to an earlier full name, or a name of no known kind led
-    by an honorific ("Mr Hockney", "Dr. Amato")."""
+    """A person the parser found (whose title may have given a sector: "CEO X") or linked to an
+    earlier full name (or a title linked to one: "the judge" after "Judge Ann Roe" is her, and of
+    her country), or a name of no known kind led by an honorific ("Mr Hockney", "Dr. Amato")."""
     words = mention.text.split()
     if mention.kind == "unknown" and mention.method in ("ner", "unknown"):
         return len(words) > 1 and words[0] in load_actor_cues().honorifics
-    return mention.kind == "person" and (mention.method == "ner" or mention.method.startswith("link:name:"))
+    linked = mention.method.startswith(("link:name:", "link:title:"))
+    return mention.kind == "person" and (mention.method in ("ner", "modifiers") or linked)

@@ -133,7 +133,8 @@ def read_story(work: Work, nlp, matcher, kb: ActorKB, gazetteer, doc_matches=Non
 def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counter:
     """Country evidence: each unambiguous name, demonym, capital, region, party word or national
     title of the article counts one; each place the parser tagged counts one; the outlet counts one.
-    Names a reader would need the context for (a surname, "Congress", "Georgia") do not count."""
+    Names a reader would need the context for (a surname, "Congress", "Georgia") do not count, nor
+    does a state's abbreviation the gazetteer would take for a foreign town ("Va." is not Ghana's Wa)."""
     counts: Counter = Counter()
     for span in story.names:
         country = _country_of(span, kb)
@@ -145,7 +146,8 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counte
             counts[entry.country] += 1
     if work.doc is not None:
         for ent in doc_ents(work.doc)[0]:
-            if ent.label_ == "GPE" and ent.text not in kb.by_alias and ent.text not in kb.regions:
+            if ent.label_ == "GPE" and ent.text not in kb.by_alias and ent.text not in kb.regions \
+                    and ent.text not in kb.region_abbreviations:
                 place = gazetteer.resolve(ent.text)
                 if place is not None:
                     counts[place.country] += 1

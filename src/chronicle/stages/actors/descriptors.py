@@ -280,3 +280,21 @@ def _described_by(name: ActorMention, description: ActorMention) -> ActorMention
 
 def _borrowed(mention: ActorMention) -> bool:
     return any(suffix in mention.method for suffix in BORROWED_COUNTRY)
+
+
+def ship_names(work: Work) -> None:
+    """"INS Tabar", "the frigate USS Cole": a navy's prefix before a name (``ship_prefixes``,
+    ``data/actor_cues.yaml``) says whose warship it is, so the ship, which no knowledge base lists,
+    is a military actor of that navy's country, whatever a word of its name suggested ("Dauntless"
+    as a firm's name)."""
+    prefixes = load_actor_cues().ship_prefixes
+    for mention in work.mentions:
+        if mention.actor_id:
+            continue
+        words = mention.text.split()
+        country = next((prefixes[w] for w, after in zip(words, words[1:])
+                        if w in prefixes and after[:1].isupper()), None)
+        if country is not None:
+            mention.country, mention.sector = country, "MIL"
+            mention.confidence = max(mention.confidence, 0.6)
+            mention.method += "+ship-prefix"
