@@ -23,6 +23,7 @@ FIELDS = (
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
+    "relative_light_verbs",
 )
 
 
@@ -93,6 +94,7 @@ class Cues:
     starting_verbs: frozenset[str]
     office_sectors: frozenset[str]
     unrest_people: frozenset[str]
+    relative_light_verbs: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -183,12 +183,13 @@ class EventsStage(Stage):
             target = _asked(token, work)
         if token.pos_ == "NOUN" and entry.lemma in STATE_ACTION_NOUNS and not _legal_noun(token):
             return None  # "took charge of the team", "in charge of", "led the charge"
-        if not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
+        if token.pos_ == "NOUN" and state_noun(entry.cameo, entry.lemma) and _legal_noun(token):
+            # "Williams' arrest", "faces charges of fraud", "he denied the charges against him"
+            source, accused = _accused(source, token)
+            target = target or accused or ([] if source else _held_on(token, work))  # "arrested on charges of"
+            source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
+        elif not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
             target = _described(token, work)
-            if token.pos_ == "NOUN" and state_noun(entry.cameo, entry.lemma) and _legal_noun(token):
-                source, target = _accused(source, token)  # "Williams' arrest", "faces charges of fraud"
-                target = target or ([] if source else _held_on(token, work))  # "was arrested on charges of"
-                source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
             target = arguments.story_people(_unnamed_people(token, work), token, work)
         source = unique_mentions(source)
@@ -294,7 +295,7 @@ class EventsStage(Stage):
     def _noun_args(self, noun: Token, entry: TriggerEntry, work: Work):
         head = noun.head
         if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be" and any(
-                c.dep_ in ("attr", "acomp") for c in head.children):
+                c.dep_ in ("attr", "acomp") for c in head.children) and not _definite(noun):
             return None  # "Reconciliation is our option": a statement about an idea, not an event
         source: list[ActorMention] = []
         target: list[ActorMention] = []
@@ -302,7 +303,8 @@ class EventsStage(Stage):
         preps = set(entry.target_preps) | {"with", "against", "on", "of"}
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in work.actors_at):
-                source += work.actors_at.get(c.i, [])
+                source += work.actors_at.get(c.i, []) or (  # "hours after his arrest"
+                    arguments.possessive_antecedent(c, noun, work) if c.dep_ == "poss" else [])
             elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
                 source += actors_in_pobjs(c, work)
                 reciprocal = True
@@ -341,6 +343,8 @@ class EventsStage(Stage):
                 for c in copula.children:
                     if c.dep_ in ("nsubj", "nsubjpass"):
                         source += actors_for(c, work)
+        if not source:  # "the FBI investigation"; "the charges he faces", "the talks they held"
+            source += arguments.noun_owner(noun, work, entry.event_type) or _relative_light_subject(noun, anchor, work)
         if reciprocal:
             parties = source + target
             return parties, [], True, anchor
@@ -348,6 +352,37 @@ class EventsStage(Stage):
             target += arguments.clause_places(noun, work, entry.event_type) or (
                 arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
+
+
+DEFINITE_DETERMINERS = ("the", "this", "that")
+
+
+def _definite(noun: Token) -> bool:
+    """"The meeting with Obama was private", "the arrest of the pirates is the largest": an event
+    noun with a definite determiner and a phrase of its own (or a possessor) is one act told of,
+    not an idea ("Reconciliation is our option", "Dialogue is the only way")."""
+    children = list(noun.children)
+    if any(c.dep_ == "poss" for c in children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in children) and any(
+        c.dep_ == "prep" for c in children)
+
+
+def _relative_light_subject(noun: Token, anchor: Token | None, work: Work) -> list[ActorMention]:
+    """"Among the charges he faces", "the talks the two sides held": a relative clause on the
+    event noun whose verb only carries it (``relative_light_verbs``) and has no object of its
+    own is the noun's light verb told backwards; its subject is the noun's agent, as "he faces
+    charges" makes him the one the charge is against. Not under a modal ("the charges he could
+    face"): what may happen is not told as done. None when the noun has a verb of its own (``anchor``)."""
+    if anchor is not None:
+        return []
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in load_cues().relative_light_verbs:
+            continue
+        if any(c.dep_ in ("dobj", "obj", "nsubjpass", "mark") or c.tag_ == "MD" for c in clause.children):
+            continue
+        return [m for c in clause.children if c.dep_ == "nsubj" for m in actors_for(c, work)]
+    return []
 
 
 def _adjective_args(adj: Token, entry: TriggerEntry, work: Work):

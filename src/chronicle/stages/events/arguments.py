@@ -27,6 +27,8 @@ makes an event.
 
 from __future__ import annotations
 
+import copy
+
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
@@ -399,3 +401,75 @@ def _anyone(mention: ActorMention, work: Work) -> bool:
         return False
     bare = head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in head.children)
     return bare or head.lemma_.lower() not in cues.unnamed_people
+
+
+# --------------------------------------------------------------------------- "before his arrest"
+
+CIRCUMSTANCE_PREPS = frozenset({"before", "after", "during", "since", "until", "upon", "following", "at", "in"})
+"""Prepositions whose phrase tells when or where the clause happens ("hours after his arrest")."""
+
+
+def possessive_antecedent(pronoun: Token, noun: Token, work: Work) -> list[ActorMention]:
+    """"Gomes had been there for hours before his arrest", "the ministers spoke at their meeting":
+    the actors stage codes no possessive pronoun (most own no act), so the one a possessive pronoun
+    of an event noun points at is read here, where the noun's phrase tells when or where its clause
+    happens (``CIRCUMSTANCE_PREPS``): the subject of that clause, when it is of the pronoun's kind
+    (a person for "his"/"her", a body for "its", several or a body for "their"). Elsewhere ("Smith
+    condemned his arrest") the owner is often not the subject, and nothing is read. The mention is a
+    copy of the subject's with the pronoun's words."""
+    prep, verb = noun.head, noun.head.head
+    for _ in range(3):  # "for hours before his arrest", "hours after his arrest"
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep", "npadvmod"):
+            break
+        verb = verb.head
+    fits = _pronoun_fits(pronoun.lower_)
+    if pronoun.pos_ != "PRON" or noun.dep_ != "pobj" or prep.lower_ not in CIRCUMSTANCE_PREPS \
+            or verb.pos_ not in ("VERB", "AUX") or fits is None:
+        return []
+    found = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in actors_for(c, work)]
+    found = [m for m in found if fits(m)]
+    if len(found) != 1:
+        return []
+    twin = copy.copy(found[0])
+    twin.text, twin.start, twin.end, twin.head_i = pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), pronoun.i
+    twin.name = found[0].name or found[0].text
+    return [twin]
+
+
+def _pronoun_fits(word: str):
+    """The test an antecedent of the possessive ``word`` must pass, or None for another word."""
+    cues = load_cues()
+    if word in cues.person_pronouns:
+        return lambda m: m.kind == "person"
+    if word in cues.thing_pronouns:
+        return lambda m: m.kind in ("organisation", "country", "agent", "group") and not m.plural
+    if word in cues.plural_pronouns:
+        return lambda m: m.plural or m.kind in ("organisation", "country", "group", "agent")
+    return None
+
+
+OWNED_GATHERING_TYPES = VENUE_TYPES | {"RETREAT"}
+"""Events whose noun, owned by a body, names a gathering of it ("the G7 meeting", "an IMF summit",
+"the Republican retreat") more often than an act it did."""
+
+
+def noun_owner(noun: Token, work: Work, event_type: str) -> list[ActorMention]:
+    """"the FBI investigation", "a Canadian police inquiry": the actors stage codes such a phrase as
+    a body owned by a known actor (method ``owner:``) at the event noun itself; the body is the
+    noun's doer, named by the words before the noun. Only a body with a sector: a country or place
+    before the noun ("the Gaza attack", "the Iran talks") is as often whom the act is done to; and
+    not for a gathering (``OWNED_GATHERING_TYPES``)."""
+    found: list[ActorMention] = []
+    if event_type in OWNED_GATHERING_TYPES:
+        return found
+    for mention in work.actors_at.get(noun.i, []):
+        if not mention.method.startswith("owner:") or not mention.sector:
+            continue
+        words = [t for t in work.doc[noun.left_edge.i:noun.i] if t.dep_ not in ("det", "punct", "poss")]
+        if not words:
+            continue
+        twin = copy.copy(mention)
+        twin.text, twin.start = work.doc[words[0].i:noun.i].text, words[0].idx
+        twin.end, twin.head_i = words[-1].idx + len(words[-1]), words[-1].i
+        found.append(twin)
+    return found
