@@ -124,6 +124,12 @@ class Lexicon:
         """The entries a lemma with this part of speech may trigger, most specific first."""
         return self.by_head.get((lemma, pos), [])
 
+    def types_of(self, token, pos: str | None = None) -> set[str]:
+        """The event types ``token``'s lemma may trigger as ``pos`` (default: the token's own part of
+        speech): "is this word an event word of type T?", which the sense conditions, relevance and
+        places each ask of a word near the trigger."""
+        return {e.event_type for e in self.candidates(token.lemma_.lower(), pos or token.pos_)}
+
     @property
     def heads(self) -> set[str]:
         """Every head lemma of the lexicon (the screen looks for their forms)."""

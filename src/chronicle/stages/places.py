@@ -115,8 +115,7 @@ class PlacesStage(Stage):
         if ent.root.dep_ != "pobj":
             return False
         owner = prep.head
-        return owner.i != draft.trigger.i and owner.pos_ == "NOUN" and bool(
-            self.lexicon.candidates(owner.lemma_.lower(), "NOUN"))
+        return owner.i != draft.trigger.i and owner.pos_ == "NOUN" and bool(self.lexicon.types_of(owner))
 
     def _is_actor(self, ent, work: Work) -> bool:
         mentions = work.actors_at.get(ent.root.i, [])

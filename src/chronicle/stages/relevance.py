@@ -117,9 +117,7 @@ def _charged_with(draft, drafts) -> bool:
     head = trigger.head.head  # "accused of killing", "charged with murdering"
     if any(other.trigger.i == head.i and other.event_type == "ACCUSE" for other in drafts if other is not draft):
         return True
-    pos = "VERB" if head.pos_ == "VERB" else "NOUN" if head.pos_ == "NOUN" else None
-    return pos is not None and any(
-        e.event_type == "ACCUSE" for e in load_lexicon().candidates(head.lemma_.lower(), pos))
+    return head.pos_ in ("VERB", "NOUN") and "ACCUSE" in load_lexicon().types_of(head)
 
 
 def _relevant(draft, sports_story: bool = False) -> bool:
@@ -159,8 +157,7 @@ def _dispute_between_named(draft) -> bool:
     if draft.event_type not in DISPUTE_TYPES or draft.cameo == LAWSUIT_CAMEO \
             or any(m.sector == "BUS" for m in mentions):
         return False
-    if not any(e.event_type == draft.event_type
-               for e in load_lexicon().candidates(trigger.lemma_.lower(), trigger.pos_)):
+    if draft.event_type not in load_lexicon().types_of(trigger):
         return False
     return any(_named(m, trigger.doc) for m in mentions)
 

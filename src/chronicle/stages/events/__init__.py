@@ -653,7 +653,7 @@ def _event_noun_participants(verb: Token, entry: TriggerEntry, work: Work, lexic
         if c.dep_ == "prep" and c.lower_ in preps:
             nouns += [g for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
-        kinds = {e.event_type for e in lexicon.candidates(noun.lemma_.lower(), "NOUN")}
+        kinds = lexicon.types_of(noun, "NOUN")
         if not kinds:
             continue
         for draft in reversed(work.drafts):

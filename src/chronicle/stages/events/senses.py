@@ -150,8 +150,7 @@ def _announced_acts(clause: Token) -> list[Token]:
 
 def _force_in(clause: Token, lexicon: Lexicon) -> bool:
     for t in _announced_acts(clause):
-        pos = "VERB" if t.pos_ == "VERB" else "NOUN" if t.pos_ == "NOUN" else None
-        if pos and any(e.event_type in FORCE_TYPES for e in lexicon.candidates(t.lemma_.lower(), pos)):
+        if t.pos_ in ("VERB", "NOUN") and lexicon.types_of(t) & FORCE_TYPES:
             return True
         if t.lemma_.lower() == "force" and t.dep_ in ("dobj", "obj"):
             return True  # "would use force"
@@ -347,8 +346,7 @@ def answered(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "obj", "nsubjpass"):
         return False
     head = token.head
-    return head.pos_ == "VERB" and any(e.event_type in ANSWER_TYPES
-                                       for e in lexicon.candidates(head.lemma_.lower(), "VERB"))
+    return head.pos_ == "VERB" and bool(lexicon.types_of(head) & ANSWER_TYPES)
 
 
 def possessed(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
