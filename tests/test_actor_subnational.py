@@ -80,7 +80,7 @@ def test_a_national_senator_from_a_state_is_not_a_state_office(coder):
 
 
 @pytest.mark.parametrize("text, country", [
-    ("A former New England rugby coach was arrested by police in Walpole on Friday.", "USA"),
+    ("A former New England fisherman was arrested by police in Walpole on Friday.", "USA"),
     ("The New England governors criticised the president over the fishing rules.", "USA"),
     ("Farmers across the Midwest condemned the trade ministry over the tariffs.", "USA"),
 ])
