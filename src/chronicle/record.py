@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -88,6 +89,11 @@ class ActorMention:
     def key(self) -> str:
         """Identity used to compare actors across sentences (merging, anaphora)."""
         return self.actor_id or (self.name or self.text).lower()
+
+    def at(self, text: str, start: int, end: int, head_i: int) -> "ActorMention":
+        """A copy of this mention's codes standing at other words: a pronoun, a short mention or a
+        body's name before an event noun that stands for it (anaphora, linking, event arguments)."""
+        return dataclasses.replace(self, text=text, start=start, end=end, head_i=head_i)
 
 
 @dataclass

@@ -12,7 +12,6 @@ filler, never an event's only actor); else nothing.
 from __future__ import annotations
 
 import bisect
-import copy
 
 from spacy.tokens import Token
 
@@ -61,8 +60,7 @@ def resolve(work: Work, kb: ActorKB) -> None:
             continue
         copies = []
         for ante in antecedents:
-            twin = copy.copy(ante)
-            twin.text, twin.start, twin.end, twin.head_i = mention.text, mention.start, mention.end, mention.head_i
+            twin = ante.at(mention.text, mention.start, mention.end, mention.head_i)
             if ante.method in (SHARED_COUNTRY, STORY_COUNTRY):
                 copies.append(twin)  # no one person: no name, no antecedent's words
                 continue

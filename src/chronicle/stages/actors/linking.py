@@ -322,8 +322,7 @@ def _full_name_in_text(surname: str, before: int, story: StoryContext, stop: fro
 
 def _linked(mention: ActorMention, referent: Referent, how: str) -> ActorMention:
     """A copy of the referent's codes standing at the short mention's words."""
-    twin = copy.copy(referent.template)
-    twin.text, twin.start, twin.end, twin.head_i = mention.text, mention.start, mention.end, mention.head_i
+    twin = referent.template.at(mention.text, mention.start, mention.end, mention.head_i)
     twin.plural = mention.plural
     twin.name = referent.template.name or referent.name
     twin.role = twin.role or mention.role

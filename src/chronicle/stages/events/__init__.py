@@ -515,8 +515,8 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
         patients = [c for c in trigger.children if c.dep_ in deps]
         if not patients and reduced_passive(trigger):  # "a woman charged with"
             patients = [trigger.head]
-        if not patients and shared_passive_subject(trigger) is not None:  # "was shot and killed",
-            patients = [shared_passive_subject(trigger)]  # "a man surrendered and was arrested"
+        if not patients and (shared := shared_passive_subject(trigger)) is not None:  # "was shot and killed",
+            patients = [shared]  # "a man surrendered and was arrested"
         if not patients and trigger.dep_ == "conj":  # (a participle the parser tags as a past tense)
             patients = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
         if not patients:  # "shot and killed a man": the patient the verbs share

@@ -27,8 +27,6 @@ makes an event.
 
 from __future__ import annotations
 
-import copy
-
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
@@ -430,8 +428,7 @@ def possessive_antecedent(pronoun: Token, noun: Token, work: Work) -> list[Actor
     found = [m for m in found if fits(m)]
     if len(found) != 1:
         return []
-    twin = copy.copy(found[0])
-    twin.text, twin.start, twin.end, twin.head_i = pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), pronoun.i
+    twin = found[0].at(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), pronoun.i)
     twin.name = found[0].name or found[0].text
     return [twin]
 
@@ -468,8 +465,6 @@ def noun_owner(noun: Token, work: Work, event_type: str) -> list[ActorMention]:
         words = [t for t in work.doc[noun.left_edge.i:noun.i] if t.dep_ not in ("det", "punct", "poss")]
         if not words:
             continue
-        twin = copy.copy(mention)
-        twin.text, twin.start = work.doc[words[0].i:noun.i].text, words[0].idx
-        twin.end, twin.head_i = words[-1].idx + len(words[-1]), words[-1].i
-        found.append(twin)
+        found.append(mention.at(work.doc[words[0].i:noun.i].text, words[0].idx,
+                                words[-1].idx + len(words[-1]), words[-1].i))
     return found
