@@ -20,3 +20,15 @@ def actual_with_actors(coder, text: str, published: str | None = None) -> list[t
     """(type, trigger, source texts, target texts) of each actual event ``coder.code`` finds in ``text``."""
     return [(e.event_type, e.trigger.text, [a.text for a in e.source], [a.text for a in e.target])
             for e in coder.code(text, published=published) if e.factuality == "actual"]
+
+
+def assert_coded(found: list[tuple[str, str, list[str], list[str]]], event_type: str, trigger: str,
+                 source: str | None = None, target: str | None = None) -> None:
+    """The first of ``found`` (``actual_with_actors`` rows) of ``event_type`` is triggered by
+    ``trigger`` and has ``source`` and ``target`` among its actors' texts (None: not checked)."""
+    events = [e for e in found if e[0] == event_type]
+    assert events, found
+    _, word, sources, targets = events[0]
+    assert word == trigger, events
+    assert source is None or source in sources, events
+    assert target is None or target in targets, events

@@ -20,7 +20,7 @@ from functools import partial
 
 import pytest
 
-from tests.coding import actual_with_actors
+from tests.coding import actual_with_actors, assert_coded
 
 pytestmark = pytest.mark.model
 
@@ -59,12 +59,7 @@ actual = partial(actual_with_actors, published="2016-05-10")
      "ASSAULT", "slaying", None, "two aid workers"),
 ])
 def test_new_trigger_senses_are_coded(rules, text, event_type, trigger, source, target):
-    found = [e for e in actual(rules, text) if e[0] == event_type]
-    assert found, actual(rules, text)
-    _, word, sources, targets = found[0]
-    assert word == trigger, found
-    assert source is None or source in sources, found
-    assert target is None or target in targets, found
+    assert_coded(actual(rules, text), event_type, trigger, source, target)
 
 
 @pytest.mark.parametrize("text", [
