@@ -227,7 +227,7 @@ def _human(token) -> bool:
     or of a job (cues.yaml), a person's name."""
     cues = load_cues()
     return token.lower_ in cues.person_pronouns | cues.plural_pronouns or token.pos_ == "NUM" \
-        or token.lemma_.lower() in cues.unnamed_people | cues.person_role_nouns or token.ent_type_ == "PERSON"
+        or _person_noun(token) or token.ent_type_ == "PERSON"
 
 
 def _named_accuser(verb) -> bool:
