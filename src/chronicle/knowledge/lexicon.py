@@ -28,7 +28,8 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "political_speaker", "plain_departure", "asks_to_act", "asks_for",
                          "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
                          "person_quarrel", "retort", "poll_share",
-                         "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning"]
+                         "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
+                         "earlier_promise"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -71,6 +72,8 @@ SENSE_CONDITIONS: dict[str, str] = {
              "\"went to war\"): a war begun, not a war that is a state of affairs or a metaphor",
     "campaign_pledge": "a party or its candidate promises with no one named to receive the promise "
                        "(\"the Tories promised a cap on immigration\"): a promise to voters, no counterpart",
+    "earlier_promise": "a promise named by its owner's possessive and looked back on (\"went back on his "
+                       "pledge\", \"repeated his promise\"), not one made in the sentence (\"made his pledge\")",
     "rival_warning": "a holder or seeker of office warns what another political actor does or will do "
                      "(\"Brown warned that the Tories were planning cuts\"): criticism, not a forecast",
 }

@@ -87,7 +87,7 @@ def _charged_act(draft: Draft, cues) -> bool:
     murder": the act a charge or verdict names is what the court or the police say, not an event told as news (GUIDELINE.md: the content of an accusation is not
     coded; only the arrest, charge or conviction is). The charging word need not be coded itself."""
     node = draft.anchor if draft.anchor is not None else draft.trigger
-    for _ in range(4):
+    for _ in range(5):  # "charged with one count of murder of": four words up
         if node.dep_ not in CHARGE_DEPS or node.head.i == node.i:
             return False
         # the charge word governs the act through "of"/"with"/"for"; "convicted him of the slaying, as
@@ -198,7 +198,7 @@ def _reframe(draft: Draft, work: Work) -> None:
     own = speaker is not None and (speaker.key in {m.key for m in draft.source} or (
         speaker.affiliation is not None and speaker.affiliation.key in {m.key for m in draft.source})
         or any(m.text.lower() in cues.speaker_pronouns for m in draft.source))  # "we must act", he said
-    intent_word = any(t.lower_ in INTENT_WORDS for t in _anchor_chain(draft))
+    intent_word = any(_intent_word(t) for t in _anchor_chain(draft))
     if cue in DEMAND_MODALS or draft.factuality_cue_lemma in cues.obligation_verbs:
         anchor = draft.anchor if draft.anchor is not None else draft.trigger
         if draft.factuality == "hypothetical" and speaker is not None and not own \
@@ -209,7 +209,8 @@ def _reframe(draft: Draft, work: Work) -> None:
             draft.reciprocal = False
             _retype(draft, "REQUEST", "100")
         return
-    if draft.factuality == "negated" and quad in (1, 2) and (_refusal(draft, cue) or _dissent(draft, cues)):
+    if draft.factuality == "negated" and quad in (1, 2) and (_refusal(draft, cue) or _dissent(draft, cues)) \
+            and not _withheld_words(draft, work, cues):
         # "France will not lift the ban", "X refused to withdraw": a refusal (CAMEO 12).
         draft.refused = draft.event_type
         _retype(draft, "REJECT", "120")
@@ -265,6 +266,20 @@ def _retype(draft: Draft, event_type: str, cameo: str) -> None:
     """The statement was made: it is an actual event of another type."""
     draft.event_type, draft.cameo, draft.mode, draft.contexts = event_type, cameo, None, []
     draft.factuality = "actual"
+
+
+def _withheld_words(draft: Draft, work: Work, cues) -> bool:
+    """"Labour refused to discuss his new post", "declined to talk about the case": words withheld
+    from the press (``comment_verbs``) with no one named to talk with, which rejects no one's
+    proposal; "refused to discuss the plan with Iran" refuses talks to Iran (a rejection)."""
+    trigger = draft.anchor if draft.anchor is not None else draft.trigger
+    if trigger.lemma_.lower() not in cues.comment_verbs:
+        return False
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")]
+    partners = objects + [p for c in (*trigger.children, *(g for o in objects for g in o.children))
+                          if c.dep_ == "prep" and c.lower_ in ("with", "to") for p in c.children if p.dep_ == "pobj"]
+    heads = [t for p in partners for t in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "compound"))]
+    return not any(work.actors_at.get(t.i) for t in heads)  # not "its programme": a possessor is no partner
 
 
 def _refusal(draft: Draft, cue: str) -> bool:
@@ -354,6 +369,13 @@ def _conditional(act, verb, cues) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
                                          for m in c.children)
                for node in {act, verb} for c in node.children)
+
+
+def _intent_word(token) -> bool:
+    """"is willing to withdraw", "is prepared to talk": a readiness stated, an intent. Not the past
+    verb "Yushchenko prepared to head to Brussels": getting ready for a trip tells a plan, no
+    statement of intent (the planned act stays future)."""
+    return token.lower_ in INTENT_WORDS and token.tag_ != "VBD"
 
 
 def _anchor_chain(draft: Draft):

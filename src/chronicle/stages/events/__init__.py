@@ -122,7 +122,8 @@ class EventsStage(Stage):
                 continue
             if entry.objects and not objects & set(entry.objects):
                 continue
-            if entry.not_objects and (objects | subjects) & set(entry.not_objects):
+            if entry.not_objects and (objects | subjects | _participle_patient(token) | _particles(token)) \
+                    & set(entry.not_objects):
                 continue
             if entry.when and not any(senses.holds(c, token, work, self.lexicon) for c in entry.when):
                 continue
@@ -590,6 +591,22 @@ def _aside(prep: Token) -> bool:
     not the preposition of a phrasal verb ("asked for", "called for")."""
     asides = load_cues().aside_nouns
     return any(c.dep_ == "pobj" and c.lower_ in asides for c in prep.children)
+
+
+def _particles(token: Token) -> set[str]:
+    """The verb's particles, which ``not_objects`` may rule out like an object: "fired up" (roused),
+    not "fired"."""
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def _participle_patient(token: Token) -> set[str]:
+    """"lending figures released on Tuesday", "a poll released Wednesday": a past participle that
+    describes a noun has that noun as its patient, which rules a sense out as an object would ("released
+    the figures" is no release from custody). Only for ``not_objects``: a noun named this way is often
+    background, so it never licenses a sense."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {token.head.lemma_.lower()} | {c.lemma_.lower() for c in token.head.children if c.dep_ == "compound"}
 
 
 def _objects(token: Token) -> list[Token]:

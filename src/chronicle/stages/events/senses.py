@@ -214,6 +214,10 @@ def political_speaker(token: Token, work: Work | None, lexicon: Lexicon) -> bool
     active = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children) or token.tag_ == "VBG"
     if not agents and token.dep_ in ("relcl", "acl") and active:
         agents = [token.head]  # "Democrats, who have been fighting to ...", "parties battling over ..."
+    if not agents and token.dep_ == "xcomp" and token.pos_ == "VERB":
+        # "Sanders said he would continue to fight ...", "Republicans vowed to fight ...": the subject
+        # of the governing verb does the fighting
+        agents = [c for c in token.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")]
     inner = {t.i for t in token.subtree} if token.head in agents else set()  # not the clause's own actors
     mentions = [m for a in _with_conjuncts(agents) for t in a.subtree if t.i not in inner
                 for m in work.actors_at.get(t.i, [])]
@@ -562,6 +566,17 @@ def rival_warning(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     return False
 
 
+def earlier_promise(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"went back on his pledge to stand down", "repeated his promise", "Obama's pledge to close the
+    prison": a promise named by its owner's possessive is one made before, which the sentence looks
+    back on (the news of the day is the breaking or repeating of it); "made his pledge at a rally",
+    "announced his promise" (``promise_making_verbs``) report the promise itself."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in token.children):
+        return False
+    node = token.head.head if token.dep_ == "pobj" else token.head
+    return node.lemma_.lower() not in load_cues().promise_making_verbs
+
+
 def _unconditional(clause: Token, cues) -> list[Token]:
     """The words of ``clause`` outside its conditions ("if the Commission ignored the request")."""
     words = [clause]
@@ -585,4 +600,5 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "retort": retort, "poll_share": poll_share,
     "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
     "campaign_pledge": campaign_pledge, "rival_warning": rival_warning,
+    "earlier_promise": earlier_promise,
 }
