@@ -253,3 +253,34 @@ def test_eval_realnews_context_sentence_codes_each_sentence_alone():
     result = CliRunner().invoke(cli, ["eval", "realnews-dev", "--limit", "5", "--context", "sentence"])
     assert result.exit_code == 0, result.output
     assert "coded: each sentence alone" in result.output
+
+
+# --------------------------------------------------------------------------- intervals
+
+def _with_article(s: RealNewsSentence, article: str) -> RealNewsSentence:
+    return RealNewsSentence(id=s.id, text=s.text, corpus=s.corpus, events=s.events, noevent=s.noevent,
+                            article_id=article)
+
+
+def test_intervals_resample_articles_and_hold_the_figure():
+    right = event("ACCUSE", A, "accused", source=[actor(A, "Howard", "GBR")])
+    golds, preds = [], []
+    for i in range(12):     # 12 articles: two right, one false alarm, one miss in each third
+        golds += [_with_article(sentence(A, gev("ACCUSE", ("Michael Howard", "GBR"))), f"a{i}"),
+                  _with_article(sentence(B), f"a{i}")]
+        preds += [[right] if i % 3 else [], [event("PROTEST", B, "fine")] if i % 3 == 0 else []]
+    m = score_realnews(golds, preds)
+    ci = m["intervals"]
+    assert ci["articles"] == 12 and ci["samples"] == 1000
+    for key, figure in (("detection_f1", m["event_detection"]["f1"]), ("type_precision", m["overall"]["precision"]),
+                        ("type_source", m["type_source"]["share"])):
+        assert ci[key]["low"] <= figure <= ci[key]["high"], key
+    assert ci["detection_f1"]["low"] < ci["detection_f1"]["high"]       # articles differ: a spread
+    assert score_realnews(golds, preds)["intervals"] == ci             # fixed seed: the same interval
+
+
+def test_one_article_has_no_spread_and_no_article_no_interval():
+    golds = [_with_article(sentence(A, gev("ACCUSE")), "only"), _with_article(sentence(B), "only")]
+    m = score_realnews(golds, [[event("ACCUSE", A)], [event("PROTEST", B)]])
+    assert m["intervals"]["detection_f1"] == {"low": 0.6667, "high": 0.6667}
+    assert score_realnews([], [])["intervals"] == {"samples": 0, "articles": 0}

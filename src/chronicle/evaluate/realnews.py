@@ -26,6 +26,7 @@ from pathlib import Path
 
 from chronicle.errors import DatasetError
 from chronicle.evaluate.gold import DatasetInfo, GoldRelation, GoldSentence, read_jsonl
+from chronicle.evaluate.intervals import article_intervals, interval_text, sentence_counts
 from chronicle.evaluate.scorer import _role_actors, actor_spans, prf
 from chronicle.schema import Event
 
@@ -284,6 +285,21 @@ def error_kinds(gold: Sequence[RealNewsSentence], predicted: Sequence[Sequence[E
         ("missed_types", missed_type), ("missed_triggers", missed_trigger))}
 
 
+def intervals(gold: Sequence[RealNewsSentence], actual: Sequence[Sequence[Event]]) -> dict:
+    """95% intervals of the headline figures, resampling whole articles (:mod:`intervals`); a
+    sentence without an article id counts as an article of its own."""
+    rows = []
+    for g, events in zip(gold, actual, strict=True):
+        gact = _gold_actual(g)
+        ok = partial(_source_ok, g.text)
+        rows.append((g.article_id or g.id, sentence_counts({x.event_type for x in gact}, gact, events, ok)))
+    return article_intervals(rows)
+
+
+def _source_ok(sentence: str, gold: RealNewsEvent, event: Event) -> bool:
+    return actor_matches(sentence, gold, event, "source")
+
+
 def score_realnews(gold: Sequence[RealNewsSentence], predicted: Sequence[Sequence[Event]]) -> dict:
     """All realnews figures: type table (``per_label``/``overall``, on coded actual events), event
     detection, type + source / target, factuality, counts, per corpus detection and type F1, and
@@ -303,6 +319,7 @@ def score_realnews(gold: Sequence[RealNewsSentence], predicted: Sequence[Sequenc
                                         "event_detection": event_detection(sub_gold, sub_pred),
                                         "type": type_scores(sub_gold, [actual[i] for i in rows])[1]}
     metrics["errors"] = error_kinds(gold, predicted)
+    metrics["intervals"] = intervals(gold, actual)
     metrics["overall_all_factualities"] = type_scores(gold, [list(ev) for ev in predicted])[1]
     return metrics
 
@@ -347,6 +364,8 @@ def realnews_lines(m: dict) -> list[str]:
     for corpus, b in m["by_corpus"].items():
         lines.append(f"{corpus} ({b['sentences']} sentences): detection {_prf_text(b['event_detection'])}; "
                      f"type {_prf_text(b['type'])}")
+    if "intervals" in m:
+        lines.append(interval_text(m["intervals"]))
     o = m["overall_all_factualities"]
     lines.append(f"scored: events coded as actual; counting every coded event: {_prf_text(o)}")
     for key, what in (("false_positive_triggers", "false positives by trigger"),
