@@ -48,25 +48,64 @@ def _figures(c: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def article_intervals(rows: Sequence[tuple[str, Sequence[int]]], samples: int = BOOTSTRAP_SAMPLES,
-                      seed: int = SEED) -> dict:
-    """``rows``: (article id, counts as :data:`COUNTS`) per sentence. Returns, per figure, the
-    ``low`` and ``high`` ends of the central 95% of the figure over ``samples`` article resamples
-    (fixed ``seed``: the same data give the same interval), with ``samples`` and ``articles``."""
-    articles: dict[str, np.ndarray] = {}
+def article_counts(rows: Sequence[tuple[str, Sequence[int]]]) -> dict[str, list[int]]:
+    """``rows``: (article id, counts as :data:`COUNTS`) per sentence -> the counts summed per article
+    (kept in ``chronicle eval --json`` output as ``article_counts``, so a later run can be compared
+    with this one sentence for sentence: :func:`paired_intervals`)."""
+    articles: dict[str, list[int]] = {}
     for article, counts in rows:
-        articles[article] = articles.get(article, np.zeros(len(COUNTS))) + np.asarray(counts, dtype=float)
+        total = articles.setdefault(article, [0] * len(COUNTS))
+        for i, value in enumerate(counts):
+            total[i] += int(value)
+    return articles
+
+
+def _draws(k: int, samples: int, seed: int) -> np.ndarray:
+    """How often each of ``k`` articles is drawn in each of ``samples`` resamples."""
+    return np.random.default_rng(seed).multinomial(k, np.full(k, 1.0 / k), size=samples)
+
+
+def _ends(values: np.ndarray) -> dict:
+    tail = (1 - LEVEL) / 2 * 100
+    low, high = np.percentile(values, [tail, 100 - tail])
+    return {"low": round(float(low), 4), "high": round(float(high), 4)}
+
+
+def article_intervals(articles: dict[str, Sequence[int]], samples: int = BOOTSTRAP_SAMPLES,
+                      seed: int = SEED) -> dict:
+    """Per figure, the ``low`` and ``high`` ends of the central 95% of the figure over ``samples``
+    resamples of the articles (:func:`article_counts`; fixed ``seed``: the same data give the same
+    interval), with ``samples`` and ``articles``."""
     if not articles:
         return {"samples": 0, "articles": 0}
-    per_article = np.stack(list(articles.values()))
-    k = len(per_article)
-    draws = np.random.default_rng(seed).multinomial(k, np.full(k, 1.0 / k), size=samples)
-    figures = _figures(draws @ per_article)
-    tail = (1 - LEVEL) / 2 * 100
-    out: dict = {"samples": samples, "articles": k, "level": LEVEL}
-    for name, values in figures.items():
-        low, high = np.percentile(values, [tail, 100 - tail])
-        out[name] = {"low": round(float(low), 4), "high": round(float(high), 4)}
+    per_article = np.asarray(list(articles.values()), dtype=float)
+    figures = _figures(_draws(len(per_article), samples, seed) @ per_article)
+    out: dict = {"samples": samples, "articles": len(per_article), "level": LEVEL}
+    out.update({name: _ends(values) for name, values in figures.items()})
+    return out
+
+
+def paired_intervals(base: dict[str, Sequence[int]], new: dict[str, Sequence[int]],
+                     samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> dict:
+    """How ``new`` differs from ``base`` (two runs' :func:`article_counts` on the same articles):
+    per figure the difference, its 95% interval when the same articles are drawn for both runs, and
+    the share of draws in which ``new`` is ahead. Pairing removes the spread that comes from which
+    articles happen to be in the set, so it sees differences the intervals of each run hide.
+    Raises ValueError when the two runs scored different articles."""
+    if set(base) != set(new):
+        raise ValueError(f"the runs scored different articles ({len(set(base) ^ set(new))} differ)")
+    names = sorted(base)
+    b = np.asarray([base[a] for a in names], dtype=float)
+    n = np.asarray([new[a] for a in names], dtype=float)
+    draws = _draws(len(names), samples, seed) if names else np.zeros((samples, 0))
+    whole_b, whole_n = _figures(b.sum(0, keepdims=True)), _figures(n.sum(0, keepdims=True))
+    drawn_b, drawn_n = _figures(draws @ b), _figures(draws @ n)
+    out: dict = {"samples": samples, "articles": len(names), "level": LEVEL}
+    for name in whole_b:
+        diff = drawn_n[name] - drawn_b[name]
+        out[name] = {"base": round(float(whole_b[name][0]), 4), "new": round(float(whole_n[name][0]), 4),
+                     "difference": round(float(whole_n[name][0] - whole_b[name][0]), 4), **_ends(diff),
+                     "new_ahead": round(float((diff > 0).mean()), 3)}
     return out
 
 
@@ -83,12 +122,26 @@ def sentence_counts(gold_types: set[str], gold_events: Sequence, coded: Sequence
             len(coded), hit, len(typed)]
 
 
+NAMES = (("detection_f1", "detection F1"), ("type_precision", "type P"), ("type_f1", "type F1"),
+         ("type_source", "type + source"), ("source_given_type", "source of right types"))
+
+
 def interval_text(m: dict) -> str:
     """One line for the text report."""
     if not m.get("articles"):
         return "95% intervals: no articles"
-    names = (("detection_f1", "detection F1"), ("type_precision", "type P"), ("type_f1", "type F1"),
-             ("type_source", "type + source"), ("source_given_type", "source of right types"))
+    names = NAMES
     parts = [f"{label} {m[key]['low']:.3f}-{m[key]['high']:.3f}" for key, label in names]
     return (f"{int(m['level'] * 100)}% intervals ({m['articles']} articles resampled {m['samples']} times): "
             + ", ".join(parts))
+
+
+def comparison_lines(m: dict, base_name: str) -> list[str]:
+    """The text report of :func:`paired_intervals`."""
+    lines = [f"compared with {base_name} on the same {m['articles']} articles (paired, {m['samples']} "
+             f"resamples; 95% interval of the difference, share of resamples where this run is ahead):"]
+    for key, label in NAMES:
+        d = m[key]
+        lines.append(f"  {label}: {d['base']:.3f} -> {d['new']:.3f} ({d['difference']:+.3f}, "
+                     f"{d['low']:+.3f} to {d['high']:+.3f}, ahead in {d['new_ahead']:.0%})")
+    return lines
