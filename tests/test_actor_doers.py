@@ -54,7 +54,7 @@ def targets(e):
     ("Local critics accused Mayor Ellen Hartwell of hiding the costs.", "accused", "Local critics"),
     ("Two neighbours met Mayor Ellen Hartwell at the town hall.", "met", "Two neighbours"),
     ("The woman who shot two police officers was caught hours later.", "shot", "The woman"),
-    ("Mayor Ellen Hartwell was criticised by local campaigners on Monday.", "criticised", "local campaigners"),
+    ("Mayor Ellen Hartwell was criticised by local shopkeepers on Monday.", "criticised", "local shopkeepers"),  # campaigners: an agent (agents.yaml)
 ])
 def test_unnamed_people_are_the_source_of_an_act_done_to_a_named_actor(coder, sentence, trigger, doer):
     e = event(events_of(coder, US + sentence), trigger)

@@ -399,6 +399,25 @@ class ActorKB:
                 self.context_only.update((form, entry.id) for form in (*row.names, *row.modifiers))
         self.sources.append(path_str)
 
+    def national_ngos(self) -> None:
+        """A non-governmental body the dictionaries code "NGO" but whose name says its country
+        ("American Civil Liberties Union", "Muslim Council of Britain", "Danish Refugee Council")
+        is that country's civil society, as news and PLOVER's coders read it; a name ending "of
+        <country>" says where it works over a demonym that opens it ("Armenian Assembly of
+        America" is American). Bodies whose name names no country (Amnesty International) stay NGO."""
+        for entry in list(self.entries.values()):
+            if entry.country != "NGO" or entry.kind != "organisation":
+                continue
+            tail = entry.name.rsplit(" of ", 1)[-1].removeprefix("the ") if " of " in entry.name else ""
+            country = next((e.country for e in self.by_alias.get(tail, []) if e.kind == "country"), None)
+            if country is None and (first := self.demonyms.get(entry.name.split()[0])) is not None:
+                country = first.country
+            if country is not None:
+                self._remove(entry)
+                self.entries[entry.id] = entry = entry.model_copy(update={"country": country})
+                for alias in {entry.name, *entry.aliases}:
+                    self.by_alias.setdefault(alias, []).append(entry)
+
     def check_references(self, path: str = "actors") -> None:
         """Fail on an affiliation that names no known actor: a typo would silently drop a speaker's
         organisation."""
@@ -610,6 +629,7 @@ def _load_cached(extra: tuple[str, ...]) -> ActorKB:
         kb.add_file(path)
     kb.add_regions(_data_path("regions.yaml"))
     kb.add_parties(_data_path("parties.yaml"))
+    kb.national_ngos()
     for path in extra:
         kb.add_file(path, override=True)
     kb.check_references()

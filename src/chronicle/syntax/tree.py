@@ -99,8 +99,8 @@ def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[Ac
             found += work.actors_at[head.i]
         elif head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             found += actors_for(head.head.head, work)
-        elif descend_of or head.lower_ in load_cues().member_nouns:
-            # "the release of X" (an object), "members of X" (a part of an actor acts as the actor)
+        elif descend_of or head.lower_ in load_cues().member_nouns or head.lower_ in load_cues().partitive_words:
+            # "the release of X" (an object), "members of X", "some of X" (a part of an actor acts as the actor)
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     found += actors_in_pobjs(c, work)

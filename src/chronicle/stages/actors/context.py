@@ -171,6 +171,8 @@ def _country_of(span: SpacySpan, kb: ActorKB) -> str | None:
     if label == "CAPITAL":
         return None if text in kb.regions else kb.capitals[text].country
     entries = kb.by_alias.get(text, []) if label == "NAME" else kb.modifiers.get(text, [])
+    if text.isupper() and len({e.country for e in entries}) > 1:
+        return None  # an abbreviation of bodies of several countries ("BNP"): the story says which
     entries = [e for e in entries if (text, e.id) not in kb.context_only]
     if len({e.country for e in entries}) != 1 or text in kb.regions:
         return None
@@ -259,7 +261,8 @@ def region_reading(regions: list[Region], story: StoryContext, near: set[str], s
 def choose_entry(form: str, entries: list[ActorEntry], kb: ActorKB, story: StoryContext | None,
                  nearby: set[str] = frozenset()) -> ActorEntry | None:
     """Among the entries a name or party word may mean, the one this article means: a country named
-    in the phrase first, then the story's country; else the first entry that needs no context.
+    in the phrase first, then the story's country (or, with no clear one, the only one of the
+    readings' countries the story names); else the first entry that needs no context.
     An entry bound to its country ("Congress" -> India's party) is never taken outside it."""
     usable = [e for e in entries if (form, e.id) not in kb.context_only
               or (story is not None and story.supports(e.country))]
@@ -269,8 +272,10 @@ def choose_entry(form: str, entries: list[ActorEntry], kb: ActorKB, story: Story
         if entry.country in nearby:
             return entry
     if story is not None and len(usable) > 1:
-        for entry in usable:
-            if story.supports(entry.country) and story.main is not None:
-                return entry
+        # the story's country; with none clear, the one country among the readings the story names
+        # ("BNP" in a story naming only British places is the British party, not Bangladesh's)
+        named = [e for e in usable if story.supports(e.country)]
+        if named and (story.main is not None or len({e.country for e in named}) == 1):
+            return named[0]
     free = [e for e in usable if (form, e.id) not in kb.context_only]
     return (free or usable)[0]

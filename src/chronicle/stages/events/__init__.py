@@ -640,6 +640,9 @@ def _inherited_subject(verb: Token) -> Token | None:
             node = node.head  # the preposition
             continue
         if node.dep_ == "prep" or node.dep_ in ("acomp",):
+            blamed = _blamed_one(node)
+            if blamed is not None:
+                return blamed
             node = node.head
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             objs = [c for c in node.children if c.dep_ in ("dobj", "obj")]
@@ -658,6 +661,22 @@ def _inherited_subject(verb: Token) -> Token | None:
         subj = [c for c in node.children if c.dep_ in ("nsubj",)]
         if subj:
             return subj[0]
+    return None
+
+
+def _blamed_one(prep: Token) -> Token | None:
+    """"angry with the mayor for refusing", "irritated at X for promising": the one a feeling is
+    aimed at (``blamed_preps`` of ``data/cues.yaml``) did the act its "for" clause gives as the
+    reason; None for any other preposition, or with no such one."""
+    if prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    heads = [prep.head] + [c for c in prep.head.children if c.dep_ == "acomp"]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in load_cues().blamed_preps:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
     return None
 
 
