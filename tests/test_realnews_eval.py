@@ -253,3 +253,93 @@ def test_eval_realnews_context_sentence_codes_each_sentence_alone():
     result = CliRunner().invoke(cli, ["eval", "realnews-dev", "--limit", "5", "--context", "sentence"])
     assert result.exit_code == 0, result.output
     assert "coded: each sentence alone" in result.output
+
+
+# --------------------------------------------------------------------------- intervals
+
+def _with_article(s: RealNewsSentence, article: str) -> RealNewsSentence:
+    return RealNewsSentence(id=s.id, text=s.text, corpus=s.corpus, events=s.events, noevent=s.noevent,
+                            article_id=article)
+
+
+def test_intervals_resample_articles_and_hold_the_figure():
+    right = event("ACCUSE", A, "accused", source=[actor(A, "Howard", "GBR")])
+    golds, preds = [], []
+    for i in range(12):     # 12 articles: two right, one false alarm, one miss in each third
+        golds += [_with_article(sentence(A, gev("ACCUSE", ("Michael Howard", "GBR"))), f"a{i}"),
+                  _with_article(sentence(B), f"a{i}")]
+        preds += [[right] if i % 3 else [], [event("PROTEST", B, "fine")] if i % 3 == 0 else []]
+    m = score_realnews(golds, preds)
+    ci = m["intervals"]
+    assert ci["articles"] == 12 and ci["samples"] == 1000
+    for key, figure in (("detection_f1", m["event_detection"]["f1"]), ("type_precision", m["overall"]["precision"]),
+                        ("type_source", m["type_source"]["share"])):
+        assert ci[key]["low"] <= figure <= ci[key]["high"], key
+    assert ci["detection_f1"]["low"] < ci["detection_f1"]["high"]       # articles differ: a spread
+    assert score_realnews(golds, preds)["intervals"] == ci             # fixed seed: the same interval
+
+
+def test_one_article_has_no_spread_and_no_article_no_interval():
+    golds = [_with_article(sentence(A, gev("ACCUSE")), "only"), _with_article(sentence(B), "only")]
+    m = score_realnews(golds, [[event("ACCUSE", A)], [event("PROTEST", B)]])
+    assert m["intervals"]["detection_f1"] == {"low": 0.6667, "high": 0.6667}
+    assert score_realnews([], [])["intervals"] == {"samples": 0, "articles": 0}
+
+
+def test_paired_comparison_sees_a_small_gain_and_refuses_other_articles():
+    from chronicle.evaluate.intervals import paired_intervals
+
+    # 40 articles with one right and one missed event each; the new run finds 4 of the missed ones.
+    base = {f"a{i}": [1, 0, 1, 1, 1, 2, 1, 1, 1, 1] for i in range(40)}
+    new = {k: ([2, 0, 0, 2, 2, 2, 2, 2, 2, 2] if i < 4 else v) for i, (k, v) in enumerate(base.items())}
+    m = paired_intervals(base, new)
+    d = m["type_f1"]
+    assert d["new"] > d["base"] and d["difference"] > 0 and d["low"] >= 0 and d["new_ahead"] > 0.9
+    assert m["type_precision"]["difference"] == 0.0              # all coded events were right both times
+    same = paired_intervals(base, base)
+    assert same["detection_f1"]["low"] == same["detection_f1"]["high"] == 0.0
+    with pytest.raises(ValueError, match="different articles"):
+        paired_intervals(base, {"other": [0] * 10})
+
+
+def test_the_check_slice_is_a_fixed_fifth_of_train_articles():
+    from chronicle.evaluate.realnews import in_check_slice
+
+    train, check = DATASETS["realnews-train"].loader(), DATASETS["realnews-check"].loader()
+    articles = {g.article_id for g in train}
+    held = {g.article_id for g in check}
+    assert held < articles and all(in_check_slice(a) for a in held)
+    assert {g.id for g in check} == {g.id for g in train if in_check_slice(g.article_id)}
+    assert 0.15 < len(held) / len(articles) < 0.25
+
+
+def test_compare_reports_the_difference_and_names_a_bad_file(tmp_path):
+    from chronicle.evaluate.runner import compare_with, read_comparison
+
+    def code(text, published=None):
+        return []
+
+    first = evaluate("realnews-dev", code, limit=20)
+    path = tmp_path / "first.json"
+    path.write_text(first.to_json())
+    again = compare_with(evaluate("realnews-dev", code, limit=20), read_comparison(path), path)
+    assert again.metrics["compared"]["detection_f1"]["difference"] == 0.0
+    assert "compared with" in again.format_text()
+    with pytest.raises(DatasetError, match="scores realnews-dev"):
+        compare_with(evaluate("realnews-train", code, limit=5), read_comparison(path), path)
+    with pytest.raises(DatasetError, match="different articles"):
+        compare_with(evaluate("realnews-dev", code, limit=5), read_comparison(path), path)
+    (tmp_path / "bad.json").write_text("{not json")
+    for bad, problem in (("bad.json", "not the JSON"), ("missing.json", "cannot read")):
+        with pytest.raises(DatasetError, match=problem):
+            read_comparison(tmp_path / bad)
+
+
+def test_compare_with_a_missing_file_stops_before_coding(tmp_path):
+    from click.testing import CliRunner
+
+    from chronicle.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", "realnews-dev", "--compare", str(tmp_path / "nope.json")])
+    assert result.exit_code != 0 and "nope.json: cannot read it" in result.output
+    assert "Traceback" not in result.output

@@ -41,15 +41,19 @@ both a dataset and a file means the dataset: write ./NAME for the file.
 @click.option("--context", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
               help="realnews-* sets: code each sentence inside its article from ../shared/corpus, as "
                    "articles are coded (pronouns and surnames resolved), or alone.")
+@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), default=None,
+              help="realnews-* sets: an earlier run's --json output on the same set; reports how this "
+                   "run differs, with a paired 95% interval of each difference.")
 @actors_option
 @lexicon_option
 @event_model_option
-def eval_command(dataset, limit, as_json, no_screen, context, actor_files, lexicon_files, event_model):
+def eval_command(dataset, limit, as_json, no_screen, context, compare_path, actor_files, lexicon_files,
+                 event_model):
     """Score the coder on a built-in labelled set or on the user's own gold file (see ``_HELP``)."""
     from rich.progress import Progress
 
     from chronicle.evaluate.goldfile import load_gold_file
-    from chronicle.evaluate.runner import evaluate, evaluate_file
+    from chronicle.evaluate.runner import compare_with, evaluate, evaluate_file, read_comparison
     from chronicle.pipeline import Coder
 
     builtin = dataset in DATASETS
@@ -58,6 +62,7 @@ def eval_command(dataset, limit, as_json, no_screen, context, actor_files, lexic
             f"{dataset!r} is neither a dataset ({', '.join(sorted(DATASETS))}) nor a .jsonl gold file",
             param_hint="DATASET|FILE.jsonl")
     try:
+        earlier = read_comparison(compare_path) if compare_path is not None else None
         if not builtin:
             load_gold_file(dataset)  # a malformed file stops here, before the model loads
         coder = Coder(actor_files=actor_files, lexicon_files=lexicon_files, screen=not no_screen,
@@ -76,6 +81,8 @@ def eval_command(dataset, limit, as_json, no_screen, context, actor_files, lexic
                                   code_article=coder.code_article if context == "article" else None)
             else:
                 report = evaluate_file(dataset, code, limit=limit, progress=tick)
+        if earlier is not None:
+            compare_with(report, earlier, compare_path)
     except ChronicleError as exc:
         raise fail(exc) from None
     click.echo(report.to_json() if as_json else report.format_text())

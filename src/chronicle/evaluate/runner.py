@@ -17,6 +17,7 @@ from chronicle.evaluate.calibration import calibration_lines, calibration_report
 from chronicle.evaluate.datasets import DATASETS, GoldSentence, load_petrarch_noevents
 from chronicle.evaluate.goldfile import load_gold_file
 from chronicle.evaluate.in_article import code_in_articles
+from chronicle.evaluate.intervals import comparison_lines, paired_intervals
 from chronicle.evaluate.quiet import quiet_lines, quiet_table, score_quiet
 from chronicle.evaluate.realnews import REALNEWS_DATASETS, realnews_lines, score_realnews
 from chronicle.evaluate.scorer import noevent_rate, score_petrarch, score_plover, score_quad
@@ -93,6 +94,8 @@ class EvalReport:
             lines += quiet_lines(m)
         if "event_detection" in m:
             lines += realnews_lines(m)
+        if "compared" in m:
+            lines += comparison_lines(m["compared"], m["compared"]["with"])
         if "calibration" in m:
             lines += calibration_lines(m["calibration"])
         if "confusion" in m:
@@ -208,3 +211,36 @@ def _code_all(gold: Sequence[GoldSentence], code_sentence, progress) -> dict[tup
         if progress is not None:
             progress(done, len(keys))
     return coded
+
+
+def read_comparison(path) -> dict:
+    """An earlier run's ``chronicle eval --json`` output, read before any coding so that a wrong
+    path stops the run at once; raises :class:`DatasetError` naming the file and the problem."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            earlier = json.load(fh)
+    except OSError as exc:
+        raise DatasetError(f"--compare {path}: cannot read it ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise DatasetError(f"--compare {path}: not the JSON of `chronicle eval --json` ({exc})") from None
+    if not isinstance(earlier, dict) or "article_counts" not in (earlier.get("metrics") or {}):
+        raise DatasetError(f"--compare {path}: no metrics.article_counts in it (write it with "
+                           "`chronicle eval realnews-... --json`)")
+    return earlier
+
+
+def compare_with(report: EvalReport, earlier: dict, path) -> EvalReport:
+    """Add to a realnews ``report`` how it differs from an ``earlier`` run (:func:`read_comparison`)
+    on the same sentences (:func:`paired_intervals`, ``metrics["compared"]``): the way to tell
+    whether a change to the lexicon, the actors or the code helps, since the difference between two
+    runs is far less noisy than either run's figures."""
+    if "article_counts" not in report.metrics:
+        raise DatasetError(f"--compare works on the realnews-* sets only, not {report.dataset}")
+    if earlier.get("dataset") != report.dataset:
+        raise DatasetError(f"--compare {path}: it scores {earlier.get('dataset')}, this run {report.dataset}")
+    try:
+        compared = paired_intervals(earlier["metrics"]["article_counts"], report.metrics["article_counts"])
+    except ValueError as exc:
+        raise DatasetError(f"--compare {path}: {exc} (a different --limit?)") from None
+    report.metrics["compared"] = {"with": str(path), **compared}
+    return report
