@@ -23,7 +23,7 @@ FIELDS = (
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
-    "relative_light_verbs",
+    "relative_light_verbs", "answering_verbs",
 )
 
 
@@ -95,6 +95,7 @@ class Cues:
     office_sectors: frozenset[str]
     unrest_people: frozenset[str]
     relative_light_verbs: frozenset[str]
+    answering_verbs: frozenset[str]
     org_name_heads: dict[str, str]
 
 
