@@ -23,7 +23,7 @@ FIELDS = (
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
-    "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words",
+    "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
 )
 
 
@@ -98,6 +98,7 @@ class Cues:
     promise_making_verbs: frozenset[str]
     blamed_preps: frozenset[str]
     partitive_words: frozenset[str]
+    answering_verbs: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -129,8 +129,12 @@ def _relevant(draft, sports_story: bool = False) -> bool:
             and (sports_story or sports_sentence):
         return False  # "Italy were offered another penalty", "Russia won the meeting": teams, not states
     if not political and unaffiliated_act(draft):
-        # an arrest or a charge is the state's even in a sports story ("the receiver was arrested")
-        return state_action(draft.cameo, draft.entry.lemma) or not sports_story and not sports_sentence
+        # an arrest or a release from custody is the state's even in a sports story ("the receiver was
+        # arrested"); a charge or a verdict in a sentence about the game, with no state named, is as
+        # often a governing body's ("charged with misconduct", "found guilty of doping") as a prosecutor's
+        if sports_sentence:
+            return arrest(draft.cameo) or draft.entry.lemma == "release"
+        return state_action(draft.cameo, draft.entry.lemma) or not sports_story
     if political:
         return True
     if not sports_story and not sports_sentence and _unrest_violence(draft):

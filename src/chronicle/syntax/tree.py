@@ -68,13 +68,30 @@ def shared_passive_subject(verb: "Token") -> "Token | None":
     """The subject a passive verb shares with the verb it is coordinated with, who is the one acted
     on: "he gave himself up and was arrested" (he), "was arrested and charged with murder", "was booked
     into jail and released on bail" (the first verb's passive subject). Without its own "was" the
-    second verb is passive only after a passive first verb ("shot and killed a man" is active)."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    second verb is passive only after a passive first verb ("shot and killed a man" is active).
+    A passive participle clause shares its clause's subject the same way: "X is in prison, having
+    been charged with fraud", "X was suspended after being accused of", "X was arrested in Canada,
+    charged with polygamy" (:func:`_participle_clause`)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     own_aux = any(c.dep_ == "auxpass" for c in verb.children)
+    clause = verb.head if verb.dep_ == "conj" else _participle_clause(verb, own_aux)
+    if clause is None:
+        return None
     deps = ("nsubj", "nsubjpass") if own_aux else ("nsubjpass",)
-    subjects = [c for c in verb.head.children if c.dep_ in deps]
+    subjects = [c for c in clause.children if c.dep_ in deps]
     return subjects[0] if subjects else None
+
+
+def _participle_clause(verb: "Token", own_aux: bool) -> "Token | None":
+    """The verb whose subject a passive participle clause with no subject of its own is told of: the
+    clause it modifies ("having been charged", advcl; a bare "charged with" only after a passive
+    verb, as for a conjunct) or the verb of the preposition it follows ("after being charged")."""
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children):
+        return verb.head  # not "if found guilty": a condition, not what happened to the subject
+    if own_aux and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return verb.head.head
+    return None
 
 
 def has_prep_phrase(verb: "Token", preps: tuple[str, ...]) -> bool:

@@ -187,8 +187,11 @@ class EventsStage(Stage):
         if token.pos_ == "NOUN" and state_noun(entry.cameo, entry.lemma) and _legal_noun(token):
             # "Williams' arrest", "faces charges of fraud", "he denied the charges against him"
             source, accused = _accused(source, token)
-            target = target or accused or ([] if source else _held_on(token, work))  # "arrested on charges of"
+            # the one charged before the place the clause names ("appeared in court in Akron on a charge")
+            named = [m for m in target if m.kind != "place"]
+            target = named or accused or target or ([] if source else _held_on(token, work))  # "arrested on charges of"
             source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
+            anchor = anchor if anchor is not None else answering_verb(token)  # its tense and negation
         elif not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
             target = _described(token, work)
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
@@ -459,8 +462,11 @@ def _asked(trigger: Token, work: Work) -> list[ActorMention]:
 def _legal_noun(noun: Token) -> bool:
     """Whether an arrest or charge noun names an act rather than a role or a run: plural ("faces
     charges"), modified ("a murder charge", "Williams' arrest") or a determiner with "of"/"against"
-    ("a charge of fraud"), not "took charge of the team", "in charge of", "led the charge"."""
+    ("a charge of fraud"), not "took charge of the team", "in charge of", "led the charge", nor a
+    price ("face higher charges")."""
     children = list(noun.children)
+    if any(c.tag_ in ("JJR", "JJS") for c in children):
+        return False  # "higher charges", "the lowest charges": prices
     if noun.tag_ == "NNS" or any(c.dep_ in ("compound", "amod", "poss") for c in children):
         return True
     return any(c.dep_ == "det" for c in children) and any(
@@ -485,9 +491,13 @@ def _held_on(noun: Token, work: Work) -> list[ActorMention]:
     """Who is charged when a charge is what someone is held or tried "on": "Gomes was arrested on
     charges of murder", "the man arrested last night on charges of fraud" (the one the passive verb
     acts on: its subject, the subject it shares, or the noun it describes)."""
+    if noun.lemma_.lower() not in STATE_ACTION_NOUNS:
+        return []
+    answered = _answered_charge(noun, work)
+    if answered is not None:
+        return answered
     prep = noun.head
-    if noun.lemma_.lower() not in STATE_ACTION_NOUNS or noun.dep_ != "pobj" or prep.lower_ != "on" \
-            or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.head.pos_ != "VERB":
         return []
     verb = prep.head
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -496,6 +506,43 @@ def _held_on(noun: Token, work: Work) -> list[ActorMention]:
         patients = [verb.head]
     found = [m for p in patients for m in actors_for(p, work)]
     return found or arguments.story_people(_unnamed_people(verb, work), verb, work)
+
+
+def _answered_charge(noun: Token, work: Work) -> list[ActorMention] | None:
+    """Who is charged when the subject of a verb of answering a charge (``answering_verbs``) faces,
+    pleads to or appears on it: "pleaded guilty to fraud charges", "faces a murder charge", "a man
+    facing charges", "appeared in court on a charge of theft" (the subject, or the noun the
+    participle describes, named or one of the ``unnamed_people``). None when the noun is not so
+    governed (another reading applies)."""
+    governor = answering_verb(noun)
+    if governor is None:
+        return None
+    if any(c.tag_ in ("JJR", "JJS") for c in noun.children):  # "face higher parking charges": a price
+        return []
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBG":  # "a man facing charges"
+        subjects = [governor.head]
+    found = [m for s in subjects for m in actors_for(s, work)]
+    counted = [s for s in subjects if s.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in s.children)]
+    # ("drivers face charges": people at large pay a price; "two drivers face charges" are accused)
+    return found or arguments.story_people(_people_named(counted, work), noun, work)
+
+
+def answering_verb(noun: Token) -> Token | None:
+    """The active verb of ``answering_verbs`` whose subject answers the charge ``noun``: "faces
+    charges", "pleaded guilty to charges" (the plea's "not guilty" is no negation of the charge),
+    "appeared in court on a charge"; None if there is none."""
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ in ("to", "on"):
+        governor = governor.head
+        if governor.dep_ == "acomp":  # "pleaded guilty to"
+            governor = governor.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    if governor.pos_ != "VERB" or governor.lemma_.lower() not in load_cues().answering_verbs \
+            or any(c.dep_ == "auxpass" for c in governor.children):
+        return None
+    return governor
 
 
 def _described(trigger: Token, work: Work) -> list[ActorMention]:
@@ -526,6 +573,11 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
         patients = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"]
         patients += [c for c in trigger.children if c.dep_ == "poss"]
+    return _people_named(patients, work)
+
+
+def _people_named(patients: list[Token], work: Work) -> list[ActorMention]:
+    """A mention for each of ``patients`` that is a noun of ``unnamed_people`` no actor covers."""
     people = load_cues().unnamed_people
     found = []
     for noun in patients:
@@ -654,11 +706,16 @@ def _inherited_subject(verb: Token) -> Token | None:
         if node.dep_ not in INHERIT_SUBJECT_DEPS:
             return None
         controlled = node.dep_ == "xcomp"
+        active_conjunct = node.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in node.children) and (
+            node.tag_ != "VBN" or any(c.dep_ == "aux" for c in node.children))  # "was drawn in but has called
+        # for", not "was shot and killed"
         node = node.head
         objs = [c for c in node.children if c.dep_ in ("dobj", "obj")]
         if controlled and objs:
             return objs[0]
-        subj = [c for c in node.children if c.dep_ in ("nsubj",)]
+        # "X was defeated and accused Y": an active conjunct's agent is the first verb's passive subject
+        deps = ("nsubj", "nsubjpass") if active_conjunct else ("nsubj",)
+        subj = [c for c in node.children if c.dep_ in deps]
         if subj:
             return subj[0]
     return None
