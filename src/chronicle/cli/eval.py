@@ -19,7 +19,8 @@ $CHRONICLE_SHARED/eval-data); nothing from them is stored in the project. The re
 realnews-dev and realnews-test sets are the project's own labels, read from
 datasets/realnews/gold.jsonl in the repository (not installed with the package); each sentence is
 coded with its article's publication date where known. realnews-test is for reported figures only:
-never tune on it.
+never tune on it. realnews-check is a fifth of the train articles, held aside from error reading to
+judge changes with --compare.
 
 FILE.jsonl (or .jsonl.gz) is a gold file of your own in the plover-dev format, one sentence a line:
 {{"id": "s1", "text": "...", "relations": [{{"event_type": "AGREE", "source_text": "...",
@@ -41,7 +42,7 @@ both a dataset and a file means the dataset: write ./NAME for the file.
 @click.option("--context", type=click.Choice(["article", "sentence"]), default="article", show_default=True,
               help="realnews-* sets: code each sentence inside its article from ../shared/corpus, as "
                    "articles are coded (pronouns and surnames resolved), or alone.")
-@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), default=None,
+@click.option("--compare", "compare_path", type=click.Path(dir_okay=False), default=None, metavar="RUN.json",
               help="realnews-* sets: an earlier run's --json output on the same set; reports how this "
                    "run differs, with a paired 95% interval of each difference.")
 @actors_option
