@@ -24,6 +24,7 @@ FIELDS = (
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
+    "hindering_verbs", "lead_up_words",
 )
 
 
@@ -99,6 +100,8 @@ class Cues:
     blamed_preps: frozenset[str]
     partitive_words: frozenset[str]
     answering_verbs: frozenset[str]
+    hindering_verbs: frozenset[str]
+    lead_up_words: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -29,7 +29,7 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
                          "person_quarrel", "retort", "poll_share",
                          "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
-                         "earlier_promise"]
+                         "earlier_promise", "home_visit"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -74,6 +74,8 @@ SENSE_CONDITIONS: dict[str, str] = {
                        "(\"the Tories promised a cap on immigration\"): a promise to voters, no counterpart",
     "earlier_promise": "a promise named by its owner's possessive and looked back on (\"went back on his "
                        "pledge\", \"repeated his promise\"), not one made in the sentence (\"made his pledge\")",
+    "home_visit": "a politician visits towns of their own country (\"the Lib Dem leader visits Leeds and "
+                  "Hull\"): a tour, no one met",
     "rival_warning": "a holder or seeker of office warns what another political actor does or will do "
                      "(\"Brown warned that the Tories were planning cuts\"): criticism, not a forecast",
 }

@@ -91,6 +91,9 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
                 consider("future", head)
             node = head
             continue
+        if dep == "pcomp" and head.lower_ == "from" and _is(head.head, cues.hindering_verbs):
+            consider("negated", head.head)  # "prevented pirates from attacking the ship"
+            break
         if _planned_by_noun(node, cues, consider):
             node = head
             continue
@@ -153,6 +156,18 @@ def _noun_cues(noun: Token, cues: Cues, consider) -> None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
         consider("hypothetical", prep.head)  # "called for sanctions": asked for, not done
+    if noun.dep_ == "pobj" and prep.lower_ in ("of", "to") and _leads_up(prep.head, cues):
+        consider("future", prep.head)  # "ahead of the summit", "in the run-up to the vote"
+
+
+def _leads_up(word: Token, cues: Cues) -> bool:
+    """"ahead", "in advance", "on the eve", "the run-up" / "lead-up" / "build-up": the time before an event."""
+    if word.lemma_.lower() not in cues.lead_up_words:
+        return False
+    if word.lower_ != "up":
+        return True
+    doc = word.doc
+    return word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ in ("run", "lead", "build")
 
 
 def _shares_clause(node: Token) -> bool:

@@ -87,17 +87,32 @@ def _charged_act(draft: Draft, cues) -> bool:
     murder": the act a charge or verdict names is what the court or the police say, not an event told as news (GUIDELINE.md: the content of an accusation is not
     coded; only the arrest, charge or conviction is). The charging word need not be coded itself."""
     node = draft.anchor if draft.anchor is not None else draft.trigger
-    for _ in range(5):  # "charged with one count of murder of": four words up
+    charge_preps = True  # every preposition on the way is one a charge names its act with
+    for hop in range(12):  # "charged with one count of murder of": four words up
         if node.dep_ not in CHARGE_DEPS or node.head.i == node.i:
             return False
         # the charge word governs the act through "of"/"with"/"for"; "convicted him of the slaying, as
         # well as the attempted murder": the parser hangs the second charge on the verb as a conjunct
         named = (node.dep_ == "prep" and node.lower_ in ("of", "with", "for")) or (
             node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.pos_ == "VERB")
+        charge_preps = charge_preps and (node.dep_ != "prep" or named)
         node = node.head
-        if named and node.lemma_.lower() in cues.charge_words:
+        # farther than five words up, or to a charge word that only modifies the head, only along
+        # "of"/"with"/"for" ("charged with one count of murder of X with the special circumstances of
+        # murder of Y"), not "in his response to the attack", "pleaded guilty for lying in the investigation"
+        if named and (node.lemma_.lower() in cues.charge_words if hop < 5 and not charge_preps
+                      else charge_preps and _charge_word_at(node, cues)):
             return True
     return False
+
+
+def _charge_word_at(node, cues) -> bool:
+    """The charge word is ``node`` or modifies it, or modifies the verb a date hangs on: "found him guilty
+    Friday of killing" is parsed with "of killing" hung on "Friday" and "guilty" on "Friday" or "found"."""
+    nodes = [node, node.head] if node.ent_type_ in ("DATE", "TIME") else [node]
+    return node.lemma_.lower() in cues.charge_words or any(
+        c.dep_ in ("amod", "acomp", "oprd", "ccomp") and c.lemma_.lower() in cues.charge_words
+        for n in nodes for c in n.children)
 
 
 def _conjoined_content(draft: Draft, by_trigger: dict[int, Draft]) -> Draft | None:
@@ -224,9 +239,9 @@ def _reframe(draft: Draft, work: Work) -> None:
     # "the rebels said they will release ...": the speaker's own announced act, an intent; not "Straw,
     # who will hold talks in Beijing on Thursday, said ...", the writer's schedule beside the words.
     own = own and _in_speech(draft, cues)
-    own_will = own and cue in ("will", "'ll", "shall", "would")
+    own_will = own and cue in ("will", "'ll", "’ll", "shall", "would")
     announced = (draft.factuality == "future" and (promised or intent_word or own_will)) or (
-        draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
+        draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "’ll", "could"))))
     if not announced:
         return
     if quad in (1, 2) and draft.event_type in INTENT_CAMEO:

@@ -654,11 +654,25 @@ def _particles(token: Token) -> set[str]:
 def _participle_patient(token: Token) -> set[str]:
     """"lending figures released on Tuesday", "a poll released Wednesday": a past participle that
     describes a noun has that noun as its patient, which rules a sense out as an object would ("released
-    the figures" is no release from custody). Only for ``not_objects``: a noun named this way is often
+    the figures" is no release from custody); so has a relative clause with no object ("a target he has
+    met" is no meeting). Only for ``not_objects``: a noun named this way is often
     background, so it never licenses a sense."""
-    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.pos_ not in ("NOUN", "PROPN"):
+    noun = token.head if token.dep_ == "acl" and token.tag_ == "VBN" else _relative_patient(token)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return set()
-    return {token.head.lemma_.lower()} | {c.lemma_.lower() for c in token.head.children if c.dep_ == "compound"}
+    return {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+
+
+def _relative_patient(token: Token) -> Token | None:
+    """"a target he says he has now met", "the demands the union made": a verb with no object of its
+    own in a relative clause (or in a clause said inside one) acts on the noun the clause describes."""
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children) or not any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in token.children):
+        return None  # "the official who met with X": the noun is who acted, not what was acted on
+    node = token
+    while node.dep_ == "ccomp" and node.head.i != node.i:
+        node = node.head
+    return node.head if node.dep_ == "relcl" else None
 
 
 def _objects(token: Token) -> list[Token]:

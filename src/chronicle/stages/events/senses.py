@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from chronicle.knowledge.cues import load_cues
+from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.knowledge.lexicon import Lexicon
 from chronicle.record import Work
 
@@ -24,7 +25,7 @@ ACTOR_ENTITIES = ("PERSON", "ORG", "GPE", "NORP")
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 """An act of force or pressure announced in a warning makes it a threat, whoever is to do it."""
 NOT_ASKED = frozenset({"it", "this", "that", "there", "everything", "something", "nothing"})
-ANNOUNCING_MODALS = frozenset({"will", "would", "shall", "'ll", "'d", "wo"})
+ANNOUNCING_MODALS = frozenset({"will", "would", "shall", "'ll", "'d", "’ll", "’d", "wo"})  # curly contractions too
 
 
 def holds(condition: str, token: Token, work: Work | None, lexicon: Lexicon) -> bool:
@@ -180,7 +181,8 @@ def habitual(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
             and first.head.lemma_.lower() in load_cues().reporting_verbs:
         return False  # "the White House says it supports the decision": today's statement, news
     objects = _with_conjuncts([c for c in token.children if c.dep_ in ("dobj", "obj")])
-    return not any(_is_actor(o, work) for o in objects)
+    policies = load_cues().abstract_nouns  # "Republicans support Obama's trade plan": the plan, not Obama
+    return not any(_is_actor(o, work) and o.lemma_.lower() not in policies for o in objects)
 
 
 ABOUT_PREPS = ("on", "against", "over", "of", "about", "at")
@@ -188,16 +190,19 @@ ABOUT_PREPS = ("on", "against", "over", "of", "about", "at")
 
 def abstract_object(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"attacked the policy", "fought against the bill", "targeting the rights of", "a war over the
-    budget", "policy attacks": what is fought is a policy, a text or a right, so the fight is one
-    of words (or none), not force. Only the heads of the objects count ("an attack on the election
+    budget", "policy attacks": what is fought is a policy, a text or a right (or an act or a question:
+    "fought against protecting marriage", "battled over which party would cut taxes"), so the fight is
+    one of words (or none), not force. Only the heads of the objects count ("an attack on the election
     commission office" is on an office)."""
     words = load_cues().abstract_nouns
     if token.pos_ == "NOUN":
         heads = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
     else:
         heads = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
-              for p in c.children if p.dep_ == "pobj"]
+    about = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS]
+    heads += [p for c in about for p in c.children if p.dep_ == "pobj"]
+    if any(p.dep_ == "pcomp" for c in about for p in c.children):
+        return True  # "battling over which will cut taxes", "fought against protecting marriage": over an act or a question
     return any(h.lemma_.lower() in words or h.lower_ in words for h in _with_conjuncts(heads))
 
 
@@ -483,7 +488,8 @@ def natural_cause(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     doer is a disaster, a disease or an accident (``accident_nouns``), so the deaths are no one's act."""
     words = load_cues().accident_nouns
     doers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-    doers += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    doers += [p for v in _passive_partners(token) for c in v.children if c.dep_ == "agent"
+              for p in c.children if p.dep_ == "pobj"]  # "were killed and 200 injured by the quake"
     if token.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" for c in token.children):
         doers.append(token.head)  # "the flood that killed 20": the noun the clause describes
     if token.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in token.children):
@@ -492,6 +498,14 @@ def natural_cause(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
         doers += [c for c in token.head.children if c.dep_ == "nsubj"]
     doers += [c for d in doers for c in d.children if c.dep_ in ("nmod", "compound", "conj")]  # "an earthquake and giant waves"
     return any(d.lemma_.lower() in words for d in doers) or _in_an_accident(token, words)
+
+
+def _passive_partners(token: Token) -> list[Token]:
+    """The verb and the participles coordinated with it, whose "by" agent is the verb's too: "20 were
+    killed and 200 injured by the quake" (parsed "injured" on "200", itself a conjunct of "killed")."""
+    verbs = [token, *token.conjuncts]
+    verbs += [a for c in token.conjuncts for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+    return verbs
 
 
 def _in_an_accident(token: Token, words: frozenset[str]) -> bool:
@@ -588,6 +602,38 @@ def _unconditional(clause: Token, cues) -> list[Token]:
     return words
 
 
+def home_visit(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Mr Kennedy visits Manchester, Leeds and Sheffield this week", "the senator visited Ohio": every place
+    visited is a plain place (no government, people or body) of the visitor's own country, so the
+    visit is a tour at home, not a meeting with another actor (CONSULT); "Mr Brown visited Kenya" or a
+    visit to a church or a union stays one."""
+    if work is None:
+        return False
+    subjects = [m for c in token.children if c.dep_ == "nsubj" for m in work.actors_at.get(c.i, [])]
+    home = {m.country for m in subjects if m.country}
+    places = _with_conjuncts([c for c in token.children if c.dep_ in ("dobj", "obj")])
+    if len(home) != 1 or not places:
+        return False
+    seen = [_home_place(place, work.actors_at.get(place.i, []), home) for place in places]
+    return True in seen and False not in seen  # None: a place the gazetteer does not know ("Torbay")
+
+
+def _home_place(place: Token, mentions: list, home: set[str]) -> bool | None:
+    """A town or region the gazetteer places at home (not the country itself), named by no body or
+    person of a sector (the tagger may call "Manchester" a person; a state such as "Ohio" may stand for its
+    government, not a capital); None for a proper name the gazetteer does not know."""
+    standing = [m for m in mentions if m.sector is not None]
+    if place.pos_ != "PROPN" or any(not (m.sector == "GOV" and m.kind == "country") for m in standing):
+        return False
+    name = " ".join(t.text for t in place.subtree if t.dep_ == "compound" or t.i == place.i)
+    found = Gazetteer.load().resolve(name, country_hint=next(iter(home)))
+    if found is None:
+        return None
+    if standing and found.precision != "admin1":
+        return False  # "visited Washington" (the capital, its government): maybe a meeting
+    return found.country in home and found.precision != "country"
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
@@ -600,5 +646,5 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "retort": retort, "poll_share": poll_share,
     "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
     "campaign_pledge": campaign_pledge, "rival_warning": rival_warning,
-    "earlier_promise": earlier_promise,
+    "earlier_promise": earlier_promise, "home_visit": home_visit,
 }
