@@ -247,6 +247,8 @@ class EventsStage(Stage):
                     target += actors_in_pobjs(c, work)
                 elif c.dep_ in ("dobj", "dative", "obj", "iobj"):
                     target += actors_for(c, work, descend_of=True)
+            if source and shared is None and (state_action(entry.cameo, entry.lemma) or unaffiliated(entry.cameo, entry.lemma)):
+                target += arguments.raised_object(verb, work)  # "arrested and charged X"
         preps = set(entry.target_preps) | set(entry.particles)
         for c in children:
             if c.dep_ == "prep" and c.lower_ in preps:
@@ -266,6 +268,8 @@ class EventsStage(Stage):
         mutual = len(unique_mentions(source)) >= 2 and _symmetric(entry)
         if not target and not mutual:  # ("X and Y agreed to share data on Z" stays X <-> Y)
             target += self._inner_targets(verb, entry, work, passive, depth)
+        if not target and not passive and arguments.coded(source):  # "warned that X was planning cuts"
+            target += arguments.reported_subject(verb, work, entry.event_type, source)
         if not target and not mutual and arguments.coded(source):  # "returned it to Peru"; "surrendered in Faryab"
             target += arguments.without_own_forces(arguments.recipient_phrases(verb, work), source, verb, work) \
                 or arguments.clause_places(verb, work, entry.event_type)
@@ -283,8 +287,8 @@ class EventsStage(Stage):
         troops to protect X")."""
         patient = ("nsubjpass",) if passive else ("dobj", "obj")
         for child in verb.children:
-            if child.dep_ in patient:
-                found = actors_inside(child, work)
+            if child.dep_ in patient:  # ("backed a deal at a summit in Madrid": a venue, not a target)
+                found = arguments.without_venues(actors_inside(child, work), entry.event_type, work)
                 if found:
                     return found
         if depth <= 0:
@@ -454,9 +458,18 @@ def _symmetric(entry: TriggerEntry) -> bool:
 def _asked(trigger: Token, work: Work) -> list[ActorMention]:
     """Who is asked to act when the parser makes them the subject of the act asked for: "wants
     Congress to overturn the law", "calls for the president to resign" (the one asked, not the
-    one who asks)."""
-    return [m for c in trigger.children if c.dep_ in ("ccomp", "advcl", "acl") and _infinitive(c)
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for m in actors_for(s, work)]
+    one who asks), or, after a noun of asking, the object of "for" that the act asked for follows
+    ("a call for the president to resign", "an EU demand for Turkey to recognise Cyprus"; the
+    parser hangs the infinitive elsewhere, so it is read off the words)."""
+    found = [m for c in trigger.children if c.dep_ in ("ccomp", "advcl", "acl") and _infinitive(c)
+             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for m in actors_for(s, work)]
+    if found or trigger.pos_ != "NOUN":
+        return found
+    doc = trigger.doc
+    return [m for p in trigger.children if p.dep_ == "prep" and p.lower_ == "for"
+            for o in p.children if o.dep_ == "pobj" and o.right_edge.i + 2 < len(doc)
+            and doc[o.right_edge.i + 1].lower_ == "to" and doc[o.right_edge.i + 2].pos_ in ("VERB", "AUX")
+            for m in actors_for(o, work)]
 
 
 def _legal_noun(noun: Token) -> bool:
@@ -483,8 +496,19 @@ def _accused(source: list[ActorMention], noun: Token) -> tuple[list[ActorMention
         head = noun.doc[m.head_i] if 0 <= m.head_i < len(noun.doc) else None
         by = head is not None and head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
         political = m.sector is not None and m.sector not in ("CVL", "CRM")
+        if _owner_acted_on(m, head, noun):
+            political = False  # "Flynn's indictment": a person is indicted, never indicts
         (keep if by or political or m.kind not in ("person", "unknown", "group") else accused).append(m)
     return keep, accused
+
+
+def _owner_acted_on(mention: ActorMention, head: Token | None, noun: Token) -> bool:
+    """Whether a named person who owns an arrest or indictment noun is the one it is done to
+    ("Flynn's indictment", "the senator's arrest"): a person does not arrest or indict anyone
+    (a body does: "the FBI's arrest of X"). Not for a charge, which a person may level
+    ("Clinton's charge that X lied")."""
+    return mention.kind == "person" and head is not None and head.dep_ == "poss" and head.head.i == noun.i \
+        and noun.lemma_.lower() not in ("charge", "accusation", "allegation")
 
 
 def _held_on(noun: Token, work: Work) -> list[ActorMention]:

@@ -122,7 +122,8 @@ def clause_places(word: Token, work: Work, event_type: str | None = None) -> lis
     """Named places a verb or event noun governs after a place preposition ("remained on alert in
     Manila", "withdrew from Sinai", "killings in Darfur"), or the places inside the phrase of any
     of its prepositions ("agreed to a ceasefire in Idlib", "in northern parts of South Sudan"):
-    PLOVER's target when the clause names no one the act is done to; none for a meeting's venue."""
+    PLOVER's target when the clause names no one the act is done to; none for a meeting's venue,
+    nor for the place inside an occasion (``occasion_nouns``: "at their meeting in London")."""
     if event_type in VENUE_TYPES:
         return []
     preps = load_actor_cues().place_target_preps
@@ -136,6 +137,8 @@ def clause_places(word: Token, work: Work, event_type: str | None = None) -> lis
             kinds = PLACE_KINDS if prep.lower_ in preps else ("place",)
             heads = [obj, *[c for c in obj.conjuncts if c.i > obj.i]]
             here = [m for h in heads for m in work.actors_at.get(h.i, []) if m.kind in kinds and m.country]
+            if not here and obj.lemma_.lower() in load_actor_cues().occasion_nouns:
+                continue  # "at their meeting in London": the venue of the occasion
             found += here or _places_inside(obj, work, kinds)
     return found
 
@@ -468,3 +471,83 @@ def noun_owner(noun: Token, work: Work, event_type: str) -> list[ActorMention]:
         found.append(mention.at(work.doc[words[0].i:noun.i].text, words[0].idx,
                                 words[-1].idx + len(words[-1]), words[-1].i))
     return found
+
+
+# --------------------------------------------------------------------------- whom a reported clause
+# names
+
+REPORTED_TYPES = frozenset({"ACCUSE", "REQUEST"})
+"""Acts told with a clause of what is said ("warned that X was planning cuts", "alleged that X
+lied", "demanded that X resign"): the clause's doer is the one accused or asked."""
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def reported_subject(verb: Token, work: Work, event_type: str, source: list[ActorMention]) -> list[ActorMention]:
+    """"Mr Brown warned that the Tories were planning cuts", "prosecutors allege that the firm's
+    executives ran a fraud", "demanded that the minister resign": an accusation or a demand told
+    with a finite clause of what is said names whom it is about or addressed to as that clause's
+    subject, as the guideline codes "X said Y was lying" (ACCUSE X->Y). For an accusation told in
+    the passive the doer is the clause's "by" phrase ("claimed they were beaten by police"); the one
+    the passive is done to is a victim, not the accused, and is never read. The speaker himself
+    ("warned that he would quit", "said we had erred") is not his own target, so pronouns count
+    only when they resolve to someone else, and "it" never ("charged it was a brazen act")."""
+    if event_type not in REPORTED_TYPES:
+        return []
+    own = {m.key for m in source}
+    found: list[ActorMention] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "nsubj":
+                found += [m for m in actors_for(c, work) if not _speaker(m, c, own)]
+            elif c.dep_ == "agent" and event_type == "ACCUSE":
+                found += actors_in_pobjs(c, work)
+        if found:
+            break
+    return found
+
+
+def _speaker(mention: ActorMention, word: Token, own: set[str]) -> bool:
+    """Whether a clause's subject is (or may be) the speaker: the same actor, a first-person
+    pronoun, or a pronoun known only by its country (``GUESSED_METHODS``)."""
+    if mention.key in own:
+        return True
+    return word.pos_ == "PRON" and (word.lower_ in FIRST_PERSON or word.lower_ in load_cues().thing_pronouns
+                                    or mention.method in GUESSED_METHODS)  # "charged it was a ruse"
+
+
+def raised_object(verb: Token, work: Work) -> list[ActorMention]:
+    """"Police arrested and charged X", "gunmen shot and killed two guards": two acts done to
+    people, told back to back, share the object of the second (the parser hangs it there only).
+    Read only for a verb with no object of its own, followed at once by "and"/"or" and the other
+    verb, which has no subject of its own (the caller asks only for acts done to people, which
+    are seldom told without an object: "resigned and blamed X" is not one)."""
+    doc = verb.doc
+    if any(c.dep_ in ("dobj", "obj", "dative", "iobj", "ccomp", "xcomp") for c in verb.children):
+        return []
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ not in ("and", "or"):
+        return []
+    other = doc[verb.i + 2]
+    if other.dep_ != "conj" or other.head.i != verb.i or other.pos_ != "VERB" \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in other.children):
+        return []
+    return [m for c in other.children if c.dep_ in ("dobj", "obj") for m in actors_for(c, work, descend_of=True)]
+
+
+def without_venues(found: list[ActorMention], event_type: str, work: Work) -> list[ActorMention]:
+    """``found`` without the places named on an occasion noun (``occasion_nouns``): "backed the
+    plan at a summit in Madrid" is not done to Spain. A meeting itself (``VENUE_TYPES``) keeps the
+    place, as it is often whom the visitor meets ("will hold talks in Beijing")."""
+    if event_type in VENUE_TYPES:
+        return found
+    occasions = load_actor_cues().occasion_nouns
+    kept = []
+    for m in found:
+        head = work.doc[m.head_i] if 0 <= m.head_i < len(work.doc) else None
+        if m.kind in PLACE_KINDS and head is not None and head.dep_ == "pobj" \
+                and head.head.head.lemma_.lower() in occasions:
+            continue
+        kept.append(m)
+    return kept
