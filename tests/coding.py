@@ -32,3 +32,23 @@ def assert_coded(found: list[tuple[str, str, list[str], list[str]]], event_type:
     assert word == trigger, events
     assert source is None or source in sources, events
     assert target is None or target in targets, events
+
+
+def has_event(found: list[tuple[str, str, list[str], list[str]]], event_type: str, trigger: str,
+              target: str | None = None, source: str | None = None) -> bool:
+    """Whether one of ``found`` (``actual_with_actors`` rows) is ``event_type`` triggered by ``trigger``
+    with ``target`` and ``source`` among its actors' texts (None: not checked). Unlike
+    :func:`assert_coded`, any event of the type may match, not only the first."""
+    return any(t == event_type and trig == trigger and (target is None or target in tgt)
+               and (source is None or source in src) for t, trig, src, tgt in found)
+
+
+def actors_of(coder, text: str, published: str) -> dict[str, tuple]:
+    """Each source and target actor of the events in ``text``: its text without a leading article ->
+    (country, sector, role)."""
+    found = {}
+    for event in events_of(coder, text, published):
+        for actor in [*event.source, *event.target]:
+            name = actor.text[4:] if actor.text.lower().startswith("the ") else actor.text
+            found[name] = (actor.country, actor.sector, actor.role)
+    return found

@@ -15,7 +15,7 @@ from functools import partial
 import pytest
 
 from chronicle.knowledge.actors import load_actor_kb
-from tests.coding import events_of
+from tests.coding import actors_of
 
 
 @pytest.fixture(scope="module")
@@ -84,17 +84,6 @@ def test_a_bare_ambiguous_surname_is_no_alias(kb):
 
 
 # -- on the real parser ---------------------------------------------------------------------
-
-def actors_of(coder, text: str, published: str) -> dict[str, tuple]:
-    """Each source and target actor of the events in ``text``: its text without a leading article ->
-    (country, sector, role)."""
-    found = {}
-    for event in events_of(coder, text, published):
-        for actor in [*event.source, *event.target]:
-            name = actor.text[4:] if actor.text.lower().startswith("the ") else actor.text
-            found[name] = (actor.country, actor.sector, actor.role)
-    return found
-
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, published, name, codes", [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.coding import actual_with_actors
+from tests.coding import actual_with_actors, has_event as has
 
 pytestmark = pytest.mark.model
 
@@ -21,11 +21,6 @@ STORY = "Police in Ohio said Harlan Dorsey had been hiding in a barn for two day
 
 def coded(coder, text):
     return actual_with_actors(coder, STORY + text, published=DATE)
-
-
-def has(found, event_type, trigger, target=None, source=None):
-    return any(t == event_type and trig == trigger and (target is None or target in tgt)
-               and (source is None or source in src) for t, trig, src, tgt in found)
 
 
 def test_perfect_participle_clause_shares_the_subject(coder):
