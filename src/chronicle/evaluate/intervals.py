@@ -22,8 +22,9 @@ BOOTSTRAP_SAMPLES = 1000
 LEVEL = 0.95
 SEED = 0
 
-# The per-sentence counts, in column order.
-COUNTS = ("tp", "fp", "fn", "coded", "right", "gold", "found", "source_n", "source_hit", "source_typed")
+# The per-sentence counts, in column order: type + source shares the coded and right events of the type
+# figures as its denominators.
+COUNTS = ("tp", "fp", "fn", "coded", "right", "gold", "found", "source_hit")
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -37,14 +38,14 @@ def _f1(p: np.ndarray, r: np.ndarray) -> np.ndarray:
 
 def _figures(c: np.ndarray) -> dict[str, np.ndarray]:
     """The reported figures from summed counts (columns as :data:`COUNTS`; rows are draws)."""
-    tp, fp, fn, coded, right, gold, found, n, hit, typed = (c[:, i] for i in range(len(COUNTS)))
+    tp, fp, fn, coded, right, gold, found, hit = (c[:, i] for i in range(len(COUNTS)))
     type_p, type_r = _ratio(right, coded), _ratio(found, gold)
     return {
         "detection_f1": _f1(_ratio(tp, tp + fp), _ratio(tp, tp + fn)),
         "type_precision": type_p,
         "type_f1": _f1(type_p, type_r),
-        "type_source": _ratio(hit, n),
-        "source_given_type": _ratio(hit, typed),
+        "type_source": _ratio(hit, coded),
+        "source_given_type": _ratio(hit, right),
     }
 
 
@@ -109,17 +110,16 @@ def paired_intervals(base: dict[str, Sequence[int]], new: dict[str, Sequence[int
     return out
 
 
-def sentence_counts(gold_types: set[str], gold_events: Sequence, coded: Sequence,
-                    source_ok: Callable[[object, object], bool]) -> list[int]:
+def sentence_counts(gold_events: Sequence, coded: Sequence, source_ok: Callable[[object, object], bool]) -> list[int]:
     """One sentence's :data:`COUNTS`: ``gold_events`` its gold actual events (with ``event_type``),
     ``coded`` its coded actual events, ``source_ok(gold, event)`` whether the event's source matches."""
     want, got = bool(gold_events), bool(coded)
-    coded_types = {e.event_type for e in coded}
+    gold_types, coded_types = {x.event_type for x in gold_events}, {e.event_type for e in coded}
     typed = [e for e in coded if e.event_type in gold_types]
     hit = sum(any(source_ok(x, e) for x in gold_events if x.event_type == e.event_type) for e in typed)
     return [want and got, got and not want, want and not got,
             len(coded), len(typed), len(gold_events), sum(x.event_type in coded_types for x in gold_events),
-            len(coded), hit, len(typed)]
+            hit]
 
 
 NAMES = (("detection_f1", "detection F1"), ("type_precision", "type P"), ("type_f1", "type F1"),

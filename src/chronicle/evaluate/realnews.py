@@ -308,13 +308,9 @@ def counts_by_article(gold: Sequence[RealNewsSentence], actual: Sequence[Sequenc
     rows = []
     for g, events in zip(gold, actual, strict=True):
         gact = _gold_actual(g)
-        ok = partial(_source_ok, g.text)
-        rows.append((g.article_id or g.id, sentence_counts({x.event_type for x in gact}, gact, events, ok)))
+        ok = partial(actor_matches, g.text, role="source")
+        rows.append((g.article_id or g.id, sentence_counts(gact, events, ok)))
     return article_counts(rows)
-
-
-def _source_ok(sentence: str, gold: RealNewsEvent, event: Event) -> bool:
-    return actor_matches(sentence, gold, event, "source")
 
 
 def score_realnews(gold: Sequence[RealNewsSentence], predicted: Sequence[Sequence[Event]]) -> dict:
