@@ -275,9 +275,12 @@ class ActorKB:
             self._remove(self.entries[entry.id])
             what = "replaces an earlier entry"
         origins.append(Origin(path, number, what))
+        self._index(entry)
+
+    def _index(self, entry: ActorEntry) -> None:
+        """Make ``entry`` the one of its id, found by its names, demonyms and capitals."""
         self.entries[entry.id] = entry
-        names = {entry.name, *entry.aliases}
-        for alias in names:
+        for alias in {entry.name, *entry.aliases}:
             self.by_alias.setdefault(alias, []).append(entry)
         for demonym in entry.demonyms:
             self.demonyms[demonym] = entry
@@ -414,9 +417,7 @@ class ActorKB:
                 country = first.country
             if country is not None:
                 self._remove(entry)
-                self.entries[entry.id] = entry = entry.model_copy(update={"country": country})
-                for alias in {entry.name, *entry.aliases}:
-                    self.by_alias.setdefault(alias, []).append(entry)
+                self._index(entry.model_copy(update={"country": country}))
 
     def check_references(self, path: str = "actors") -> None:
         """Fail on an affiliation that names no known actor: a typo would silently drop a speaker's

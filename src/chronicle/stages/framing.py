@@ -195,7 +195,8 @@ def _charge_is_a_claim(trigger, cues) -> bool:
 
 
 def _reframe(draft: Draft, work: Work) -> None:
-    cue = draft.factuality_cue.text.lower() if draft.factuality_cue is not None else ""
+    # curly apostrophes read as straight ones ("they’ll attack" as "they'll attack")
+    cue = draft.factuality_cue.text.lower().replace("’", "'") if draft.factuality_cue is not None else ""
     condition = _condition_clause(draft)
     quad = QUAD_CLASS[draft.event_type]
     if draft.factuality == "negated" and condition is not None and quad in (1, 2):
@@ -239,9 +240,9 @@ def _reframe(draft: Draft, work: Work) -> None:
     # "the rebels said they will release ...": the speaker's own announced act, an intent; not "Straw,
     # who will hold talks in Beijing on Thursday, said ...", the writer's schedule beside the words.
     own = own and _in_speech(draft, cues)
-    own_will = own and cue in ("will", "'ll", "’ll", "shall", "would")
+    own_will = own and cue in ("will", "'ll", "shall", "would")
     announced = (draft.factuality == "future" and (promised or intent_word or own_will)) or (
-        draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "’ll", "could"))))
+        draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
     if not announced:
         return
     if quad in (1, 2) and draft.event_type in INTENT_CAMEO:

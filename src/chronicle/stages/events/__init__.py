@@ -541,8 +541,6 @@ def _answered_charge(noun: Token, work: Work) -> list[ActorMention] | None:
     governor = answering_verb(noun)
     if governor is None:
         return None
-    if any(c.tag_ in ("JJR", "JJS") for c in noun.children):  # "face higher parking charges": a price
-        return []
     subjects = [c for c in governor.children if c.dep_ == "nsubj"]
     if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBG":  # "a man facing charges"
         subjects = [governor.head]
