@@ -18,18 +18,29 @@ def row(open_t: float, coded_t: float, f1: float, precision: float, added_precis
 
 
 GRID = [row(1.01, 1.01, 0.40, 0.66, None),
-        row(0.3, 1.01, 0.46, 0.60, 0.55),    # best F1, but its added events are worse than the rules'
+        row(0.2, 1.01, 0.47, 0.58, 0.45),    # best F1, but its added events are more often wrong than right
+        row(0.3, 1.01, 0.46, 0.60, 0.55),    # right less often than the rules' own, but more often than not
         row(0.5, 0.7, 0.44, 0.66, 0.70),
         row(0.6, 1.01, 0.43, 0.67, 0.68)]
 
 
-def test_choose_takes_the_best_f1_whose_added_events_are_as_right_as_the_rules():
-    assert (fit_recall.choose(GRID)["threshold"], fit_recall.choose(GRID)["coded_threshold"]) == (0.5, 0.7)
+def pair(r: dict) -> tuple[float, float]:
+    return r["threshold"], r["coded_threshold"]
+
+
+def test_choose_takes_the_best_f1_whose_added_events_are_more_often_right_than_wrong():
+    assert fit_recall.ADDED_FLOOR == 0.5
+    assert pair(fit_recall.choose(GRID)) == (0.3, 1.01)
+
+
+def test_choose_with_a_higher_floor_keeps_only_pairs_whose_added_events_reach_it():
+    assert pair(fit_recall.choose(GRID, floor=0.66)) == (0.5, 0.7)
+    assert pair(fit_recall.choose(GRID, floor=0.9)) == (fit_recall.OFF, fit_recall.OFF)
 
 
 def test_choose_passes_over_pairs_another_check_rejects_and_falls_back_to_off():
-    vetoed = fit_recall.choose(GRID, lambda r: (r["threshold"], r["coded_threshold"]) != (0.5, 0.7))
-    assert (vetoed["threshold"], vetoed["coded_threshold"]) == (0.6, 1.01)
+    vetoed = fit_recall.choose(GRID, lambda r: pair(r) != (0.3, 1.01))
+    assert pair(vetoed) == (0.5, 0.7)
     assert fit_recall.choose(GRID, lambda r: False)["threshold"] == fit_recall.OFF
 
 

@@ -18,8 +18,9 @@ on sentences the classifier never saw, so, with a fixed seed and never reading t
    the rules' events that low-probability drafts had taken, and chose on figures that were not
    the coder's;
 3. choose the pair with the best realnews-train type F1 out of fold among those at which the added
-   events are right at least as often as the rules' own events (an added event must not make the
-   data worse on average; ties: the higher thresholds) and plover-dev and the examples, coded out of
+   events are right at least ``ADDED_FLOOR`` of the time (an added event is more often right than
+   wrong, so it adds more right rows than wrong ones; ties: the higher thresholds) and plover-dev
+   and the examples, coded out of
    fold, lose at most 0.002 type F1 (about one event; types added beside the rules' events cost
    them 0.02 with the encoder head: their sentences report one event each); none passing means
    1.01 (the stage adds nothing). Write them as ``thresholds.recall`` and
@@ -63,6 +64,12 @@ TOLERANCE = 0.002
 one wrong event on the examples (480 sentences), so that a single added event does not veto a pair;
 at 0.005 the hashed head got ``recall_coded`` 0.5, which cost the shipped model 0.007 on plover-dev."""
 SETS = ("realnews-train", "plover-dev", "examples")
+ADDED_FLOOR = 0.5
+"""How often the added events must be right (out of fold) for a pair to be chosen. Until session 13
+the floor was the rules' own precision (about 0.72), which kept the stage off although its added
+events were right 61-71% of the time: recall is what the coder lacks on real news (detection recall
+0.50 against precision 0.81 on the test split), so an event more often right than wrong is worth
+adding; its lower confidence lets a user who wants precision drop it (``--min-confidence``)."""
 
 
 class RecallCoder:
@@ -116,13 +123,13 @@ def scores(name: str, gold: list, coded: dict, open_t: float, coded_t: float, of
     return row
 
 
-def choose(train_grid: list[dict], other_sets_hold=lambda row: True) -> dict:
+def choose(train_grid: list[dict], other_sets_hold=lambda row: True, floor: float = ADDED_FLOOR) -> dict:
     """The row of the chosen thresholds (step 3 of the module docstring): the best realnews-train
-    type F1 among the rows whose added events are right as often as the rules' own, and at which
+    type F1 among the rows whose added events are right at least ``floor`` of the time, and at which
     ``other_sets_hold`` (plover-dev and the examples lose nothing, ``holds_elsewhere``)."""
     off = next(r for r in train_grid if r["threshold"] > 1 and r["coded_threshold"] > 1)
     passing = [r for r in train_grid if r is off
-               or r["added_precision"] is not None and r["added_precision"] >= off["overall"]["precision"]]
+               or r["added_precision"] is not None and r["added_precision"] >= floor]
     ranked = sorted(passing, key=lambda r: (round(r["overall"]["f1"], 4), r["threshold"], r["coded_threshold"]),
                     reverse=True)
     return next(r for r in ranked if r is off or other_sets_hold(r))
@@ -224,6 +231,7 @@ def main(argv=None) -> int:
     config_path.write_text(json.dumps(config, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     metrics = {"chosen": open_t, "chosen_coded": coded_t,
                "chosen_on": "realnews-train type F1, 5-fold out of fold, every pair coded afresh; "
+                            f"added events right >= {ADDED_FLOOR}; "
                             f"plover-dev and examples within {TOLERANCE}; bbc-quiet <= {TARGET_PER_100} per 100",
                "trained_by": "tools/fit_recall.py", "seed": tem.SEED,
                "grid": {"recall": list(args.grid), "recall_coded": list(args.coded_grid)},
