@@ -24,7 +24,7 @@ FIELDS = (
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
-    "hindering_verbs", "lead_up_words",
+    "hindering_verbs", "lead_up_words", "intention_words",
 )
 
 
@@ -102,6 +102,7 @@ class Cues:
     answering_verbs: frozenset[str]
     hindering_verbs: frozenset[str]
     lead_up_words: frozenset[str]
+    intention_words: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -1,0 +1,78 @@
+"""Session 13, the recall stage: a word of plan, expectation or attempt is not made the trigger of the
+type the sentence head proposes; the word it governs is."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chronicle import Coder
+from chronicle.models.event_classifier import CANDIDATE_LABELS, SENTENCE_LABELS, shipped_classifier
+from chronicle.stages.events.recall import EventRecallStage, intention_word
+
+pytestmark = pytest.mark.model
+
+
+class StubClassifier:
+    """The sentence head gives ``event_type`` the probability ``p``; the candidate head prefers words
+    containing ``prefer``."""
+
+    def __init__(self, event_type: str, p: float, prefer: str):
+        real = shipped_classifier()
+        self.forms, self.thresholds = real.forms, {"recall": 0.5}
+        self.event_type, self.p, self.prefer = event_type, p, prefer
+
+    def sentence_matrix(self, texts):
+        out = np.zeros((len(texts), len(SENTENCE_LABELS)))
+        out[:, SENTENCE_LABELS.index(self.event_type)] = self.p
+        return out
+
+    def candidate_matrix(self, candidates):
+        out = np.full((len(candidates), len(CANDIDATE_LABELS)), 0.01)
+        for row, cand in zip(out, candidates):
+            word = cand.text[cand.start:cand.end]
+            row[CANDIDATE_LABELS.index(self.event_type)] = 0.9 if self.prefer in word else 0.1
+        return out
+
+
+@pytest.fixture(scope="module")
+def unscreened():
+    return Coder(screen=False)
+
+
+def _propose(coder, event_type: str, prefer: str) -> EventRecallStage:
+    stage = next(s for s in coder.stages if isinstance(s, EventRecallStage))
+    stage.classifier, stage.threshold, stage.coded_threshold = StubClassifier(event_type, 0.9, prefer), 0.5, 1.01
+    return stage
+
+
+def _rows(coder, text):
+    return [(e.event_type, e.trigger.text, [a.text for a in e.source], [a.text for a in e.target], e.factuality)
+            for e in coder.code(text, published="2024-03-12")]
+
+
+def test_the_word_an_intention_governs_is_coded_instead(unscreened):
+    _propose(unscreened, "ACCUSE", "expect")
+    rows = _rows(unscreened, "The Interior Ministry is expected to lecture the French ambassador on Tuesday.")
+    assert all(r[1] != "expected" for r in rows), rows
+    accuse = [r for r in rows if r[0] == "ACCUSE"]
+    assert accuse and accuse[0][1] == "lecture", rows
+    assert accuse[0][3] == ["the French ambassador"]
+    assert accuse[0][4] != "actual"  # expected, not done
+
+
+def test_a_word_of_plan_or_attempt_is_not_the_trigger(unscreened):
+    _propose(unscreened, "CONSULT", "schedul")
+    rows = _rows(unscreened, "The Kenyan foreign minister is scheduled to sit down with Ugandan envoys in Kampala.")
+    assert all(r[1] != "scheduled" for r in rows), rows
+    _propose(unscreened, "ASSAULT", "attempt")
+    rows = _rows(unscreened, "Two Somali gunmen attempted to flee the coastguard of Kenya.")
+    assert all(r[1] != "attempted" for r in rows), rows
+
+
+def test_intention_words_are_read_from_the_cues(unscreened):
+    doc = unscreened.context.nlp("Officials expected that the plan would be attempted, and the envoy lectured them.")
+    by_text = {t.text: t for t in doc}
+    assert intention_word(by_text["expected"]) and intention_word(by_text["attempted"])
+    assert intention_word(by_text["plan"])
+    assert not intention_word(by_text["lectured"])
