@@ -562,6 +562,7 @@ class ActorCues:
     outsider_words: frozenset[str]
     unnamed_doers: frozenset[str]
     message_nouns: frozenset[str]
+    authoring_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     ship_prefixes: dict[str, str]
@@ -605,6 +606,7 @@ def load_actor_cues() -> ActorCues:
         outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]),
         unnamed_doers=frozenset(str(w).lower() for w in raw["unnamed_doers"]),
         message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),
+        authoring_verbs=frozenset(str(w).lower() for w in raw.get("authoring_verbs", ())),
         occasion_nouns=frozenset(str(w).lower() for w in raw["occasion_nouns"]),
         indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]),
         ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()})

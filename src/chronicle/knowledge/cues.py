@@ -24,7 +24,7 @@ FIELDS = (
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
-    "hindering_verbs", "lead_up_words", "intention_words",
+    "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads",
 )
 
 
@@ -51,6 +51,7 @@ class Cues:
     unnamed_people: frozenset[str]
     accident_nouns: frozenset[str]
     state_body_heads: frozenset[str]
+    local_body_heads: frozenset[str]
     fixed_prepositions: frozenset[str]
     reference_preps: frozenset[str]
     contact_verbs: frozenset[str]

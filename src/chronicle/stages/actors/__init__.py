@@ -370,12 +370,16 @@ class ActorsStage(Stage):
 
     def _sector_from_name(self, mention: ActorMention, head: Token) -> None:
         """"the Zorvian Liberation Front" -> REB; "the Canadian International Development Agency"
-        -> CAN GOV: an unknown name whose last word says what kind of body it is."""
+        -> CAN GOV; "the Staunton Police Department" -> USA COP: an unknown name whose last word
+        (or the word before a state body's) says what kind of body it is."""
         cues = load_cues()
         word = head.lower_
         sector = cues.org_name_heads.get(word)
         if sector is None and word in cues.state_body_heads and mention.country is not None:
-            sector = "GOV"
+            # "the Staunton Police Department": a word before the head may say what kind of body it is
+            kinds = [cues.org_name_heads[c.lower_] for c in head.children
+                     if c.dep_ == "compound" and c.lower_ in cues.org_name_heads]
+            sector = kinds[0] if kinds else "GOV"
         if sector is not None:
             mention.sector, mention.kind = sector, "organisation"
             mention.method = mention.method + "+name-head"
@@ -394,8 +398,23 @@ class ActorsStage(Stage):
                 continue
             ent = ent_at(token)
             place = self.gazetteer.resolve(ent.text if ent is not None else token.text, country_hint=story.main)
+            if place is None and not tagged and ent is not None:
+                place = self._leading_place(token, ent, story)
             if place is not None and (tagged or not story.countries or story.supports(place.country)):
                 return place.country
+        return None
+
+    def _leading_place(self, token: Token, ent, story):
+        """"Somerset County Council", "the St. Louis Tea Party Coalition" tagged whole as a body:
+        the place its name starts with (its first one to three words after the article), when
+        ``token`` is that first word."""
+        doc = token.doc
+        if any(t.pos_ != "DET" for t in doc[ent.start:token.i]):
+            return None
+        for end in range(token.i + 1, min(token.i + 3, ent.end - 1) + 1):
+            place = self.gazetteer.resolve(doc[token.i:end].text, country_hint=story.main)
+            if place is not None:
+                return place
         return None
 
     def _pick(self, entries: list[ActorEntry], index: "TokenIndex", others: list[Token], form: str) -> ActorEntry | None:
@@ -430,7 +449,8 @@ class ActorsStage(Stage):
         if keep_codes:
             return
         if mention.country is None:
-            local_body = mention.kind == "agent" and mention.sector in borrowed.STATE_BODY_SECTORS
+            local_body = mention.kind == "agent" and mention.sector in borrowed.STATE_BODY_SECTORS \
+                or _local_government(work.doc[head])
             mention.country = self._place_country(mods, index, local_body) \
                 or nouns.surname_country(mention, mods, index, self.kb)
         if mention.role is None:
@@ -502,6 +522,16 @@ def _other_first_name(span: SpacySpan, kb: ActorKB) -> bool:
     if not before.text[:1].isupper() or before.pos_ != "PROPN" or before.ent_type_ != "PERSON":
         return False
     return before.lower_ not in linking.title_words(kb)
+
+
+def _local_government(head: Token) -> bool:
+    """"Somerset County Council", "the Boston Teachers Union": a proper name ending in a word for
+    a kind of body (a local government, ``local_body_heads``, or any body ``org_name_heads`` and
+    ``state_body_heads`` list), whose leading place (a town or county) gives it its country."""
+    cues = load_cues()
+    word = head.lower_
+    return head.pos_ == "PROPN" and (word in cues.local_body_heads or word in cues.state_body_heads
+                                     or word in cues.org_name_heads)
 
 
 def _is_np_head(token: Token) -> bool:

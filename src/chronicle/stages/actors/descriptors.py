@@ -44,7 +44,8 @@ def person_coding(kb: ActorKB, entry: ActorEntry, story: StoryContext | None, ti
         return _with_title(kb, kb.code(entry, day), title)
     if title:
         family = title_family(title)
-        named = [r for r in entry.roles if r.role.lower() in family]
+        named = [r for r in entry.roles if r.role.lower() in family] \
+            or [r for r in entry.roles if r.country == "IGO" and _role_office(r.role) in family]
         if named:
             role = named[-1]
             return Coding(role.country or entry.country, role.sector or entry.sector, role.role,
@@ -59,6 +60,13 @@ def person_coding(kb: ActorKB, entry: ActorEntry, story: StoryContext | None, ti
         return Coding(coding.country, coding.sector, coding.role, coding.method + "@text-year",
                       min(coding.confidence, 0.7))
     return _with_title(kb, kb.code(entry, None), title)
+
+
+def _role_office(role: str) -> str:
+    """The office a role's name says, without the body it is held in: "Secretary-General of the
+    United Nations" is what "UN Secretary-General Ban" names. Read only for offices of
+    international bodies, whose holders the knowledge base otherwise codes by their nationality."""
+    return role.lower().split(" of ")[0]
 
 
 def _roles_in_text(kb: ActorKB, entry: ActorEntry, story: StoryContext | None) -> list:

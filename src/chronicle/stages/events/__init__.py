@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Token
 
 from chronicle.knowledge.acts import STATE_ACTION_NOUNS, state_action, state_noun, unaffiliated
+from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
@@ -273,10 +274,7 @@ class EventsStage(Stage):
         if not target and not mutual and arguments.coded(source):  # "returned it to Peru"; "surrendered in Faryab"
             target += arguments.without_own_forces(arguments.recipient_phrases(verb, work), source, verb, work) \
                 or arguments.clause_places(verb, work, entry.event_type)
-        if passive and not source:  # "two men were arrested": the story's state, once the target is read
-            source += arguments.implicit_state(verb, work, entry.cameo, entry.lemma)
-        if target and not source:  # "critics accused X", "the woman who shot two co-workers"
-            source += arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
+        source, target = _unnamed_roles(verb, entry, work, passive, source, target)
         return source, arguments.with_host_places(target, work), False, verb
 
     def _inner_targets(self, verb: Token, entry: TriggerEntry, work: Work, passive: bool,
@@ -434,6 +432,23 @@ def _shared_participle_subject(verb: Token, work: Work) -> list[ActorMention]:
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBG":
         return subject_actors(verb.head, work)
     return []
+
+
+def _unnamed_roles(verb: Token, entry: TriggerEntry, work: Work, passive: bool, source: list[ActorMention],
+                   target: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The roles the text fills with people it does not name, once the named actors are read: the
+    story's state for a passive act of state ("two men were arrested"), unnamed doers of an act
+    done to a named actor ("critics accused X"), and unnamed people a named actor does it to
+    ("the minister accused some critics of X", "a jury convicted a 27-year-old man"); such a
+    phrase never makes an event alone."""
+    if passive and not source:  # "two men were arrested": the story's state, once the target is read
+        source = source + arguments.implicit_state(verb, work, entry.cameo, entry.lemma)
+    if target and not source:  # "critics accused X", "the woman who shot two co-workers"
+        source = source + arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
+    if source and not target and not passive and arguments.coded(source):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        target = target + arguments.unnamed_doers(objects, verb, work)
+    return source, target
 
 
 def _doer_words(verb: Token, passive: bool) -> list[Token]:
@@ -639,7 +654,26 @@ def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
     found = [m for s in subjects for m in actors_for(s, work)]
     if not found and not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = _message_author(verb.head, work)
+    if not found and _said_by_relative(verb, subjects):
+        noun = verb.head
+        authored = noun.head.lemma_.lower() in load_actor_cues().authoring_verbs
+        found = _message_owners(noun, work) or (_message_author(noun, work) if authored else [])
     return found
+
+
+def _said_by_relative(verb: Token, subjects: list[Token]) -> bool:
+    """"issued a statement that condemned X", "a report which urged Y": a relative clause whose
+    subject is the relative pronoun of a noun of what is said or published (``message_nouns``)
+    is said by that noun's author, as its participle is ("a statement condemning X")."""
+    return verb.dep_ == "relcl" and len(subjects) == 1 and subjects[0].lower_ in ("that", "which") \
+        and verb.head.lemma_.lower() in load_actor_cues().message_nouns
+
+
+def _message_owners(noun: Token, work: Work) -> list[ActorMention]:
+    """The named author of a message noun: its owner ("Mr Hale's letter") or its "by" phrase
+    ("a report by the auditor")."""
+    return [m for c in noun.children if c.dep_ == "poss" for m in work.actors_at.get(c.i, [])] or [
+        m for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for m in actors_in_pobjs(c, work)]
 
 
 def _message_author(noun: Token, work: Work) -> list[ActorMention]:
