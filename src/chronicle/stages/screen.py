@@ -177,9 +177,15 @@ def screen_text(text: str, forms, actors: ActorWords | None = None,
     words = [WORD.findall(text[s:e]) for s, e in spans]
     found = [trigger_words(w, forms) for w in words]
     triggers = [bool(f) for f in found]
-    actor = [actors is None or bool(f & forms.actorless) or names_actor(w, actors) for f, w in zip(found, words)]
     refer_back = load_cues().refer_back_pronouns
     pronoun = [bool(refer_back & {w.lower() for w in ws}) for ws in words]
+    # Whether a sentence names an actor is read only for a sentence with a trigger, or the one before
+    # a sentence with a trigger and a pronoun: ``names_actor``, the screen's costliest test, runs on
+    # those alone (the others are False, never read).
+    asked = [t or (i + 1 < len(triggers) and triggers[i + 1] and pronoun[i + 1])
+             for i, t in enumerate(triggers)]
+    actor = [ask and (actors is None or bool(f & forms.actorless) or names_actor(w, actors))
+             for ask, f, w in zip(asked, found, words)]
     # A pronoun may stand for an actor of the sentence before: both are parsed.
     refers_back = [t and p and i > 0 and actor[i - 1] for i, (t, p) in enumerate(zip(triggers, pronoun))]
     hits = [t and a or r for t, a, r in zip(triggers, actor, refers_back)]

@@ -7,11 +7,14 @@ of ``chronicle.models.EventClassifier`` (hashed words, or in a model trained wit
 sentence encoder's vector beside them; trained on the realnews train split) sees that the sentence reports an event of some PLOVER type.
 This stage runs the head on every parsed sentence (with the screen on, the sentences holding a form
 of a trigger lemma and a possible actor: on realnews dev that scored better than parsing every
-sentence for it). For each type the rules did not code in the sentence whose probability reaches the
-shipped threshold (``recall`` where the rules coded nothing, ``recall_coded`` where they coded other
-types) it marks each content word in turn (not the rules' triggers: their events stay theirs), lets
-the candidate head say which word most likely carries that type, and codes that word as a trigger
-with the events stage's own argument rules (subject, object, ``by``/``against`` phrases, passives).
+sentence for it) whose threshold is on: with the shipped ``recall`` off (above 1), only on the
+sentences the rules coded (session 13: the encoder on the others cost a quarter of the screened
+coder's time and could add nothing). For each type the rules did not code in the sentence whose
+probability reaches the shipped threshold (``recall`` where the rules coded nothing,
+``recall_coded`` where they coded other types) it marks each content word in turn (not the rules'
+triggers: their events stay theirs), lets the candidate head say which word most likely carries
+that type, and codes that word as a trigger with the events stage's own argument rules (subject,
+object, ``by``/``against`` phrases, passives).
 The later stages then treat the draft like any other: factuality, attribution, relevance (no
 political actor, no event), dates, places and the calibrated confidence, which is how a user tells
 these events from the lexicon's (they start from the classifier's probability, not from a lexicon
@@ -102,8 +105,11 @@ class EventRecallStage(Stage):
         for d in work.drafts:
             coded[d.sentence_index].add(d.event_type)
         rule_triggers = {d.trigger.i for d in work.drafts}
+        # Only sentences whose floor a probability can reach: above 1.0 (a threshold that is off) no
+        # type is ever proposed, so the head (the sentence encoder: most of this stage's cost) is not
+        # run on them; with ``recall`` off that skips every sentence the rules coded nothing in.
         sentences = [s for s in work.doc.sents if s.text.strip()
-                     and (self.coded_threshold <= 1.0 or work.sentence_number(s.start_char) not in coded)]
+                     and self._floor(work.sentence_number(s.start_char) in coded) <= 1.0]
         if not sentences:
             return work
         texts = [s.text.strip() for s in sentences]
@@ -111,7 +117,7 @@ class EventRecallStage(Stage):
         added: list[Draft] = []
         for sent, text, row in zip(sentences, texts, probabilities):
             have = coded.get(work.sentence_number(sent.start_char), set())
-            floor = self.coded_threshold if have else self.threshold
+            floor = self._floor(bool(have))
             proposed = [(float(p), t) for t, p in zip(PLOVER_TYPES, row) if p >= floor and t not in have]
             for p, event_type in sorted(proposed, reverse=True):
                 draft = self._code(sent, text, event_type, work, rule_triggers | {d.trigger.i for d in added})
@@ -120,6 +126,10 @@ class EventRecallStage(Stage):
                     added.append(draft)
         work.drafts = sorted(work.drafts + added, key=lambda d: d.trigger.i)
         return work
+
+    def _floor(self, coded: bool) -> float:
+        """The probability a type needs in a sentence where the rules coded some type or none."""
+        return self.coded_threshold if coded else self.threshold
 
     def _code(self, sent, text: str, event_type: str, work: Work, taken: set[int]) -> Draft | None:
         """The best-scoring content word coded as a trigger of ``event_type``, with its arguments."""
