@@ -76,3 +76,17 @@ def test_intention_words_are_read_from_the_cues(unscreened):
     assert intention_word(by_text["expected"]) and intention_word(by_text["attempted"])
     assert intention_word(by_text["plan"])
     assert not intention_word(by_text["lectured"])
+
+
+def test_a_type_the_rules_coded_after_a_blanked_sentence_is_not_proposed_again():
+    # The screen blanks the first sentence (no trigger); the parser joins the blank run to the
+    # second, so that parsed sentence starts inside the blanked one. The rules' ACCUSE ("charged")
+    # is in the second: the stage must see it and not code ACCUSE again on another word.
+    screened = Coder()
+    stage = next(s for s in screened.stages if isinstance(s, EventRecallStage))
+    stage.classifier, stage.threshold, stage.coded_threshold = StubClassifier("ACCUSE", 0.9, "letter"), 0.5, 1.01
+    text = ("The weather in Leeds was mild all week. "
+            "Prosecutors charged the mayor of Leeds with fraud and sent a letter to the council.")
+    rows = _rows(screened, text)
+    accuse = [r for r in rows if r[0] == "ACCUSE"]
+    assert [r[1] for r in accuse] == ["charged"], rows

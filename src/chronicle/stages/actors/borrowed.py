@@ -140,8 +140,7 @@ def bare_titles(work: Work, titles: list[ActorMention], story: StoryContext | No
     """Bring back the bare titles no earlier person explained ("MPs urged ministers to act", "the
     governor vetoed it": ``linking.drop_bare_titles``) as officials of the country their sentence
     names first, or else of the story's one country (:func:`article_country`), as a reader takes
-    them; with neither, still as an actor of unknown country ("the minister" is someone, and a
-    reader keeps its text); one marked as foreign, or of any holder ("a candidate"), stays out. They come back after the pronouns are
+    them; one with neither, marked as foreign, or of any holder ("a candidate") stays out. They come back after the pronouns are
     resolved, so no pronoun points to them instead of a named person; they keep ``title:bare`` in
     their method, and the events stage lets them fill a role but never make an event alone."""
     if not titles:
@@ -153,8 +152,9 @@ def bare_titles(work: Work, titles: list[ActorMention], story: StoryContext | No
             continue
         here = local.get(work.doc[m.head_i].sent.start, [])
         country = here[0] if here else main
-        where = "+sentence-country" if here else "+article-country" if country else "+unknown-country"
-        m.country, m.method = country, "title:bare" + where
+        if country is None:
+            continue
+        m.country, m.method = country, "title:bare" + ("+sentence-country" if here else "+article-country")
         m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
         work.actors_at[m.head_i] = [m]
         bisect.insort(work.mentions, m, key=lambda mention: mention.head_i)  # the mentions stay in text order

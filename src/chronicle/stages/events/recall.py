@@ -108,15 +108,15 @@ class EventRecallStage(Stage):
         # Only sentences whose floor a probability can reach: above 1.0 (a threshold that is off) no
         # type is ever proposed, so the head (the sentence encoder: most of this stage's cost) is not
         # run on them; with ``recall`` off that skips every sentence the rules coded nothing in.
-        sentences = [s for s in work.doc.sents if s.text.strip()
-                     and self._floor(work.sentence_number(s.start_char) in coded) <= 1.0]
-        if not sentences:
+        parsed = [(s, set().union(*(coded.get(n, set()) for n in article_sentences(s, work))))
+                  for s in work.doc.sents if s.text.strip()]
+        parsed = [(s, have) for s, have in parsed if self._floor(bool(have)) <= 1.0]
+        if not parsed:
             return work
-        texts = [s.text.strip() for s in sentences]
+        texts = [s.text.strip() for s, _ in parsed]
         probabilities = self.classifier.sentence_matrix(texts)
         added: list[Draft] = []
-        for sent, text, row in zip(sentences, texts, probabilities):
-            have = coded.get(work.sentence_number(sent.start_char), set())
+        for (sent, have), text, row in zip(parsed, texts, probabilities):
             floor = self._floor(bool(have))
             proposed = [(float(p), t) for t, p in zip(PLOVER_TYPES, row) if p >= floor and t not in have]
             for p, event_type in sorted(proposed, reverse=True):
@@ -167,6 +167,15 @@ class EventRecallStage(Stage):
         scores = self.classifier.candidate_matrix(candidates)[:, column]
         ranked = sorted(range(len(words)), key=lambda i: (words[i].i not in known, -scores[i]))
         return [words[i] for i in ranked]
+
+
+def article_sentences(sent, work: Work) -> set[int]:
+    """The article's sentence numbers (``Work.sentence_number``, the numbering the rules' drafts
+    carry) of the words of a parsed sentence. Not the number of its first character: where the
+    screen blanked the sentences before it, the parser joins the blank run to the next sentence, so
+    its first character lies in a blanked sentence, and the types the rules coded in it would be
+    missed (and proposed again, on another word)."""
+    return {work.sentence_number(token.idx) for token in sent if not token.is_space}
 
 
 def intention_word(token: Token) -> bool:
