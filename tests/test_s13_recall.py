@@ -1,38 +1,16 @@
 """Session 13, the recall stage: a word of plan, expectation or attempt is not made the trigger of the
-type the sentence head proposes; the word it governs is."""
+type the sentence head proposes (the word it governs is), and a type the rules coded in a sentence
+after one the screen blanked is not proposed again."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from chronicle import Coder
-from chronicle.models.event_classifier import CANDIDATE_LABELS, SENTENCE_LABELS, shipped_classifier
 from chronicle.stages.events.recall import EventRecallStage, intention_word
+from tests.test_event_recall import ProposingClassifier  # the stand-in classifier (fixed probabilities)
 
 pytestmark = pytest.mark.model
-
-
-class StubClassifier:
-    """The sentence head gives ``event_type`` the probability ``p``; the candidate head prefers words
-    containing ``prefer``."""
-
-    def __init__(self, event_type: str, p: float, prefer: str):
-        real = shipped_classifier()
-        self.forms, self.thresholds = real.forms, {"recall": 0.5}
-        self.event_type, self.p, self.prefer = event_type, p, prefer
-
-    def sentence_matrix(self, texts):
-        out = np.zeros((len(texts), len(SENTENCE_LABELS)))
-        out[:, SENTENCE_LABELS.index(self.event_type)] = self.p
-        return out
-
-    def candidate_matrix(self, candidates):
-        out = np.full((len(candidates), len(CANDIDATE_LABELS)), 0.01)
-        for row, cand in zip(out, candidates):
-            word = cand.text[cand.start:cand.end]
-            row[CANDIDATE_LABELS.index(self.event_type)] = 0.9 if self.prefer in word else 0.1
-        return out
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +20,7 @@ def unscreened():
 
 def _propose(coder, event_type: str, prefer: str) -> EventRecallStage:
     stage = next(s for s in coder.stages if isinstance(s, EventRecallStage))
-    stage.classifier, stage.threshold, stage.coded_threshold = StubClassifier(event_type, 0.9, prefer), 0.5, 1.01
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier(event_type, 0.9, prefer), 0.5, 1.01
     return stage
 
 
@@ -84,7 +62,7 @@ def test_a_type_the_rules_coded_after_a_blanked_sentence_is_not_proposed_again()
     # is in the second: the stage must see it and not code ACCUSE again on another word.
     screened = Coder()
     stage = next(s for s in screened.stages if isinstance(s, EventRecallStage))
-    stage.classifier, stage.threshold, stage.coded_threshold = StubClassifier("ACCUSE", 0.9, "letter"), 0.5, 1.01
+    stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("ACCUSE", 0.9, "letter"), 0.5, 1.01
     text = ("The weather in Leeds was mild all week. "
             "Prosecutors charged the mayor of Leeds with fraud and sent a letter to the council.")
     rows = _rows(screened, text)
