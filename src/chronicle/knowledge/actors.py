@@ -606,7 +606,7 @@ def load_actor_cues() -> ActorCues:
         outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]),
         unnamed_doers=frozenset(str(w).lower() for w in raw["unnamed_doers"]),
         message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),
-        authoring_verbs=frozenset(str(w).lower() for w in raw.get("authoring_verbs", ())),
+        authoring_verbs=frozenset(str(w).lower() for w in raw["authoring_verbs"]),
         occasion_nouns=frozenset(str(w).lower() for w in raw["occasion_nouns"]),
         indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]),
         ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()})

@@ -450,7 +450,7 @@ class ActorsStage(Stage):
             return
         if mention.country is None:
             local_body = mention.kind == "agent" and mention.sector in borrowed.STATE_BODY_SECTORS \
-                or _local_government(work.doc[head])
+                or _named_body(work.doc[head])
             mention.country = self._place_country(mods, index, local_body) \
                 or nouns.surname_country(mention, mods, index, self.kb)
         if mention.role is None:
@@ -524,7 +524,7 @@ def _other_first_name(span: SpacySpan, kb: ActorKB) -> bool:
     return before.lower_ not in linking.title_words(kb)
 
 
-def _local_government(head: Token) -> bool:
+def _named_body(head: Token) -> bool:
     """"Somerset County Council", "the Boston Teachers Union": a proper name ending in a word for
     a kind of body (a local government, ``local_body_heads``, or any body ``org_name_heads`` and
     ``state_body_heads`` list), whose leading place (a town or county) gives it its country."""
