@@ -42,17 +42,18 @@ bench: install
 	$(PY) bench/throughput.py
 
 # Rebuild the learned event model from the repository's data and ../shared, in the order each step
-# needs (fixed seeds; about 20 minutes): the classifier's weights, the confidence calibration fitted on
-# its out-of-fold outputs, then the recall thresholds; last, the out-of-fold figures of the sets it
-# trains on (plover-dev, conflibert-cameo, examples: oof_metrics.json). Never scores the realnews test split.
+# needs (fixed seeds; about an hour): the classifier's weights, the recall thresholds, then the
+# confidence calibration fitted on the out-of-fold events of the coder with those thresholds (the
+# recall stage's events among them); last, the out-of-fold figures of the sets it trains on
+# (plover-dev, conflibert-cameo, examples: oof_metrics.json). Never scores the realnews test split.
 # The shipped sentence head is the sentence encoder's (`--encoder`; the two later steps follow the model
 # they find); `make model MODEL_FLAGS=` trains the hashed-words head instead: both measured in
 # data/models/event_classifier/README.md.
 MODEL_FLAGS ?= --encoder
 model: install
 	$(PY) tools/train_event_model.py --no-test $(MODEL_FLAGS)
-	$(PY) tools/fit_calibration.py
 	$(PY) tools/fit_recall.py
+	$(PY) tools/fit_calibration.py
 	$(PY) tools/oof_eval.py
 
 clean:

@@ -119,7 +119,7 @@ def assert_consistent(db, articles: list[Article]) -> None:
 # -- ingest -----------------------------------------------------------------------------------------
 def test_new_store_has_schema_and_empty_tables(tmp_path):
     with Store(tmp_path / "c.duckdb") as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert store.counts() == {"articles": 0, "events": 0, "event_actors": 0, "quarantine": 0,
                                   "reports": 0, "merged_events": 0}
         columns = [r[0] for r in store.conn.execute("DESCRIBE reports").fetchall()]
@@ -390,7 +390,7 @@ def test_store_errors_name_the_file_and_problem(tmp_path):
     newer = tmp_path / "newer.duckdb"
     with Store(newer) as store:
         store.conn.execute("UPDATE schema_version SET version = 99")
-    with pytest.raises(StoreError, match="has schema version 99; this Chronicle reads version 4"):
+    with pytest.raises(StoreError, match="has schema version 99; this Chronicle reads version 5"):
         Store(newer)
     with pytest.raises(StoreError, match="it is a directory"):
         Store(tmp_path)

@@ -225,7 +225,7 @@ def test_version_1_database_is_read_as_is_and_upgraded_when_written(db, runner, 
     result = runner.invoke(cli, ["export", "--db", str(db), "--merged"])
     assert result.exit_code == 1 and "run 'chronicle dedupe' first" in result.stderr
     with Store(db) as store:                          # opened for writing: upgraded
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert [r[0] for r in store.conn.execute("DESCRIBE reports").fetchall()] == \
             ["merged_id", "article_seq", "event_id", "position", "source"]
         assert merge_store(store).merged == 2

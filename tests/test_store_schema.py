@@ -1,6 +1,6 @@
-"""The store's schema (version 4): keys, the ``events_flat`` and ``dyads`` views, the actor method
-category, ``published_assumed``, ``events.repeats``, and the upgrades of version 2 and version 3
-databases (no spaCy)."""
+"""The store's schema (version 5): keys, the ``events_flat`` and ``dyads`` views, the actor method
+category, ``published_assumed``, ``events.repeats``, ``events.proposed_by``, and the upgrades of
+version 2, 3 and 4 databases (no spaCy)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ CREATE TABLE articles (
     seq BIGINT NOT NULL DEFAULT nextval('article_seq'), id VARCHAR NOT NULL,
     content_hash VARCHAR NOT NULL UNIQUE, title VARCHAR, published DATE, source VARCHAR, url VARCHAR,
     text VARCHAR NOT NULL, ingested_at TIMESTAMP NOT NULL, coder_version VARCHAR, data_version VARCHAR);
-CREATE TABLE events AS SELECT * EXCLUDE (repeats) FROM v3.events LIMIT 0;
+CREATE TABLE events AS SELECT * EXCLUDE (repeats, proposed_by) FROM v3.events LIMIT 0;
 CREATE TABLE event_actors (
     article_seq BIGINT NOT NULL, event_id VARCHAR NOT NULL, side VARCHAR NOT NULL, position INTEGER NOT NULL,
     text VARCHAR, "start" INTEGER, "end" INTEGER, name VARCHAR, actor_id VARCHAR,
@@ -49,7 +49,7 @@ def make_v2(v3_path, v2_path) -> None:
     con.execute("INSERT INTO schema_version VALUES (2)")
     con.execute("INSERT INTO articles SELECT seq, id, content_hash, title, published, source, url, text, "
                 "ingested_at, coder_version, data_version FROM v3.articles")
-    con.execute("INSERT INTO events SELECT * EXCLUDE (repeats) FROM v3.events")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (repeats, proposed_by) FROM v3.events")
     con.execute('INSERT INTO event_actors SELECT article_seq, event_id, side, position, text, "start", '
                 '"end", name, actor_id, country, sector, role, method_detail, confidence FROM v3.event_actors')
     for table in ("quarantine", "merged_events", "reports"):
@@ -212,7 +212,7 @@ def test_version_2_store_is_upgraded_with_keys_categories_and_views(db, tmp_path
         assert [(e, ref[:7]) for e, ref in iter_records(store)] == before
         assert not any(ref.published_assumed for _, ref in iter_records(store))
     with Store(old) as store:                       # opened for writing: upgraded
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert [(e, ref[:7]) for e, ref in iter_records(store)] == before
         assert store.conn.execute("SELECT * FROM merged_events ORDER BY id").fetchall() == merged
         methods = store.conn.execute("SELECT DISTINCT method FROM event_actors ORDER BY 1").fetchall()
@@ -276,15 +276,43 @@ def test_version_3_store_reads_without_repeats_and_is_upgraded(db, tmp_path):
     with Store(db) as store:
         before = [e for e, _ in iter_records(store)]
         store.conn.execute("ALTER TABLE events DROP COLUMN repeats")
+        store.conn.execute("ALTER TABLE events DROP COLUMN proposed_by")
         store.conn.execute("UPDATE schema_version SET version = 3")
     with Store(db, read_only=True) as store:
         assert store.schema_version == 3 and not store.has_column("events", "repeats")
         assert [e for e, _ in iter_records(store)] == before
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert [e for e, _ in iter_records(store)] == before
         repeated = event("a3", source=[actor("Israel", "knowledge-base", **ISRAEL)]).model_copy(
             update={"mentions": 2, "repeats": [Span(text="accused", start=60, end=67)]})
         with store.transaction():
             store.add_articles([(Article(id="a3", text="Story three."), [repeated])], INFO, NOW)
         assert [e.repeats for e, ref in iter_records(store) if ref.id == "a3"] == [repeated.repeats]
+
+
+# -- upgrade from version 4 -------------------------------------------------------------------------
+def test_version_4_store_reads_without_proposed_by_and_is_upgraded(db, tmp_path):
+    """A version 4 store has no ``events.proposed_by``: read-only its events read as the rules'
+    (the store cannot tell); opened for writing it gains the column, ``events_flat`` shows it, and
+    an event the learned model proposed keeps ``proposed_by == "model"``."""
+    with Store(db) as store:
+        before = [e for e, _ in iter_records(store)]
+        store.conn.execute("DROP VIEW events_flat")
+        store.conn.execute("DROP VIEW dyads")
+        store.conn.execute("ALTER TABLE events DROP COLUMN proposed_by")
+        store.conn.execute("UPDATE schema_version SET version = 4")
+    with Store(db, read_only=True) as store:
+        assert store.schema_version == 4 and not store.has_column("events", "proposed_by")
+        assert [e for e, _ in iter_records(store)] == before
+        assert {e.proposed_by for e in before} == {"rules"}
+    with Store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION == 5
+        assert [e for e, _ in iter_records(store)] == before
+        proposed = event("a4", source=[actor("Israel", "knowledge-base", **ISRAEL)]).model_copy(
+            update={"proposed_by": "model"})
+        with store.transaction():
+            store.add_articles([(Article(id="a4", text="Story four."), [proposed])], INFO, NOW)
+        assert [e.proposed_by for e, ref in iter_records(store) if ref.id == "a4"] == ["model"]
+        flat = dict(store.conn.execute("SELECT doc_id, proposed_by FROM events_flat").fetchall())
+        assert flat["a4"] == "model" and set(flat.values()) == {"rules", "model"}

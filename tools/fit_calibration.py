@@ -8,9 +8,14 @@ sentences nothing was fitted on. So, with a fixed seed and no test data:
 
 1. run the rules (the Coder without its model stages) over realnews train and dev (each sentence
    inside its article from ../shared/corpus, as ``chronicle eval`` and users code them), plover-dev,
-   the examples and conflibert (the classifier's training sets), keeping every coded event;
+   the examples and conflibert (the classifier's training sets): the candidates the classifier
+   trains on;
 2. train the event classifier five times, each time without one fold of stories (the same folds as
-   ``tools/train_event_model.py``), and score every training event with the model that did not see
+   ``tools/train_event_model.py``); code realnews train, plover-dev and the examples again with the
+   recall stage on (its shipped thresholds, chosen by ``tools/fit_recall.py``, which ``make model``
+   runs first), each sentence with the fold model that did not see it, and realnews dev with the
+   shipped model, so the calibration is fitted on the events users get, the recall stage's
+   (``proposed_by == "model"``) among them; then score every event with the model that did not see
    it: out-of-fold, exactly as the event-model stage would (``stages.event_model.draft_candidate``);
 3. choose the event-model stage's ``keep`` threshold by realnews-train type F1 over those
    out-of-fold events, and the calibration's features and ridge by grouped 5-fold log loss on
@@ -91,6 +96,48 @@ def _code_realnews_in_articles(coder, sentences: list[dict]) -> int:
     for s, events in zip(sentences, predicted):
         s["events_out"] = events
     return context["sentences_in_articles"]
+
+
+def recall_coder():
+    """A Coder with the recall stage (the shipped thresholds) and without the event-model and
+    calibration stages (this tool scores and calibrates the events itself, out of fold); returns
+    it and its recall stage, whose classifier the caller sets per fold."""
+    from chronicle.pipeline import Coder
+    from chronicle.stages.calibration import CalibrationStage
+    from chronicle.stages.event_model import EventModelStage
+    from chronicle.stages.events.recall import EventRecallStage
+
+    coder = Coder()
+    coder.post = [s for s in coder.post if not isinstance(s, (EventModelStage, CalibrationStage))]
+    return coder, next(s for s in coder.post if isinstance(s, EventRecallStage))
+
+
+def recode_with_recall(by_set: dict[str, list[dict]], folds: list[EventClassifier], shipped: EventClassifier,
+                       log) -> None:
+    """Step 2's second coding: ``events_out`` of realnews train, plover-dev and the examples by the
+    full coder whose recall stage uses the fold model that did not see the sentence, and of realnews
+    dev by the shipped model (the candidates in ``rules`` stay those of the rules alone)."""
+    coder, stage = recall_coder()
+    start = time.time()
+    for k, model in enumerate(folds):
+        stage.classifier = model
+        _code_events(coder, [s for name in ("rn-train", "plover", "examples") for s in by_set[name]
+                             if tem.fold_of(s) == k])
+    stage.classifier = shipped
+    _code_events(coder, by_set["rn-dev"])
+    added = sum(e.proposed_by == "model" for group in by_set.values() for s in group for e in s.get("events_out", ()))
+    log(f"coded again with the recall stage in {time.time() - start:.0f} s: {added} events it proposed")
+
+
+def _code_events(coder, sentences: list[dict]) -> None:
+    """``events_out`` of each sentence by ``coder`` (realnews inside their articles, as code_all)."""
+    from chronicle.schema import Article
+
+    _code_realnews_in_articles(coder, [s for s in sentences if s["set"].startswith("rn-")])
+    rest = [s for s in sentences if not s["set"].startswith("rn-")]
+    arts = [Article(id=str(i), text=s["text"], published=s.get("published")) for i, s in enumerate(rest)]
+    for art, events in coder.pipe(arts, batch_size=64):
+        rest[int(art.id)]["events_out"] = events
 
 
 def event_candidate(sentence_text: str, event) -> Candidate:
@@ -317,6 +364,7 @@ def fit(by_set: dict[str, list[dict]], log) -> tuple[ConfidenceModel, dict]:
     """Steps 2-4 of the module docstring: the fitted model and every figure for metrics.json."""
     folds = fold_classifiers([s for group in by_set.values() for s in group], tem.lexicon_forms(), log)
     shipped = EventClassifier.load()
+    recode_with_recall(by_set, folds, shipped, log)
     for name in ("rn-train", "plover", "examples"):
         for k in range(5):
             score_events(folds[k], [s for s in by_set[name] if tem.fold_of(s) == k])
@@ -332,7 +380,7 @@ def fit(by_set: dict[str, list[dict]], log) -> tuple[ConfidenceModel, dict]:
     x, y = _arrays(rows["rn-train"], FEATURE_SETS[set_name])
     model = fit_logistic(x, y, l2, FEATURE_SETS[set_name])
     model.type_map = fit_type_map(rows["rn-train"])
-    model.meta = {"keep": keep, "features": set_name, "l2": l2, "fitted_on": "realnews train, out-of-fold events",
+    model.meta = {"keep": keep, "features": set_name, "l2": l2, "fitted_on": "realnews train, out-of-fold events of the full coder (recall stage included)",
                   "right": "a gold event of the coded type and factuality in the sentence",
                   "trained_by": "tools/fit_calibration.py", "seed": tem.SEED}
     metrics = {"keep": keep, "keep_curve (realnews train, out of fold)": keep_curve,

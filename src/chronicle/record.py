@@ -124,6 +124,7 @@ class Draft:
     quad_class: int | None = None
     goldstein: float | None = None
     type_confidence: float = 0.6
+    proposed_by: str = "rules"             # "model": the recall stage added it (Event.proposed_by)
     mentions: int = 1
     # What one stage learns that a later one reads, typed so the pipeline check can see it:
     reporter: "Token | None" = None        # attribution: the verb that reports the event's clause

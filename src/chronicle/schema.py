@@ -42,6 +42,11 @@ Factuality = Literal["actual", "negated", "hypothetical", "future"]
 # "week": an ISO week, Monday to Sunday ("last week", "over the weekend"); its value is that Monday.
 DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["country", "admin1", "city", "point"]
+ProposedBy = Literal["rules", "model"]
+"""What proposed an event: the trigger rules (a lexicon word and its arguments), or the learned
+model's sentence head where the rules coded nothing of that type (``stages/events/recall.py``: the
+trigger word and the actors are still found by the rules). Model-proposed events are right less
+often (about two in three, out of fold); their ``confidence`` says so, and a user can leave them out."""
 
 
 class _Record(BaseModel):
@@ -187,6 +192,9 @@ class Event(_Record):
     casualties: Casualties | None = None
     confidence: float = Field(ge=0, le=1)
     confidences: Confidences | None = None
+    proposed_by: ProposedBy = Field(
+        default="rules", description="What proposed the event: 'rules' (a trigger word of the lexicon) or "
+                                     "'model' (the learned model's sentence head; trigger and actors by the rules)")
     mentions: int = Field(default=1, ge=1, description="Times the article reports this event")
     repeats: list[Span] = Field(
         default_factory=list,

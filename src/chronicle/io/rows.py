@@ -110,7 +110,8 @@ def flat_row(event: Event, article: ArticleInfo | None = None) -> dict:
         "size": size.count if size else None, "size_unit": size.unit if size else None,
         "killed": cas.killed if cas else None, "injured": cas.injured if cas else None,
         "arrested": cas.arrested if cas else None,
-        "mentions": event.mentions, "confidence": event.confidence, "sentence": event.sentence,
+        "mentions": event.mentions, "confidence": event.confidence, "proposed_by": event.proposed_by,
+        "sentence": event.sentence,
         **_article_columns(article),
     }
     for side in ("source", "target"):

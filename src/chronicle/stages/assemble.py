@@ -59,7 +59,8 @@ def to_event(draft: Draft, work: Work) -> Event:
         factuality_cue=draft.factuality_cue, source=source, target=target, reciprocal=draft.reciprocal,
         trigger=draft.trigger_span, date=draft.date, location=draft.location,
         attribution=draft.attribution, size=draft.size, casualties=draft.casualties,
-        confidence=round(overall, 3), confidences=conf, mentions=draft.mentions, coder=CODER,
+        confidence=round(overall, 3), confidences=conf, proposed_by=draft.proposed_by, mentions=draft.mentions,
+        coder=CODER,
     )
 
 

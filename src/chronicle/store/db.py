@@ -1,6 +1,6 @@
 """The corpus store: one embedded DuckDB file holding articles, their events and what was refused.
 
-Tables (``schema_version`` 4; keys, views and upgrades in ``chronicle.store.tables``):
+Tables (``schema_version`` 5; keys, views and upgrades in ``chronicle.store.tables``):
 
 * ``articles``: one row per distinct text (``content_hash`` = sha256 of the text, UNIQUE), with the
   article's own ``id``, metadata, ``ingested_at`` and the coder/data version that coded it. ``seq``
@@ -9,7 +9,8 @@ Tables (``schema_version`` 4; keys, views and upgrades in ``chronicle.store.tabl
 * ``events``: one row per Event: scalar fields as columns, ``date``/``location`` flattened for
   filtering *and* kept whole as JSON, other nested fields (``factuality_cue``, ``attribution``,
   ``size``, ``casualties``, ``confidences``) as JSON, plus ``coder_version`` and ``data_version``;
-  ``repeats`` (JSON) holds the triggers of the article's later reports merged into the event.
+  ``repeats`` (JSON) holds the triggers of the article's later reports merged into the event;
+  ``proposed_by`` says whether the rules or the learned model proposed it.
 * ``event_actors``: the source and target actors of each event (``side`` is ``source`` or
   ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister";
   ``method`` the category of how it was coded, ``method_detail`` the coder's own method string).
@@ -28,7 +29,7 @@ batch (articles and their events) or none of it.
 Views: ``events_flat`` (an event with its article and first actors) and ``dyads`` (source x target).
 
 Older databases are upgraded when opened for writing (1 -> 2: the merge tables; 2 -> 3: keys,
-``published_assumed``, the method category, the views; 3 -> 4: ``events.repeats``); opened read-only they still export events
+``published_assumed``, the method category, the views; 3 -> 4: ``events.repeats``; 4 -> 5: ``events.proposed_by``); opened read-only they still export events
 (a version 1 database not merged events).
 
 Opening is careful, because the file is the user's: DuckDB never installs or loads an extension
@@ -68,11 +69,11 @@ EVENT_COLUMNS = (
     "trigger_text", "trigger_start", "trigger_end", "date_value", "date_precision", "date_first",
     "date_last", "date", "location_name", "location_country", "location_admin1", "location_lat",
     "location_lon", "location_geonameid", "location", "attribution", "size", "casualties",
-    "confidence", "confidences", "mentions", "coder_version", "data_version", "repeats",
+    "confidence", "confidences", "mentions", "coder_version", "data_version", "repeats", "proposed_by",
 )
-OPTIONAL_EVENT_COLUMNS = ("repeats",)
-"""``events`` columns an older store lacks (version 3 had no ``repeats``): read as null from a store
-opened read-only, which is not upgraded."""
+OPTIONAL_EVENT_COLUMNS = ("repeats", "proposed_by")
+"""``events`` columns an older store lacks (version 3 had no ``repeats``, version 4 no
+``proposed_by``): read as null from a store opened read-only, which is not upgraded."""
 
 
 def event_columns_sql(present: Iterable[str], alias: str = "e", skip: tuple[str, ...] = ()) -> str:
@@ -162,6 +163,7 @@ def event_row(seq: int, position: int, e: Event) -> tuple:
         loc.geonameid if loc else None, _json(loc), _json(e.attribution), _json(e.size),
         _json(e.casualties), e.confidence, _json(e.confidences), e.mentions,
         e.coder.version, e.coder.data_version, json.dumps([r.model_dump() for r in e.repeats]),
+        e.proposed_by,
     )
 
 
@@ -199,7 +201,7 @@ def row_to_event(row: dict, actors: Iterable[dict]) -> Event:
         date=load(row["date"]), location=load(row["location"]), attribution=load(row["attribution"]),
         size=load(row["size"]), casualties=load(row["casualties"]), confidence=row["confidence"],
         confidences=load(row["confidences"]), mentions=row["mentions"],
-        repeats=load(row["repeats"]) or [],
+        repeats=load(row["repeats"]) or [], proposed_by=row.get("proposed_by") or "rules",
         coder={"version": row["coder_version"], "data_version": row["data_version"]},
     )
 

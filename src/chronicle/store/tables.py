@@ -1,6 +1,6 @@
 """The store's tables, keys, views and upgrades, as SQL (``chronicle.store.db`` runs them).
 
-Keys (schema version 4): ``articles.seq`` is the primary key (``content_hash`` UNIQUE); ``events``
+Keys (schema version 5): ``articles.seq`` is the primary key (``content_hash`` UNIQUE); ``events``
 is keyed by ``(article_seq, id)``, ``event_actors`` by ``(article_seq, event_id, side, position)``,
 ``merged_events`` by ``id`` and ``reports`` by ``(article_seq, event_id)`` (an event belongs to one
 merged event). Every ``article_seq`` is a foreign key to ``articles.seq``: articles are never
@@ -28,7 +28,7 @@ from importlib import resources
 
 import yaml
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ARTICLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS events (
     location_lat DOUBLE, location_lon DOUBLE, location_geonameid BIGINT, location JSON,
     attribution JSON, size JSON, casualties JSON,
     confidence DOUBLE, confidences JSON, mentions INTEGER,
-    coder_version VARCHAR, data_version VARCHAR, repeats JSON,
+    coder_version VARCHAR, data_version VARCHAR, repeats JSON, proposed_by VARCHAR,
     PRIMARY KEY (article_seq, id)
 );
 CREATE TABLE IF NOT EXISTS event_actors (
@@ -98,7 +98,7 @@ SELECT e.article_seq, e.id AS event_id, e.doc_id,
        s.actor_id AS source_actor_id,
        t.name AS target_name, t.country AS target_country, t.sector AS target_sector,
        t.actor_id AS target_actor_id,
-       e.sentence, e.trigger_text, e.confidence, e.mentions, r.merged_id
+       e.sentence, e.trigger_text, e.confidence, e.proposed_by, e.mentions, r.merged_id
 FROM events e
 JOIN articles a ON a.seq = e.article_seq
 LEFT JOIN event_actors s ON s.article_seq = e.article_seq AND s.event_id = e.id
@@ -194,6 +194,11 @@ def migrations() -> dict[int, str]:
         # from version 2 already has the column (the 2 -> 3 step creates today's table).
         3: "ALTER TABLE events ADD COLUMN IF NOT EXISTS repeats JSON;"
            "UPDATE events SET repeats = '[]' WHERE repeats IS NULL;",
+        # 4 -> 5: ``events.proposed_by`` (rules or the learned model's recall stage; before version 5
+        # the model proposed none of the stored events unless its recall thresholds were on, and
+        # the store cannot tell: "rules"), and ``events_flat`` with it.
+        4: "ALTER TABLE events ADD COLUMN IF NOT EXISTS proposed_by VARCHAR;"
+           "UPDATE events SET proposed_by = 'rules' WHERE proposed_by IS NULL;" + VIEWS,
     }
 
 

@@ -122,7 +122,7 @@ class EventRecallStage(Stage):
             for p, event_type in sorted(proposed, reverse=True):
                 draft = self._code(sent, text, event_type, work, rule_triggers | {d.trigger.i for d in added})
                 if draft is not None:
-                    draft.type_confidence = round(p, 4)
+                    draft.type_confidence, draft.proposed_by = round(p, 4), "model"
                     added.append(draft)
         work.drafts = sorted(work.drafts + added, key=lambda d: d.trigger.i)
         return work
