@@ -24,7 +24,7 @@ FIELDS = (
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
-    "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads",
+    "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
 )
 
 
@@ -74,6 +74,7 @@ class Cues:
     hypothetical_nouns: frozenset[str]
     abstract_nouns: frozenset[str]
     speaking_sectors: frozenset[str]
+    unarmed_sectors: frozenset[str]
     media_nouns: frozenset[str]
     pressure_preps: frozenset[str]
     pressing_verbs: frozenset[str]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from chronicle.knowledge.acts import arrest, state_action, state_action_preps, state_noun, unaffiliated
-from chronicle.knowledge.actors import POLITICAL_SECTORS
+from chronicle.knowledge.actors import POLITICAL_SECTORS, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
@@ -89,8 +89,35 @@ class RelevanceStage(Stage):
     def __call__(self, work: Work) -> Work:
         sports_story = bool(work.drafts) and _sports_story(work.article.text)
         kept = [d for d in work.drafts if _relevant(d, sports_story)]
-        work.drafts = [d for d in kept if not _consequence(d, kept) and not _charged_with(d, work.drafts)]
+        work.drafts = [d for d in kept if not _consequence(d, kept) and not _charged_with(d, work.drafts)
+                       and not _fight_of_words(d)]
         return work
+
+
+def _fight_of_words(draft) -> bool:
+    """"Fox started the fight", "Perry is on the attack", "the Conservative Party's hostility to
+    Europe", "Grimm stormed off camera": violence told of parties, legislators, unions, campaign
+    groups or political figures (``unarmed_sectors`` of cues.yaml) with no one named as hit is a
+    quarrel of words or a figure of speech. Their real violence names its victim ("the congressman
+    grabbed the reporter's wrist"), and a party with an armed wing (Hamas, Hezbollah: an armed
+    ``alt_sectors``) fights."""
+    if draft.event_type != "ASSAULT" or draft.target or not draft.source:
+        return False
+    return all(_unarmed(m) for m in draft.source)
+
+
+def _unarmed(mention: ActorMention) -> bool:
+    """An actor of an unarmed sector whose knowledge-base entry (or whose organisation's) has no
+    armed sector among its other sectors."""
+    sectors = load_cues().unarmed_sectors
+    if mention.sector not in sectors:
+        return False
+    entries = load_actor_kb().entries
+    for m in (mention, mention.affiliation):
+        entry = entries.get(m.actor_id) if m is not None and m.actor_id else None
+        if entry is not None and not set(entry.alt_sectors) <= sectors:
+            return False
+    return True
 
 
 def _consequence(draft, kept) -> bool:

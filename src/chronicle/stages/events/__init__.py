@@ -106,14 +106,7 @@ class EventsStage(Stage):
         candidates = self.lexicon.candidates(token.lemma_.lower(), pos)
         if not candidates:
             return None  # most tokens: skip reading their arguments
-        if pos == "NOUN":  # a noun's sense is picked by its modifiers: "air strike", "hunger strike",
-            # and by what it is "of": "a suspension of aid", "the suspension of food supplies"
-            objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
-            objects |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj" for g in (p, *p.children) if g is p or g.dep_ == "compound"}
-        else:
-            objects = {t.lemma_.lower() for t in _objects(token)}
-        subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
+        objects = sense_objects(token, pos)
         child_words = {c.lower_ for c in token.children  # not "On Monday, X called", "asked, for example, if"
                        if c.dep_ in ("prt", "prep", "dative", "agent") and c.i > token.i and not _aside(c)}
         child_words |= {m.lower_ for c in token.children if c.dep_ == "advcl" and c.i > token.i
@@ -123,8 +116,7 @@ class EventsStage(Stage):
                 continue
             if entry.objects and not objects & set(entry.objects):
                 continue
-            if entry.not_objects and (objects | subjects | _participle_patient(token) | _particles(token)) \
-                    & set(entry.not_objects):
+            if entry.not_objects and ruled_out_words(token, pos, objects) & set(entry.not_objects):
                 continue
             if entry.when and not any(senses.holds(c, token, work, self.lexicon) for c in entry.when):
                 continue
@@ -699,6 +691,26 @@ def _aside(prep: Token) -> bool:
     not the preposition of a phrasal verb ("asked for", "called for")."""
     asides = load_cues().aside_nouns
     return any(c.dep_ == "pobj" and c.lower_ in asides for c in prep.children)
+
+
+def sense_objects(token: Token, pos: str) -> set[str]:
+    """The words a sense's ``objects`` are read against: a verb's objects (with their compounds), a
+    noun's modifiers ("air strike", "hunger strike") and what it is "of" ("a suspension of aid")."""
+    if pos != "NOUN":
+        return {t.lemma_.lower() for t in _objects(token)}
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+    return objects | {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for g in (p, *p.children)
+                      if g is p or g.dep_ == "compound"}
+
+
+def ruled_out_words(token: Token, pos: str, objects: set[str] | None = None) -> set[str]:
+    """The words a sense's ``not_objects`` are read against: the objects, the subject, a described
+    noun and the particles ("held a press conference", "fired up", "the figures released")."""
+    if objects is None:
+        objects = sense_objects(token, pos)
+    subjects = {t.lemma_.lower() for t in token.children if t.dep_ in SUBJECT_DEPS}
+    return objects | subjects | _participle_patient(token) | _particles(token)
 
 
 def _particles(token: Token) -> set[str]:

@@ -60,7 +60,7 @@ from chronicle.models.event_classifier import (CANDIDATE_LABELS, Candidate, Even
 from chronicle.record import Draft, Work
 from chronicle.schema import PLOVER_TYPES
 from chronicle.stages.base import Stage, StageContext
-from chronicle.stages.events import EventsStage
+from chronicle.stages.events import EventsStage, ruled_out_words
 
 TRIGGER_POS = ("VERB", "NOUN")
 TRIES = 3
@@ -147,6 +147,17 @@ class EventRecallStage(Stage):
         return any(e.when or e.unless for e in _entries(self.rules.lexicon, token)) \
             and self.rules.match(token, work) is None
 
+    def _ruled_out(self, token: Token, event_type: str) -> bool:
+        """A word whose lexicon sense of this type names, in ``not_objects``, an object or modifier
+        the word has: "hosted a news conference", "held a press conference" are the press told, not a
+        meeting. The lexicon says the shape is no event of the type; the sentence head must not make
+        it one (``entry_for`` drops the entry's object conditions, so they are read here)."""
+        entries = [e for e in _entries(self.rules.lexicon, token) if e.event_type == event_type and e.not_objects]
+        if not entries:
+            return False
+        words = ruled_out_words(token, "NOUN" if token.pos_ == "NOUN" else "VERB")
+        return any(words & set(e.not_objects) for e in entries)
+
     def _ranked_words(self, sent, text: str, event_type: str, work: Work, taken: set[int]) -> list[Token]:
         """The sentence's verbs and nouns outside actor names, but not words whose sense the lexicon's
         clause conditions rejected, nor words of plan or attempt (``intention_word``) unless the lexicon
@@ -156,7 +167,7 @@ class EventRecallStage(Stage):
         offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         words = [t for t in sent if t.pos_ in TRIGGER_POS and t.dep_ != "compound" and t.is_alpha
                  and not t.is_stop and t.i not in work.actors_at and t.i not in taken
-                 and not self._sense_rejected(t, work)]
+                 and not self._sense_rejected(t, work) and not self._ruled_out(t, event_type)]
         known = {t.i for t in words if any(e.event_type == event_type for e in _entries(self.rules.lexicon, t))}
         words = [t for t in words if not intention_word(t) or any(
             e.event_type == event_type and not e.objects for e in _entries(self.rules.lexicon, t))]
