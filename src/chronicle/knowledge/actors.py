@@ -566,6 +566,7 @@ class ActorCues:
     occasion_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     ship_prefixes: dict[str, str]
+    era_abbreviations: frozenset[str]   # "500 B.C.": after a number, a date, not British Columbia
 
 
 @lru_cache(maxsize=1)
@@ -609,7 +610,8 @@ def load_actor_cues() -> ActorCues:
         authoring_verbs=frozenset(str(w).lower() for w in raw["authoring_verbs"]),
         occasion_nouns=frozenset(str(w).lower() for w in raw["occasion_nouns"]),
         indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]),
-        ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()})
+        ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()},
+        era_abbreviations=frozenset(str(w) for w in raw["era_abbreviations"]))
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

@@ -1,7 +1,7 @@
 """Turn draft events into ``Event`` records and merge an article's repeated reports of one event.
 
 An article often reports its main event several times (lead, body, quote). Those repeats are one
-event: drafts with the same type, factuality, date and the same set of actors become one record with
+event: drafts with the same type, factuality, date and actors in the same roles become one record with
 ``mentions`` counting the reports, keeping the first report's evidence and filling its gaps (place,
 attribution, size) from the others. Event ids are deterministic: the same input and coder version
 give the same ids.
@@ -86,13 +86,26 @@ def same_time(a: Event, b: Event) -> bool:
     return False
 
 
+def same_roles(a: Event, b: Event) -> bool:
+    """Whether the two reports give their actors the same roles: each actor on the same side, or
+    the two named sides swapped ("Putin met Erdogan", "Erdogan met Putin"). "The NAACP condemned
+    ..." and "a critic accused the NAACP" share their one actor but are two acts, done by it and to
+    it; merged, the second sentence would report the first one's act."""
+    sa, ta = {_actor_key(x) for x in a.source}, {_actor_key(x) for x in a.target}
+    sb, tb = {_actor_key(x) for x in b.source}, {_actor_key(x) for x in b.target}
+    if not (sa & tb or ta & sb):
+        return True
+    return bool(sa and ta) and sa == tb and ta == sb
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """Merge an article's repeated reports of one event into one record counting its mentions."""
     merged: dict[int, Event] = {}
     keys: list[tuple] = []
     for event in events:
         key = merge_key(event)
-        slot = next((i for i, k in enumerate(keys) if k == key and same_time(merged[i], event)), None)
+        slot = next((i for i, k in enumerate(keys) if k == key and same_time(merged[i], event)
+                     and same_roles(merged[i], event)), None)
         if slot is None:
             merged[len(keys)] = event
             keys.append(key)

@@ -80,6 +80,8 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
     last = bisect.bisect_left(work.mentions, head.i, key=lambda m: m.head_i)
     before = [m for m in work.mentions[first:last] if m.method != "anaphor:pending"]
     word = head.lower_
+    if _placeholder_it(head):
+        return []
     if head.pos_ == "PRON" or head.pos_ == "DET":
         if word in load_cues().speaker_pronouns:
             speaker = speaker_of(head, work)
@@ -89,9 +91,9 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
                 return [speaker.affiliation]
             return [speaker]
         reporter = _reporting_subject(head, work)
-        bound = _clause_subjects(head) if word in load_cues().person_pronouns else set()
-        before = [m for m in before if m.head_i not in bound]
-        if reporter is not None and reporter.head_i in bound:
+        bound = _bound_keys(_clause_subjects(head) if word in load_cues().person_pronouns else set(), work)
+        before = [m for m in before if m.head_i not in bound and m.key not in bound]
+        if reporter is not None and (reporter.head_i in bound or reporter.key in bound):
             reporter = None
         if word in load_cues().person_pronouns:
             ok = lambda m: m.kind == "person"
@@ -122,8 +124,16 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
     return _last_pair(before, work)
 
 
+def _placeholder_it(head: Token) -> bool:
+    """"It is thought that X ...", "it was reported that ...": "it" as the passive subject of a
+    verb whose clause says what is thought stands for that clause, not for an actor named before."""
+    return head.lower_ == "it" and head.dep_ == "nsubjpass" and any(
+        c.dep_ in ("ccomp", "csubjpass") for c in head.head.children)
+
+
 OBJECT_DEPS = ("dobj", "obj", "dative", "iobj")
 CLAUSE_CHAIN = ("xcomp", "advcl", "conj", "acl")
+RELATIVE_SUBJECTS = ("who", "that", "which")
 
 
 def _clause_subjects(pronoun: Token) -> set[int]:
@@ -144,11 +154,21 @@ def _clause_subjects(pronoun: Token) -> set[int]:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return {t.i for s in subjects for t in (s, *s.conjuncts)}
+            found = {t.i for s in subjects for t in (s, *s.conjuncts)}
+            if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_SUBJECTS for s in subjects):
+                found.add(verb.head.i)  # "Nixon, who had denounced him": Nixon
+            return found
         if verb.dep_ not in CLAUSE_CHAIN or verb.head.i == verb.i:
             return set()
         verb = verb.head
     return set()
+
+
+def _bound_keys(bound: set[int], work: Work) -> set:
+    """The bound subjects' words and the identities of the actors there: "Trump said ... until Trump
+    fired him" cannot mean Trump fired Trump, whichever of its mentions would be the candidate (the
+    speaker of "said" among them)."""
+    return bound | {m.key for i in bound for m in work.actors_at.get(i, []) if m.method != "anaphor:pending"}
 
 
 def _clear(before: list[ActorMention], ok, work: Work, sent_of: dict[int, int], here: int) -> list[ActorMention]:

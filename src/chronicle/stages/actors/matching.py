@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from chronicle.knowledge.actors import ActorEntry, ActorKB, Region
+from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_cues
 from chronicle.stages.actors.context import StoryContext, choose_entry, region_reading
 
 NAME_LABELS = ("NAME", "CAPITAL", "DEMONYM", "REGION", "MODIFIER")
@@ -45,7 +45,8 @@ class ActorMatcher:
         found: dict[str, list[SpacySpan]] = {label: [] for label in (*NAME_LABELS, "AGENT", "TITLE", "ALT")}
         rank = {label: n for n, label in enumerate((*NAME_LABELS, "AGENT", "TITLE"))}
         for matchers in ((self.names,), (self.generic, self.cased)):
-            spans = [SpacySpan(doc, s, e, label=m) for matcher in matchers for m, s, e in matcher(doc)]
+            spans = [SpacySpan(doc, s, e, label=m) for matcher in matchers for m, s, e in matcher(doc)
+                     if not _era_or_unit(doc, s, e)]
             spans.sort(key=lambda sp: (-(sp.end - sp.start), sp.start, rank[sp.label_]))
             taken: dict[int, tuple[int, int]] = {}
             for span in spans:
@@ -56,6 +57,13 @@ class ActorMatcher:
                 taken.update((i, (span.start, span.end)) for i in range(span.start, span.end))
                 found[span.label_].append(span)
         return found
+
+
+def _era_or_unit(doc: Doc, start: int, end: int) -> bool:
+    """An era abbreviation right after a number dates something, it names no one: "500 B.C." is a
+    year, never British Columbia (whose "B.C." heads Canadian stories: "B.C. Premier X"). Only the
+    era words of ``actor_cues.yaml``: "200 U.N. peacekeepers" are actors."""
+    return start > 0 and doc[start - 1].like_num and doc[start:end].text in load_actor_cues().era_abbreviations
 
 
 def found_label(found: dict[str, list[SpacySpan]], span: SpacySpan) -> str | None:
