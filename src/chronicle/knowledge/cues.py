@@ -11,7 +11,7 @@ from chronicle.knowledge.yamlfile import parse_yaml
 from chronicle.errors import DataFileError
 
 FIELDS = (
-    "reporting_verbs", "denial_verbs", "future_verbs", "hypothetical_verbs", "negating_verbs",
+    "reporting_verbs", "denial_verbs", "future_verbs", "hypothetical_verbs", "attempt_verbs", "negating_verbs",
     "future_modals", "hypothetical_modals", "conditional_marks", "negations", "group_nouns",
     "organisation_nouns", "light_verbs", "channels", "place_preps", "sports_words", "market_words",
     "claim_nouns", "generic_people", "state_body_heads", "unnamed_people", "accident_nouns",
@@ -34,6 +34,7 @@ class Cues:
     denial_verbs: frozenset[str]
     future_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]

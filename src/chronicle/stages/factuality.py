@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from chronicle.knowledge.cues import Cues, load_cues
 from chronicle.record import Draft, Work
+from chronicle.schema import QUAD_CLASS
 from chronicle.stages.base import Stage, StageContext
 from chronicle.syntax.tree import span_of
 
@@ -84,7 +85,7 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         if dep in ("xcomp", "ccomp"):
             if _is(head, cues.negating_verbs):
                 consider("negated", head)
-            elif _is(head, cues.hypothetical_verbs) or _owed(node, head, cues):
+            elif _is(head, cues.hypothetical_verbs) or _owed(node, head, cues) or _aim_only(node, head, draft, cues):
                 consider("hypothetical", head)
                 governed = True
             elif _points_forward(head, cues) or _is_to_be_done(node, head):
@@ -109,6 +110,17 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         best = "future"  # "told Reuters the talks would include...": future in reported speech
     confidence = 0.8 if best_cue is not None else 0.7
     return best, best_cue, confidence
+
+
+def _aim_only(node: Token, head: Token, draft: Draft, cues: Cues) -> bool:
+    """Whether an attempt (``attempt_verbs``) leaves its act only aimed at: "trying to arrange a meeting",
+    "trying to strike a deal", "tried to justify detention" (a noun under the attempted verb, even one
+    that verb carries, is aimed at). An attempt at a hostile act (quad classes 3 and 4) told by its own
+    verb is that act, made: "protesters tried to storm parliament", "police tried
+    to disperse the crowd", "they're trying to blame the ticket" (GUIDELINE.md codes them actual)."""
+    if not _is(head, cues.attempt_verbs):
+        return False
+    return not (node.i == draft.trigger.i and QUAD_CLASS.get(draft.event_type, 0) >= 3)
 
 
 def _planned_by_noun(node: Token, cues: Cues, consider) -> bool:

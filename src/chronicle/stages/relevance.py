@@ -211,11 +211,13 @@ def unaffiliated_act(draft) -> bool:
     charged with killing": the state's act; an arrest "by the highway patrol" is one whoever is
     named), or as a noun of a person ("Williams' arrest", "the arrests of two men"), or violence
     with a target ("Mark Smith stabbed Paul Jones"). A verb with a particle has another sense ("the kick was
-    charged down", "fired up"); a death by fire or crash is no one's act, but a charge or an arrest
+    charged down", "fired up"), unless the lexicon's entry is that phrasal verb ("was pulled over for
+    speeding", "gunned down", "locked up"); a death by fire or crash is no one's act, but a charge or an arrest
     "after the fire" is still the state's."""
     trigger = draft.trigger
     state = state_action(draft.cameo, draft.entry.lemma)
-    if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(c.dep_ == "prt" for c in trigger.children):
+    if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(
+            c.dep_ == "prt" and c.lower_ not in draft.entry.particles for c in trigger.children):
         return False
     if not draft.target:
         return not state and _armed_person(draft)
