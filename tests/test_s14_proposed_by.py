@@ -65,3 +65,16 @@ def test_an_event_without_the_field_reads_as_the_rules():
     from chronicle.schema import Event
 
     assert Event.model_fields["proposed_by"].default == "rules"
+
+
+@pytest.mark.model
+def test_the_calibration_is_fitted_on_the_coder_with_its_recall_stage():
+    """``tools/fit_calibration.py`` codes with the recall stage on (so the map sees the events users
+    get, the model's among them) and without the two stages it replaces by out-of-fold scoring."""
+    from tools.fit_calibration import recall_coder
+
+    coder, stage = recall_coder()
+    names = [type(s).__name__ for s in coder.post]
+    assert isinstance(stage, EventRecallStage) and stage in coder.post
+    assert "EventModelStage" not in names and "CalibrationStage" not in names
+    assert stage.threshold <= 1.0  # the shipped recall thresholds are on

@@ -66,16 +66,10 @@ def code_all(sentences: list[dict], log) -> None:
     users get) and keep the events (``events_out``, offsets in the sentence) and the rules'
     candidates (``rules``, what the classifier trains on)."""
     from chronicle.pipeline import Coder
-    from chronicle.schema import Article
 
     coder = Coder(learned=False)
     start = time.time()
-    realnews = [s for s in sentences if s["set"].startswith("rn-")]
-    in_articles = _code_realnews_in_articles(coder, realnews)
-    rest = [s for s in sentences if "events_out" not in s]
-    arts = [Article(id=str(i), text=s["text"], published=s.get("published")) for i, s in enumerate(rest)]
-    for art, events in coder.pipe(arts, batch_size=64):
-        rest[int(art.id)]["events_out"] = events
+    in_articles = _code_events(coder, sentences)
     for s in sentences:
         s["rules"] = [Candidate(s["text"], e.trigger.start, e.trigger.end, e.event_type) for e in s["events_out"]]
     log(f"coded {len(sentences)} sentences ({in_articles} realnews sentences in their articles) "
@@ -129,15 +123,17 @@ def recode_with_recall(by_set: dict[str, list[dict]], folds: list[EventClassifie
     log(f"coded again with the recall stage in {time.time() - start:.0f} s: {added} events it proposed")
 
 
-def _code_events(coder, sentences: list[dict]) -> None:
-    """``events_out`` of each sentence by ``coder`` (realnews inside their articles, as code_all)."""
+def _code_events(coder, sentences: list[dict]) -> int:
+    """``events_out`` of each sentence by ``coder``: realnews sentences inside their articles, the
+    others alone; returns how many realnews sentences were coded in their articles."""
     from chronicle.schema import Article
 
-    _code_realnews_in_articles(coder, [s for s in sentences if s["set"].startswith("rn-")])
+    in_articles = _code_realnews_in_articles(coder, [s for s in sentences if s["set"].startswith("rn-")])
     rest = [s for s in sentences if not s["set"].startswith("rn-")]
     arts = [Article(id=str(i), text=s["text"], published=s.get("published")) for i, s in enumerate(rest)]
     for art, events in coder.pipe(arts, batch_size=64):
         rest[int(art.id)]["events_out"] = events
+    return in_articles
 
 
 def event_candidate(sentence_text: str, event) -> Candidate:
