@@ -55,6 +55,18 @@ def state_action(cameo: str | None, lemma: str | None = None) -> bool:
     return bool(cameo) and cameo.startswith(STATE_ACTION_CAMEO) or lemma in STATE_ACTION_LEMMAS
 
 
+NOT_STATE_ONLY_LEMMAS: frozenset[str] = frozenset({"accuse", "capture"})
+"""State actions that others do too: anyone accuses ("was accused of lying" by a neighbour as often as
+by a prosecutor) and armed groups capture ("a soldier was captured")."""
+
+
+def state_only(cameo: str | None, lemma: str | None = None) -> bool:
+    """Whether only a state does the act, whoever the sentence names or leaves out: an arrest, a
+    detention, a charge, a conviction, a sentence, a verdict (``state_action`` less
+    ``NOT_STATE_ONLY_LEMMAS``)."""
+    return state_action(cameo, lemma) and lemma not in NOT_STATE_ONLY_LEMMAS
+
+
 def state_noun(cameo: str | None, lemma: str | None = None) -> bool:
     """Whether an act told as a noun is the state's whoever is named: an arrest or detention (CAMEO
     173) or a charge (``STATE_ACTION_NOUNS``)."""

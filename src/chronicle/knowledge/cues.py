@@ -25,6 +25,7 @@ FIELDS = (
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
+    "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives",
 )
 
 
@@ -106,6 +107,11 @@ class Cues:
     hindering_verbs: frozenset[str]
     lead_up_words: frozenset[str]
     intention_words: frozenset[str]
+    crime_nouns: frozenset[str]
+    wrongdoing_verbs: frozenset[str]
+    accused_people: frozenset[str]
+    task_words: frozenset[str]
+    crime_adjectives: frozenset[str]
     org_name_heads: dict[str, str]
 
 

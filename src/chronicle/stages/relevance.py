@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from chronicle.knowledge.acts import arrest, state_action, state_action_preps, state_noun, unaffiliated
+from chronicle.knowledge.acts import arrest, state_action, state_action_preps, state_noun, state_only, unaffiliated
 from chronicle.knowledge.actors import POLITICAL_SECTORS, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
@@ -148,6 +148,9 @@ def _charged_with(draft, drafts) -> bool:
 
 
 def _relevant(draft, sports_story: bool = False) -> bool:
+    if draft.entry.lemma == "charge" and draft.trigger.pos_ == "VERB" and _passive(draft.trigger) \
+            and _task_charge(draft.trigger):
+        return False  # "two officials were charged with writing the report": a task, whoever is given it
     mentions = draft.source + draft.target
     political = [m for m in mentions if is_political(m) and not (sports_story and "name-head" in m.method)]
     sports_sentence = _sports_sentence(draft.sentence)
@@ -162,6 +165,9 @@ def _relevant(draft, sports_story: bool = False) -> bool:
         if sports_sentence:
             return arrest(draft.cameo) or draft.entry.lemma == "release"
         return state_action(draft.cameo, draft.entry.lemma) or not sports_story
+    if not political and _state_act_on_people(draft):
+        # the same leave for sport as above: in a sentence about the game only an arrest or a release
+        return not sports_sentence or arrest(draft.cameo) or draft.entry.lemma == "release"
     if political:
         return True
     if not sports_story and not sports_sentence and _unrest_violence(draft):
@@ -234,6 +240,98 @@ def unaffiliated_act(draft) -> bool:
         by_anyone = arrest(draft.cameo) or not _named_accuser(trigger)
         return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or has_prep_phrase(trigger, preps))
     return True
+
+
+def _state_act_on_people(draft) -> bool:
+    """"Three executives were charged with fraud", "a member of the club was arrested", "the driver
+    was convicted": an act only a state does (``state_only``) told in the passive of a person or
+    group of people, with no agent but the state (an arrest by anyone), is the story's state's act even
+    when the actors stage coded no one as its target (a noun of people it does not know, a place read as
+    the target) or coded the people by their job ("executives": BUS). "Charged with" must name a
+    crime (``_criminal_charge``): "the division was charged with thinking up products" is a task."""
+    trigger, lemma = draft.trigger, draft.entry.lemma
+    if not state_only(draft.cameo, lemma) or trigger.pos_ != "VERB" or not _passive(trigger) or any(
+            c.dep_ == "prt" and c.lower_ not in draft.entry.particles for c in trigger.children):
+        return False
+    if not arrest(draft.cameo) and _named_accuser(trigger):
+        return False
+    preps = state_action_preps(lemma)
+    if preps and not has_prep_phrase(trigger, preps) or lemma == "charge" and not _criminal_charge(trigger):
+        return False
+    subject = _passive_subject(trigger)  # "Smith and two other members were charged": any of them
+    return subject is not None and any(_people_word(t) for t in [subject, *subject.conjuncts])
+
+
+def _passive_subject(verb):
+    """The one a passive verb acts on: its passive subject, the subject it shares with the verb it is
+    coordinated with, or the noun a participle describes ("a woman charged with ...")."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own:
+        return own[0]
+    if reduced_passive(verb):
+        return verb.head
+    return shared_passive_subject(verb)
+
+
+def _people_word(token, depth: int = 0) -> bool:
+    """A person or people: a personal pronoun, a name, a number of them ("two were charged"), a noun of
+    people (``unnamed_people``, ``person_role_nouns``, ``accused_people`` of cues.yaml); for "one of the
+    bankers", "two of his aides", the people after "of"."""
+    cues = load_cues()
+    if token.lower_ in cues.person_pronouns | cues.plural_pronouns or token.ent_type_ == "PERSON" \
+            or token.lemma_.lower() in cues.unnamed_people | cues.person_role_nouns | cues.accused_people:
+        return True
+    if depth or not (token.pos_ == "NUM" or token.lower_ in cues.partitive_words):
+        return False
+    of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return _people_word(of[0], 1) if of else token.pos_ == "NUM"
+
+
+def _criminal_charge(verb) -> bool:
+    """"Charged with fraud", "charged with two counts of murder", "charged with concealing losses",
+    "charged over the death of": what the charge names is a crime (``crime_nouns``) or a gerund of
+    wrongdoing (``wrongdoing_verbs``, or a verb acting on a crime: "practising polygamy"). A bare
+    "he has been charged" is a prosecutor's too; "charged with the task", "charged with leading" is not."""
+    named = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "over", "in")
+             for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if not named:
+        return not any(c.dep_ in ("dobj", "dative", "npadvmod", "xcomp", "oprd", "attr") for c in verb.children)
+    return any(_crime(t) for n in named for t in [n, *n.conjuncts])
+
+
+def _task_charge(verb) -> bool:
+    """"Was charged with overseeing the move", "charged with the task of": "with" names a task
+    (``task_words`` of cues.yaml) and no crime: no accusation, whoever is charged. Only this is ruled
+    out where the people charged are coded (a crime the lists lack, "charged with marrying 20 women", is
+    still a prosecutor's); where they are not, ``_state_act_on_people`` asks for a crime."""
+    words = load_cues().task_words
+    named = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return any(t.lemma_.lower() in words and not _crime(t) for t in named)
+
+
+def _crime(token) -> bool:
+    """A crime noun, or a gerund of wrongdoing: the verb, the verb with its particle or object ("covering
+    up", "setting fire"), or a verb whose object is a crime noun ("supplying drugs") or something
+    false or unlawful ("writing false medical reports", ``crime_adjectives``)."""
+    cues = load_cues()
+    lemma = token.lemma_.lower()
+    if lemma in cues.crime_nouns:
+        return True
+    if token.pos_ == "VERB" or token.tag_ == "VBG":
+        parts = [c for c in token.children if c.dep_ in ("prt", "dobj", "obj")]
+        return lemma in cues.wrongdoing_verbs or any(
+            f"{lemma} {c.lemma_.lower()}" in cues.wrongdoing_verbs or c.dep_ != "prt" and _unlawful(c) for c in parts)
+    of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return lemma in ("count", "charge") and any(_crime(p) for p in of)
+
+
+def _unlawful(thing) -> bool:
+    """What a wrongdoing acts on: a crime or contraband ("supplying drugs"), or something false or
+    unlawful ("writing false reports", "filing fraudulent claims")."""
+    cues = load_cues()
+    return thing.lemma_.lower() in cues.crime_nouns or any(
+        c.dep_ == "amod" and c.lower_ in cues.crime_adjectives for c in thing.children)
 
 
 def _armed_person(draft) -> bool:
