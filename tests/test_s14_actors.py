@@ -53,18 +53,6 @@ def test_a_year_bc_names_no_province(coder):
     assert "CAN" not in found, found
 
 
-@pytest.mark.parametrize("text, source", [
-    ("A recession loomed in France this winter.\n\nMany economists urged the French government to cut "
-     "payroll taxes.", "Many economists"),
-    ("The Home Affairs Committee met in London on Tuesday.\n\nMembers urged the British government to "
-     "hold an inquiry into deaths in custody.", "Members"),
-])
-def test_unnamed_commentators_and_members_do_an_act_to_a_named_actor(coder, text, source):
-    sources = actors(events_of(coder, text, published="2005-02-01"), "source", "REQUEST")
-    assert [a.text for a in sources] == [source], sources
-    assert sources[0].country in ("FRA", "GBR"), sources
-
-
 def test_unnamed_commentators_make_no_event_alone(coder):
     text = "Many economists urged caution on Tuesday, and analysts warned that growth would slow."
     assert not [e for e in events_of(coder, text, published="2005-02-01") if e.factuality == "actual"]
