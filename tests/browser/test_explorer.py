@@ -185,6 +185,7 @@ def test_event_page_marks_every_field_in_the_article(browser, server, artifacts)
     assert "trigger" in legend and "place" in legend
     fields = browser.find_element(By.CSS_SELECTOR, "dl.fields").text
     assert event["event_type"] in fields and event["date"]["value"] in fields
+    assert ("the learned model" if event["proposed_by"] == "model" else "the rules") in fields
     shoot(browser, artifacts, "event")
 
 

@@ -42,6 +42,9 @@ function fields(event) {
     field("Size", event.size ? `${event.size.count}${event.size.unit ? " " + event.size.unit : ""}` : "–"),
     field("Casualties", event.casualties ? ["killed", "injured", "arrested"].filter((k) => event.casualties[k] !== null && event.casualties[k] !== undefined).map((k) => `${event.casualties[k]} ${k}`).join(", ") || "–" : "–"),
     field("Confidence", confidences(event)),
+    field("Proposed by", event.proposed_by === "model"
+      ? "the learned model (its sentence head saw this type where the rules coded none; trigger and actors by the rules' patterns)"
+      : "the rules (a trigger word of the lexicon)"),
     field("Mentions", `${event.mentions ?? 1} in this article`,
       event.merged ? `; the event: ${event.merged.num_mentions} in ${event.merged.num_articles} article(s) from ${event.merged.num_sources} outlet(s)` : ""),
     field("Article", article.url ? h("a", { href: article.url, rel: "noopener noreferrer" }, article.title || article.id) : (article.title || article.id || event.doc_id),
