@@ -250,7 +250,9 @@ def test_parquet_loads_typed_in_pandas_polars_and_duckdb(export):
     for column in ("date", "location", "size", "casualties", "attribution", "trigger", "confidences"):
         assert types[column].startswith("STRUCT("), column
     assert (types["article_published"], types["article_published_assumed"]) == ("DATE", "BOOLEAN")
+    assert types["proposed_by"] == "VARCHAR"
     frame = pl.read_parquet(path)
+    assert set(frame["proposed_by"]) <= {"rules", "model"} and frame["proposed_by"].null_count() == 0
     assert frame.schema["cameo"] == pl.String and frame.schema["date_first"] == pl.Date
     assert frame.schema["killed"] == pl.Int64 and isinstance(frame.schema["target"], pl.List)
     assert isinstance(frame.schema["target"].inner, pl.Struct)

@@ -13,6 +13,8 @@ import pytest
 from chronicle.dedup.store import merge_new, merge_store
 from chronicle.schema import Actor, Article, CoderInfo, Event, EventDate, Span
 from chronicle.store import SCHEMA_VERSION, Store, recode
+from chronicle.io.parquet import write_parquet
+from chronicle.io.selection import Selection
 from chronicle.store.query import iter_records
 from chronicle.store.tables import method_categories, method_category
 
@@ -306,6 +308,10 @@ def test_version_4_store_reads_without_proposed_by_and_is_upgraded(db, tmp_path)
         assert store.schema_version == 4 and not store.has_column("events", "proposed_by")
         assert [e for e, _ in iter_records(store)] == before
         assert {e.proposed_by for e in before} == {"rules"}
+        out = tmp_path / "v4.parquet"                  # the typed export (chronicle export --format parquet)
+        assert write_parquet(store, str(out), Selection()) == len(before)
+    assert {r[0] for r in duckdb.connect().execute(f"SELECT proposed_by FROM read_parquet('{out}')").fetchall()} \
+        == {"rules"}
     with Store(db) as store:
         assert store.schema_version == SCHEMA_VERSION == 5
         assert [e for e, _ in iter_records(store)] == before

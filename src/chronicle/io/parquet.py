@@ -78,12 +78,19 @@ def event_select(store: Store) -> str:
         f"{_from_json('attribution', Attribution)} AS attribution",
         f"{_from_json('size', Size)} AS size", f"{casualties} AS casualties",
         *(f"({casualties}).{n} AS {n}" for n in ("killed", "injured", "arrested")),
-        "e.confidence", f"{_from_json('confidences', Confidences)} AS confidences", "e.mentions",
+        "e.confidence", f"{_from_json('confidences', Confidences)} AS confidences", _proposed_by(store),
+        "e.mentions",
         "struct_pack(version := e.coder_version, data_version := e.data_version) AS coder",
         "a.id AS article_id", "a.title AS article_title", "a.published AS article_published",
         f"{assumed_sql(store)} AS article_published_assumed", "a.source AS article_source",
         "a.url AS article_url",
     ])
+
+
+def _proposed_by(store: Store) -> str:
+    """``proposed_by`` (rules or model); a store older than the column (version 4, read-only) holds
+    only the rules' events as far as it can tell."""
+    return "e.proposed_by" if store.has_column("events", "proposed_by") else "'rules' AS proposed_by"
 
 
 def _reports(store: Store) -> str:
