@@ -78,3 +78,36 @@ def test_the_calibration_is_fitted_on_the_coder_with_its_recall_stage():
     assert isinstance(stage, EventRecallStage) and stage in coder.post
     assert "EventModelStage" not in names and "CalibrationStage" not in names
     assert stage.threshold <= 1.0  # the shipped recall thresholds are on
+
+
+@pytest.mark.model
+def test_export_and_code_keep_only_what_proposed_by_asks(coded, tmp_path):
+    """``--proposed-by rules`` leaves the learned model's events out (and ``model`` keeps only
+    them), in the streaming formats and in Parquet alike."""
+    import datetime as dt
+    import json
+
+    import duckdb
+    from click.testing import CliRunner
+
+    from chronicle.cli import cli
+    from chronicle.cli.code import confident
+    from chronicle.schema import Article, CoderInfo
+    from chronicle.store import Store
+
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store, store.transaction():
+        store.add_articles([(Article(id="a", text=ARTICLE), coded)], CoderInfo(version="t", data_version="t"),
+                           dt.datetime(2024, 5, 7))
+    runner = CliRunner()
+    rules = runner.invoke(cli, ["export", "--db", str(db), "--proposed-by", "rules"])
+    assert rules.exit_code == 0, rules.output
+    rows = [json.loads(line) for line in rules.stdout.splitlines() if line.strip()]
+    assert rows and {r["proposed_by"] for r in rows} == {"rules"}
+    out = tmp_path / "model.parquet"
+    model = runner.invoke(cli, ["export", "--db", str(db), "--proposed-by", "model", "--format", "parquet",
+                                "--out", str(out)])
+    assert model.exit_code == 0, model.output
+    triggers = duckdb.connect().execute(f"SELECT trigger.text FROM read_parquet('{out}')").fetchall()
+    assert triggers == [("lectured",)]
+    assert [e.trigger.text for e in confident(coded, None, "model")] == ["lectured"]

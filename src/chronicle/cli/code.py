@@ -27,13 +27,16 @@ from chronicle.io.read import read_paths
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="FLOAT",
               help="Only write events whose confidence (the calibrated probability that the event's "
                    "type and factuality are right) is at least this (0 to 1).")
+@click.option("--proposed-by", type=click.Choice(("rules", "model")), default=None,
+              help="Only write events the rules proposed (a trigger word of the lexicon) or the "
+                   "learned model did (its recall stage).")
 @actors_option
 @lexicon_option
 @event_model_option
 @limit_option
 @batch_option
-def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files, event_model, limit,
-         batch_size):
+def code(paths, published, fmt, out, min_confidence, proposed_by, actor_files, lexicon_files, event_model,
+         limit, batch_size):
     """Code articles into events.
 
     PATH is a .txt file (one article), a .jsonl file (one article a line: id, text, and optional
@@ -68,7 +71,7 @@ def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files,
 
         with open_writer(fmt, out) as writer:
             for article, events in coder.pipe(articles(), on_error=set_aside):
-                writer.write(article, confident(events, min_confidence))
+                writer.write(article, confident(events, min_confidence, proposed_by))
     except ChronicleError as exc:
         raise fail(exc) from None
     except BrokenPipeError:  # `chronicle code ... | head`: the reader has gone, stop quietly
@@ -85,8 +88,8 @@ def code(paths, published, fmt, out, min_confidence, actor_files, lexicon_files,
         sys.exit(1)
 
 
-def confident(events, min_confidence: float | None):
-    """The events at or above ``min_confidence`` (all of them without one)."""
-    if min_confidence is None:
-        return events
-    return [e for e in events if e.confidence >= min_confidence]
+def confident(events, min_confidence: float | None, proposed_by: str | None = None):
+    """The events at or above ``min_confidence`` (all of them without one), proposed by
+    ``proposed_by`` (either without one)."""
+    return [e for e in events if (min_confidence is None or e.confidence >= min_confidence)
+            and (proposed_by is None or e.proposed_by == proposed_by)]

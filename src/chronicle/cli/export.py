@@ -128,6 +128,9 @@ def _check_reviews(fmt, merged, filtered) -> None:
                    "gdelt-mentions: actual (GDELT codes no denied, hypothetical or future events).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="FLOAT",
               help="Only events whose overall confidence is at least this (0 to 1).")
+@click.option("--proposed-by", type=click.Choice(("rules", "model")), default=None,
+              help="Only events the rules proposed (a trigger word of the lexicon) or the learned "
+                   "model did (its recall stage).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout (required for parquet and sqlite).")
 @click.option("--merged", is_flag=True,
@@ -138,7 +141,7 @@ def _check_reviews(fmt, merged, filtered) -> None:
                    "row per review (verdict, corrections, who, when) with the event it judges "
                    "(jsonl or csv).")
 def export(db, lock_timeout, fmt, since, until, event_types, country, factualities, min_confidence,
-           out, merged, reviews):
+           proposed_by, out, merged, reviews):
     """Export stored events, filtered by date, type, country, factuality and confidence.
 
     Dates filter on the event's date: an event dated to a month or year matches when that period
@@ -152,7 +155,7 @@ def export(db, lock_timeout, fmt, since, until, event_types, country, factualiti
     from chronicle.store import EventFilter, store_error
 
     filtered = bool(since or until or event_types or country or factualities is not None
-                    or min_confidence is not None)
+                    or min_confidence is not None or proposed_by is not None)
     if reviews:
         return _export_reviews(db, lock_timeout, fmt, out, merged, filtered)
     _check(fmt, out, merged, since, until, filtered)
@@ -160,7 +163,7 @@ def export(db, lock_timeout, fmt, since, until, event_types, country, factualiti
         factualities = ("actual",) if fmt in ("gdelt", "gdelt-mentions") else ()
     selection = Selection(since, until, EventFilter(event_types=tuple(t.upper() for t in event_types),
                                                     country=country),
-                          factualities=factualities, min_confidence=min_confidence)
+                          factualities=factualities, min_confidence=min_confidence, proposed_by=proposed_by)
     try:
         with open_store(db, lock_timeout, read_only=True) as store:
             count = _export(store, fmt, out, selection, merged)

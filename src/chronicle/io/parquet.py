@@ -115,7 +115,7 @@ def write_parquet(store: Store, out: str, selection: Selection, *, merged: bool 
     Raises StoreError when the merge is missing or stale (``merged``) or the file cannot be written."""
     if merged:
         require_merged(store)
-    cond, params = selection.sql()
+    cond, params = selection.sql(store.has_column("events", "proposed_by"))
     select, source = event_select(store), _EVENTS_FROM
     if merged:
         select = ("m.id AS merged_id, m.num_mentions, m.num_articles, m.num_sources, "

@@ -1,7 +1,7 @@
 """Which stored events an export writes, and the article fields each row carries.
 
 ``Selection`` adds to the store's ``EventFilter`` (date, type, country) what the export options
-choose: several factuality values and a minimum confidence. It applies as SQL (Parquet, GDELT
+choose: several factuality values, a minimum confidence and what proposed the events (``proposed_by``). It applies as SQL (Parquet, GDELT
 mentions) and to Event records (the streaming formats), with the same meaning both ways.
 
 ``ArticleLookup`` reads, a page of events at a time, the article fields the store's event stream
@@ -33,10 +33,15 @@ class Selection:
     filters: EventFilter = field(default_factory=EventFilter)
     factualities: tuple[str, ...] = ()
     min_confidence: float | None = None
+    proposed_by: str | None = None
 
-    def sql(self) -> tuple[str, list]:
-        """The SQL condition on the events table (aliased ``e``) and its parameters."""
+    def sql(self, has_proposed_by: bool = True) -> tuple[str, list]:
+        """The SQL condition on the events table (aliased ``e``) and its parameters;
+        ``has_proposed_by`` False for a store older than that column (its events read as the rules')."""
         cond, params = where_clause(self.since, self.until, self.filters)
+        if self.proposed_by is not None:
+            cond += " AND e.proposed_by = ?" if has_proposed_by else " AND 'rules' = ?"
+            params = [*params, self.proposed_by]
         if self.factualities:
             cond += f" AND e.factuality IN ({', '.join('?' * len(self.factualities))})"
             params = [*params, *self.factualities]
@@ -48,6 +53,8 @@ class Selection:
     def keep(self, event: Event) -> bool:
         """Whether an event read through the store filters passes the export-only ones too."""
         if self.factualities and event.factuality not in self.factualities:
+            return False
+        if self.proposed_by is not None and event.proposed_by != self.proposed_by:
             return False
         return self.min_confidence is None or event.confidence >= self.min_confidence
 
