@@ -222,8 +222,7 @@ def unaffiliated_act(draft) -> bool:
     "after the fire" is still the state's."""
     trigger = draft.trigger
     state = state_action(draft.cameo, draft.entry.lemma)
-    if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or any(
-            c.dep_ == "prt" and c.lower_ not in draft.entry.particles for c in trigger.children):
+    if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or _other_sense(draft):
         return False
     if not draft.target:
         return not state and _armed_person(draft)
@@ -234,12 +233,23 @@ def unaffiliated_act(draft) -> bool:
     if state:
         if trigger.pos_ == "NOUN":  # the events stage put the person arrested or charged in the target
             return state_noun(draft.cameo, draft.entry.lemma)
-        preps = state_action_preps(draft.entry.lemma)
-        # "was arrested by the highway patrol": only the police arrest, whoever is named; "was
-        # accused of lying by his neighbour": an accusation between people is no state action
-        by_anyone = arrest(draft.cameo) or not _named_accuser(trigger)
-        return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or has_prep_phrase(trigger, preps))
+        return _passive_state_act(draft)
     return True
+
+
+def _other_sense(draft) -> bool:
+    """A verb with a particle that is not its entry's own: "the kick was charged down", "fired up"
+    are other senses; "was pulled over" (the entry is "pull over") is not."""
+    return any(c.dep_ == "prt" and c.lower_ not in draft.entry.particles for c in draft.trigger.children)
+
+
+def _passive_state_act(draft) -> bool:
+    """A state action told in the passive (or as a participle) with its entry's prepositions and no
+    one else named as its doer: "was arrested by the highway patrol" (only the police arrest,
+    whoever is named); not "was accused of lying by his neighbour" (an accusation between people)."""
+    trigger, preps = draft.trigger, state_action_preps(draft.entry.lemma)
+    by_anyone = arrest(draft.cameo) or not _named_accuser(trigger)
+    return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or has_prep_phrase(trigger, preps))
 
 
 def _state_act_on_people(draft) -> bool:
@@ -250,13 +260,9 @@ def _state_act_on_people(draft) -> bool:
     the target) or coded the people by their job ("executives": BUS). "Charged with" must name a
     crime (``_criminal_charge``): "the division was charged with thinking up products" is a task."""
     trigger, lemma = draft.trigger, draft.entry.lemma
-    if not state_only(draft.cameo, lemma) or trigger.pos_ != "VERB" or not _passive(trigger) or any(
-            c.dep_ == "prt" and c.lower_ not in draft.entry.particles for c in trigger.children):
+    if not state_only(draft.cameo, lemma) or _other_sense(draft) or not _passive_state_act(draft):
         return False
-    if not arrest(draft.cameo) and _named_accuser(trigger):
-        return False
-    preps = state_action_preps(lemma)
-    if preps and not has_prep_phrase(trigger, preps) or lemma == "charge" and not _criminal_charge(trigger):
+    if lemma == "charge" and not _criminal_charge(trigger):
         return False
     subject = _passive_subject(trigger)  # "Smith and two other members were charged": any of them
     return subject is not None and any(_people_word(t) for t in [subject, *subject.conjuncts])
@@ -278,13 +284,17 @@ def _people_word(token, depth: int = 0) -> bool:
     people (``unnamed_people``, ``person_role_nouns``, ``accused_people`` of cues.yaml); for "one of the
     bankers", "two of his aides", the people after "of"."""
     cues = load_cues()
-    if token.lower_ in cues.person_pronouns | cues.plural_pronouns or token.ent_type_ == "PERSON" \
-            or token.lemma_.lower() in cues.unnamed_people | cues.person_role_nouns | cues.accused_people:
+    if _person_word(token) or token.lemma_.lower() in cues.accused_people:
         return True
     if depth or not (token.pos_ == "NUM" or token.lower_ in cues.partitive_words):
         return False
-    of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    of = _of_objects(token)
     return _people_word(of[0], 1) if of else token.pos_ == "NUM"
+
+
+def _of_objects(token) -> list:
+    """What ``token`` is "of": "one of the bankers", "two counts of murder"."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _criminal_charge(verb) -> bool:
@@ -292,8 +302,7 @@ def _criminal_charge(verb) -> bool:
     "charged over the death of": what the charge names is a crime (``crime_nouns``) or a gerund of
     wrongdoing (``wrongdoing_verbs``, or a verb acting on a crime: "practising polygamy"). A bare
     "he has been charged" is a prosecutor's too; "charged with the task", "charged with leading" is not."""
-    named = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "over", "in")
-             for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    named = _prep_objects(verb, ("with", "over", "in"))
     if not named:
         return not any(c.dep_ in ("dobj", "dative", "npadvmod", "xcomp", "oprd", "attr") for c in verb.children)
     return any(_crime(t) for n in named for t in [n, *n.conjuncts])
@@ -305,9 +314,13 @@ def _task_charge(verb) -> bool:
     out where the people charged are coded (a crime the lists lack, "charged with marrying 20 women", is
     still a prosecutor's); where they are not, ``_state_act_on_people`` asks for a crime."""
     words = load_cues().task_words
-    named = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-             for p in c.children if p.dep_ in ("pobj", "pcomp")]
-    return any(t.lemma_.lower() in words and not _crime(t) for t in named)
+    return any(t.lemma_.lower() in words and not _crime(t) for t in _prep_objects(verb, ("with",)))
+
+
+def _prep_objects(verb, preps: tuple[str, ...]) -> list:
+    """What the verb's prepositions ``preps`` name: "charged with fraud", "charged over the death"."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
 
 
 def _crime(token) -> bool:
@@ -322,8 +335,7 @@ def _crime(token) -> bool:
         parts = [c for c in token.children if c.dep_ in ("prt", "dobj", "obj")]
         return lemma in cues.wrongdoing_verbs or any(
             f"{lemma} {c.lemma_.lower()}" in cues.wrongdoing_verbs or c.dep_ != "prt" and _unlawful(c) for c in parts)
-    of = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return lemma in ("count", "charge") and any(_crime(p) for p in of)
+    return lemma in ("count", "charge") and any(_crime(p) for p in _of_objects(token))
 
 
 def _unlawful(thing) -> bool:
@@ -356,9 +368,14 @@ def _armed_person(draft) -> bool:
 def _human(token) -> bool:
     """A word for people: a personal pronoun, a number of them ("the other three"), a noun of people
     or of a job (cues.yaml), a person's name."""
+    return token.pos_ == "NUM" or _person_word(token)
+
+
+def _person_word(token) -> bool:
+    """A personal pronoun, a noun of people or of a job (cues.yaml), or a person's name."""
     cues = load_cues()
-    return token.lower_ in cues.person_pronouns | cues.plural_pronouns or token.pos_ == "NUM" \
-        or _person_noun(token) or token.ent_type_ == "PERSON"
+    return token.lower_ in cues.person_pronouns | cues.plural_pronouns or _person_noun(token) \
+        or token.ent_type_ == "PERSON"
 
 
 def _named_accuser(verb) -> bool:

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+RELATIVE_PRONOUNS = ("who", "that", "which")
+"""Subjects of a relative clause that stand for the noun the clause hangs on ("Nixon, who ...")."""
+
+
 def unique_mentions(mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions in order, each actor (``key``) once."""
     out: list[ActorMention] = []
@@ -114,7 +118,7 @@ def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[Ac
     for head in heads:
         if head.i in work.actors_at:
             found += work.actors_at[head.i]
-        elif head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+        elif head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             found += actors_for(head.head.head, work)
         elif descend_of or head.lower_ in load_cues().member_nouns or head.lower_ in load_cues().partitive_words:
             # "the release of X" (an object), "members of X", "some of X" (a part of an actor acts as the actor)

@@ -19,6 +19,7 @@ from chronicle.knowledge.actors import ActorKB, load_actor_cues
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import SHARED_COUNTRY_METHOD, STORY_COUNTRY_METHOD, ActorMention, Work
 from chronicle.stages.actors.borrowed import sentence_countries
+from chronicle.syntax.tree import RELATIVE_PRONOUNS
 
 WINDOW_SENTENCES = 3
 SHARED_COUNTRY = SHARED_COUNTRY_METHOD
@@ -91,9 +92,10 @@ def _antecedents(head: Token, mention: ActorMention, work: Work, sent_of: dict[i
                 return [speaker.affiliation]
             return [speaker]
         reporter = _reporting_subject(head, work)
-        bound = _bound_keys(_clause_subjects(head) if word in load_cues().person_pronouns else set(), work)
-        before = [m for m in before if m.head_i not in bound and m.key not in bound]
-        if reporter is not None and (reporter.head_i in bound or reporter.key in bound):
+        bound = _clause_subjects(head) if word in load_cues().person_pronouns else set()
+        bound_keys = _bound_keys(bound, work)
+        before = [m for m in before if m.head_i not in bound and m.key not in bound_keys]
+        if reporter is not None and (reporter.head_i in bound or reporter.key in bound_keys):
             reporter = None
         if word in load_cues().person_pronouns:
             ok = lambda m: m.kind == "person"
@@ -133,7 +135,6 @@ def _placeholder_it(head: Token) -> bool:
 
 OBJECT_DEPS = ("dobj", "obj", "dative", "iobj")
 CLAUSE_CHAIN = ("xcomp", "advcl", "conj", "acl")
-RELATIVE_SUBJECTS = ("who", "that", "which")
 
 
 def _clause_subjects(pronoun: Token) -> set[int]:
@@ -155,7 +156,7 @@ def _clause_subjects(pronoun: Token) -> set[int]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             found = {t.i for s in subjects for t in (s, *s.conjuncts)}
-            if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_SUBJECTS for s in subjects):
+            if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
                 found.add(verb.head.i)  # "Nixon, who had denounced him": Nixon
             return found
         if verb.dep_ not in CLAUSE_CHAIN or verb.head.i == verb.i:
@@ -164,11 +165,11 @@ def _clause_subjects(pronoun: Token) -> set[int]:
     return set()
 
 
-def _bound_keys(bound: set[int], work: Work) -> set:
-    """The bound subjects' words and the identities of the actors there: "Trump said ... until Trump
-    fired him" cannot mean Trump fired Trump, whichever of its mentions would be the candidate (the
+def _bound_keys(bound: set[int], work: Work) -> set[str]:
+    """The identities of the actors at the bound subjects' words: "Trump said ... until Trump fired
+    him" cannot mean Trump fired Trump, whichever of its mentions would be the candidate (the
     speaker of "said" among them)."""
-    return bound | {m.key for i in bound for m in work.actors_at.get(i, []) if m.method != "anaphor:pending"}
+    return {m.key for i in bound for m in work.actors_at.get(i, []) if m.method != "anaphor:pending"}
 
 
 def _clear(before: list[ActorMention], ok, work: Work, sent_of: dict[int, int], here: int) -> list[ActorMention]:

@@ -33,7 +33,7 @@ from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.acts import state_action, state_action_preps
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import GUESSED_METHODS, ActorMention, Work
-from chronicle.syntax.tree import INNER_DEPS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside, shared_passive_subject
+from chronicle.syntax.tree import INNER_DEPS, RELATIVE_PRONOUNS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside, shared_passive_subject
 
 PLACE_KINDS = ("place", "country")
 """Mentions that can stand for where an act landed."""
@@ -323,7 +323,6 @@ def coordinated_speaker(verb: Token, work: Work) -> list[ActorMention]:
 
 
 UNNAMED_DOER_CONFIDENCE = 0.35
-RELATIVE_PRONOUNS = ("who", "that", "which")
 
 
 def unnamed_doers(subjects: list[Token], trigger: Token, work: Work) -> list[ActorMention]:
