@@ -8,7 +8,7 @@ import json
 
 from chronicle.evaluate.in_article import code_in_articles
 from chronicle.evaluate.realnews import RealNewsEvent, RealNewsSentence, score_realnews
-from chronicle.schema import QUAD_CLASS, Actor, CoderInfo, Event, Span
+from chronicle.schema import QUAD_CLASS, Actor, CoderInfo, Event, Repeat, Span
 
 ARTICLE = ("Prime Minister Ana Costa flew to Madrid on Monday. "
            "Ms Costa criticised the Spanish government over fishing quotas. "
@@ -96,7 +96,7 @@ def test_a_sentence_that_repeats_an_event_merged_into_an_earlier_one_reports_it(
     class Repeating(Coders):
         def article(self, art):
             flew = span_event("CONSULT", art.text, "flew", "Prime Minister Ana Costa", "PRT")
-            return [flew.model_copy(update={"mentions": 2, "repeats": [Span(text="talks", start=at, end=at + 5)]})]
+            return [flew.model_copy(update={"mentions": 2, "repeats": [Repeat(text="talks", start=at, end=at + 5)]})]
 
     golds = [gold(SECOND), gold(third, "art-1", RealNewsEvent("CONSULT", "actual", "talks", None, None))]
     predicted, _ = code_in_articles(golds, Repeating().article, Repeating().sentence)

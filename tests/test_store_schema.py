@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from chronicle.dedup.store import merge_new, merge_store
-from chronicle.schema import Actor, Article, CoderInfo, Event, EventDate, Span
+from chronicle.schema import Actor, Article, CoderInfo, Event, EventDate, Repeat, Span
 from chronicle.store import SCHEMA_VERSION, Store, recode
 from chronicle.io.parquet import write_parquet
 from chronicle.io.selection import Selection
@@ -287,7 +287,7 @@ def test_version_3_store_reads_without_repeats_and_is_upgraded(db, tmp_path):
         assert store.schema_version == SCHEMA_VERSION == 5
         assert [e for e, _ in iter_records(store)] == before
         repeated = event("a3", source=[actor("Israel", "knowledge-base", **ISRAEL)]).model_copy(
-            update={"mentions": 2, "repeats": [Span(text="accused", start=60, end=67)]})
+            update={"mentions": 2, "repeats": [Repeat(text="accused", start=60, end=67)]})
         with store.transaction():
             store.add_articles([(Article(id="a3", text="Story three."), [repeated])], INFO, NOW)
         assert [e.repeats for e, ref in iter_records(store) if ref.id == "a3"] == [repeated.repeats]

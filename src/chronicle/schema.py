@@ -80,6 +80,32 @@ class Span(_Record):
     end: int = Field(ge=0)
 
 
+class ActorWords(Span):
+    """The words of a later report that name one of its event's actors. ``method`` is how they
+    were tied to the actor in that report (a pronoun there is ``anaphor:ANTECEDENT``); the codes are
+    the event record's actor's."""
+
+    method: str | None = Field(
+        default=None, description="How these words were tied to the actor in that report: knowledge-base, "
+                                  "agent, country, anaphor:ANTECEDENT, ner, unknown")
+
+
+class Repeat(Span):
+    """A later report of an event in the same article, merged into its record: the trigger's words
+    (``text``, ``start``, ``end``) and the words that name the record's actors in that report, so
+    each mention can be checked for who it names, not only for what happened."""
+
+    source: list[ActorWords] = Field(
+        default_factory=list,
+        description="The words of this report naming the record's source actors, one per actor in the "
+                    "record's order (a report naming the two sides swapped gives its target's words here); "
+                    "empty when the report named none")
+    target: list[ActorWords] = Field(
+        default_factory=list,
+        description="The words of this report naming the record's target actors, one per actor in the "
+                    "record's order; empty when the report named none")
+
+
 class Actor(_Record):
     """Who: a country + sector code as of the event date, with the words that named it.
 
@@ -196,10 +222,11 @@ class Event(_Record):
         default="rules", description="What proposed the event: 'rules' (a trigger word of the lexicon) or "
                                      "'model' (the learned model's sentence head; trigger and actors by the rules)")
     mentions: int = Field(default=1, ge=1, description="Times the article reports this event")
-    repeats: list[Span] = Field(
+    repeats: list[Repeat] = Field(
         default_factory=list,
-        description="The triggers of the article's later reports of this event, merged into this record "
-                    "(mentions = 1 + their number): the words that support each mention")
+        description="The article's later reports of this event, merged into this record (mentions = 1 + "
+                    "their number): each one's trigger and the words naming the record's source and target "
+                    "there, the words that support each mention")
     coder: CoderInfo
 
 

@@ -501,3 +501,30 @@ def test_marks_nest_cross_and_count_code_points(browser, server):
     assert result["place"] == "ck Gaza"
     assert result["nested"]
     assert ["location", True] in result["marks"]  # the place crosses the target: cut, continued
+
+
+def test_event_page_marks_who_each_repeated_report_names(browser, server):
+    """A repeat's words for the record's actors (``repeats[].source``/``target``) are marked as the
+    first report's source and target are, their title giving the record actor they name."""
+    open_view(browser, server, "#/events")
+    result = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('/js/highlight.js').then(({evidenceSpans, markedText}) => {
+          const text = 'Chile accused Peru on Monday. Later Santiago again accused Lima.';
+          const event = {event_type: 'ACCUSE', trigger: {text: 'accused', start: 6, end: 13},
+                         source: [{text: 'Chile', start: 0, end: 5, name: 'Chile', country: 'CHL'}],
+                         target: [{text: 'Peru', start: 14, end: 18, name: 'Peru', country: 'PER'}],
+                         repeats: [{text: 'accused', start: 51, end: 58,
+                                    source: [{text: 'Santiago', start: 36, end: 44}],
+                                    target: [{text: 'Lima', start: 59, end: 63}]}]};
+          const box = document.createElement('div');
+          box.append(markedText(text, evidenceSpans(event)));
+          const marks = (f) => [...box.querySelectorAll(`mark[data-field="${f}"]`)].map((m) => {
+            const c = m.cloneNode(true); c.querySelectorAll('.hl-tag').forEach((t) => t.remove()); return [c.textContent, m.title]; });
+          done({source: marks('source'), target: marks('target'), repeat: marks('repeat')});
+        }).catch((e) => done({error: String(e)}));""")
+    assert "error" not in result, result
+    assert [t for t, _ in result["source"]] == ["Chile", "Santiago"]
+    assert [t for t, _ in result["target"]] == ["Peru", "Lima"]
+    assert 'Chile (CHL), reported again as "Santiago"' in result["source"][1][1]
+    assert [t for t, _ in result["repeat"]] == ["accused"]

@@ -6,7 +6,8 @@ not: who "he" and "Mr Blair" are, which country "the police" belong to. Chronicl
 the figure that says what a user gets codes each article once and scores, for each gold sentence, the
 events whose trigger lies inside it, or the trigger of one of its repeats (``Event.repeats``: an article
 reporting an event twice gives one event record) (``gold.jsonl`` keeps each sentence's character
-offsets in its article). The actors' offsets are moved to the sentence's own, which the scorer reads.
+offsets in its article). The actors' offsets are moved to the sentence's own, which the scorer reads;
+for a repeat, the record's actors take the repeat's own words (``Repeat.source``/``target``).
 
 Where ``../shared/corpus`` is missing, or an article's text no longer holds the sentence at its
 offsets, that sentence is coded alone, and the metrics say how many were (``context``).
@@ -20,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chronicle.evaluate.gold import candidate_roots
-from chronicle.schema import Actor, Article, Event
+from chronicle.schema import Actor, ActorWords, Article, Event, Span
 
 CORPUS_FILES = {"bbc-news": "bbc-news/bbc-news.jsonl", "basil": "basil/basil.jsonl",
                 "ecbplus": "ecbplus/ecbplus.jsonl"}
@@ -61,14 +62,30 @@ def _moved(event: Event, offset: int) -> Event:
                                                     "end": event.trigger.end - offset})})
 
 
+def _in_repeat(actors: list[Actor], words: list[ActorWords]) -> list[Actor]:
+    """The record's actors as a repeat names them: each takes the offsets (and the ``method``, which
+    says whether the scorer may also look for a pronoun's antecedent) of the repeat's words of the same
+    position; the codes stay the record's (merged reports name the same actors). An actor the repeat
+    has no words for is left out, so the sentence is scored exactly as a first report naming only
+    those actors would be: kept with the first report's offsets it could not match the sentence's
+    words, but its country would still count in the country test, a looser test than a first report's.
+    (``merge_repeats`` gives words for every record actor: the two reports name the same actors.)"""
+    return [actor.model_copy(update={"start": w.start, "end": w.end, "text": w.text, "method": w.method})
+            for actor, w in zip(actors, words)]
+
+
 def _as_reported_in(event: Event, gold) -> Event | None:
     """The event as the gold sentence reports it: itself when its trigger lies in the sentence, with
-    the repeat's trigger when one of its repeats does (a later report in the article merged into it:
-    a sentence that repeats an event reports it, and the event record holds the words that say so),
-    else None."""
-    for span in (event.trigger, *event.repeats):
-        if gold.start <= span.start < gold.end:
-            return event if span is event.trigger else event.model_copy(update={"trigger": span})
+    the repeat's trigger and actor words when one of its repeats does (a later report in the article
+    merged into it: a sentence that repeats an event reports it, and the event record holds the words
+    that say so), else None."""
+    if gold.start <= event.trigger.start < gold.end:
+        return event
+    for rep in event.repeats:
+        if gold.start <= rep.start < gold.end:
+            return event.model_copy(update={
+                "trigger": Span(text=rep.text, start=rep.start, end=rep.end),
+                "source": _in_repeat(event.source, rep.source), "target": _in_repeat(event.target, rep.target)})
     return None
 
 

@@ -3,7 +3,8 @@
 An article often reports its main event several times (lead, body, quote). Those repeats are one
 event: drafts with the same type, factuality, date and actors in the same roles become one record with
 ``mentions`` counting the reports, keeping the first report's evidence and filling its gaps (place,
-attribution, size) from the others. Event ids are deterministic: the same input and coder version
+attribution, size) from the others. Each later report is kept as a ``Repeat``: its trigger and the
+words it names the record's actors with, so every mention can be checked for who it names. Event ids are deterministic: the same input and coder version
 give the same ids.
 """
 
@@ -14,7 +15,7 @@ import hashlib
 
 from chronicle.version import DATA_VERSION, __version__
 from chronicle.record import Draft, Work
-from chronicle.schema import CoderInfo, Confidences, Event
+from chronicle.schema import Actor, ActorWords, CoderInfo, Confidences, Event, Repeat
 from chronicle.stages.base import Stage
 from chronicle.syntax.speech import to_actor
 
@@ -98,6 +99,46 @@ def same_roles(a: Event, b: Event) -> bool:
     return bool(sa and ta) and sa == tb and ta == sb
 
 
+def _words_for(actors: list[Actor], named: list[tuple[str, ActorWords]]) -> list[ActorWords]:
+    """For each of the record's ``actors`` in order, the words of a report that name it (``named``:
+    (actor key, words) of that report's side): an unused one of the same key first, else a used one
+    (a record naming one actor twice, a report once). Merged reports name the same set of actors
+    (``merge_key``), so each record actor has words unless the input was built otherwise."""
+    out: list[ActorWords] = []
+    used: set[int] = set()
+    for actor in actors:
+        key = _actor_key(actor)
+        hits = [i for i, (k, _) in enumerate(named) if k == key]
+        pick = next((i for i in hits if i not in used), hits[0] if hits else None)
+        if pick is not None:
+            used.add(pick)
+            out.append(named[pick][1])
+    return out
+
+
+def _words(actor: Actor) -> ActorWords:
+    return ActorWords(text=actor.text, start=actor.start, end=actor.end, method=actor.method)
+
+
+def repeats_of(first: Event, event: Event) -> list[Repeat]:
+    """``event``'s trigger and its own repeats as repeats of ``first``, their actor words put in
+    ``first``'s roles and order: a report naming the sides swapped ("Erdogan met Putin" after "Putin
+    met Erdogan", which ``same_roles`` merges) gives the words of its target for the record's source."""
+    swapped = bool({_actor_key(a) for a in first.source} & {_actor_key(a) for a in event.target})
+    sides = (event.target, event.source) if swapped else (event.source, event.target)
+
+    def placed(named_source, named_target) -> dict:
+        return {"source": _words_for(first.source, named_source), "target": _words_for(first.target, named_target)}
+
+    own = placed(*([(_actor_key(a), _words(a)) for a in side] for side in sides))
+    out = [Repeat(text=event.trigger.text, start=event.trigger.start, end=event.trigger.end, **own)]
+    for rep in event.repeats:  # aligned with event's actors: their keys are those of event's actors
+        keyed = ([(_actor_key(a), w) for a, w in zip(event.source, rep.source)],
+                 [(_actor_key(a), w) for a, w in zip(event.target, rep.target)])
+        out.append(rep.model_copy(update=placed(*(keyed[::-1] if swapped else keyed))))
+    return out
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """Merge an article's repeated reports of one event into one record counting its mentions."""
     merged: dict[int, Event] = {}
@@ -112,7 +153,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             continue
         first = merged[slot]
         updates = {"mentions": first.mentions + event.mentions,
-                   "repeats": [*first.repeats, event.trigger, *event.repeats]}
+                   "repeats": [*first.repeats, *repeats_of(first, event)]}
         for field in ("location", "attribution", "size", "casualties", "mode"):
             if getattr(first, field) is None and getattr(event, field) is not None:
                 updates[field] = getattr(event, field)

@@ -9,7 +9,8 @@ Tables (``schema_version`` 5; keys, views and upgrades in ``chronicle.store.tabl
 * ``events``: one row per Event: scalar fields as columns, ``date``/``location`` flattened for
   filtering *and* kept whole as JSON, other nested fields (``factuality_cue``, ``attribution``,
   ``size``, ``casualties``, ``confidences``) as JSON, plus ``coder_version`` and ``data_version``;
-  ``repeats`` (JSON) holds the triggers of the article's later reports merged into the event;
+  ``repeats`` (JSON) holds the article's later reports merged into the event: each one's trigger and
+  the words naming the event's actors there (rows written before session 15 have only the trigger);
   ``proposed_by`` says whether the rules or the learned model proposed it.
 * ``event_actors``: the source and target actors of each event (``side`` is ``source`` or
   ``target``, ``position`` the index in that list; ``role`` is the actor's role, "prime minister";

@@ -20,8 +20,9 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import (RELATIVE_PRONOUNS, actors_for, actors_in_pobjs, actors_inside, reduced_passive,
-                                   shared_passive_subject, span_of, unique_mentions)
+from chronicle.syntax.tree import (RELATIVE_PRONOUNS, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
+                                   answering_verb, on_trial, reduced_passive, shared_passive_subject, span_of,
+                                   unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 from chronicle.stages.events import arguments, received, senses
 
@@ -184,7 +185,9 @@ class EventsStage(Stage):
             named = [m for m in target if m.kind != "place"]
             target = named or accused or target or ([] if source else _held_on(token, work))  # "arrested on charges of"
             source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
-            anchor = anchor if anchor is not None else answering_verb(token)  # its tense and negation
+            # its tense and negation ("could face charges"), unless a trial is on it ("is to face trial on
+            # charges": brought already, whatever the trial's tense)
+            anchor = None if on_trial(token) else anchor if anchor is not None else answering_verb(token)
         elif not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
             target = _described(token, work)
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
@@ -253,7 +256,7 @@ class EventsStage(Stage):
         # "withdrew its troops from X", "sent 300 soldiers": the source's own force is not the target
         target = arguments.without_own_forces(target, source, verb, work)
         if not target:
-            target += _event_noun_participants(verb, entry, work, self.lexicon)
+            target += _event_noun_participants(verb, entry, work, self.lexicon) or _verdict_subject(verb, entry, work)
         if not target:  # "suspended aid to Gaza", "lifted the ban on X": the object's recipient
             target += _object_recipients(children, passive, entry, work)
         if not target:  # "rejected a request from X", "a request by X was refused": the one who asked
@@ -503,14 +506,17 @@ def _accused(source: list[ActorMention], noun: Token) -> tuple[list[ActorMention
     """(source, target) of an arrest, charge or conviction told as a noun: the private person the
     noun path made its source ("Williams' arrest", "Smith is in jail on charges of fraud", "faces
     murder charges") is the one arrested or charged; a political actor or a "by" phrase ("charges
-    by prosecutors", "Labour's charges") stays the source."""
+    by prosecutors", "Labour's charges") stays the source, unless it answers the charge ("Senator X
+    faces corruption charges", "the minister pleaded guilty to fraud charges": ``answering_verbs``)."""
     keep, accused = [], []
+    answering = answering_subjects(noun)
     for m in source:
         head = noun.doc[m.head_i] if 0 <= m.head_i < len(noun.doc) else None
         by = head is not None and head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
         political = m.sector is not None and m.sector not in ("CVL", "CRM")
-        if _owner_acted_on(m, head, noun):
-            political = False  # "Flynn's indictment": a person is indicted, never indicts
+        if _owner_acted_on(m, head, noun) or head is not None and any(
+                a.left_edge.i <= head.i <= a.right_edge.i for a in answering):
+            political = False  # "Flynn's indictment", "Senator X faces corruption charges": charged, not charging
         (keep if by or political or m.kind not in ("person", "unknown", "group") else accused).append(m)
     return keep, accused
 
@@ -551,33 +557,15 @@ def _answered_charge(noun: Token, work: Work) -> list[ActorMention] | None:
     facing charges", "appeared in court on a charge of theft" (the subject, or the noun the
     participle describes, named or one of the ``unnamed_people``). None when the noun is not so
     governed (another reading applies)."""
-    governor = answering_verb(noun)
-    if governor is None:
+    if answering_verb(noun) is None:
         return None
-    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-    if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBG":  # "a man facing charges"
-        subjects = [governor.head]
+    subjects = answering_subjects(noun)
     found = [m for s in subjects for m in actors_for(s, work)]
     counted = [s for s in subjects if s.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in s.children)]
     # ("drivers face charges": people at large pay a price; "two drivers face charges" are accused)
-    return found or arguments.story_people(_people_named(counted, work), noun, work)
-
-
-def answering_verb(noun: Token) -> Token | None:
-    """The active verb of ``answering_verbs`` whose subject answers the charge ``noun``: "faces
-    charges", "pleaded guilty to charges" (the plea's "not guilty" is no negation of the charge),
-    "appeared in court on a charge"; None if there is none."""
-    governor = noun.head
-    if noun.dep_ == "pobj" and governor.lower_ in ("to", "on"):
-        governor = governor.head
-        if governor.dep_ == "acomp":  # "pleaded guilty to"
-            governor = governor.head
-    elif noun.dep_ not in ("dobj", "obj"):
-        return None
-    if governor.pos_ != "VERB" or governor.lemma_.lower() not in load_cues().answering_verbs \
-            or any(c.dep_ == "auxpass" for c in governor.children):
-        return None
-    return governor
+    cues = load_cues()  # "an executive pleaded guilty to fraud charges": people by their job are charged too
+    return found or arguments.story_people(
+        _people_named(counted, work, cues.unnamed_people | cues.person_role_nouns | cues.accused_people), noun, work)
 
 
 def _described(trigger: Token, work: Work) -> list[ActorMention]:
@@ -611,9 +599,10 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     return _people_named(patients, work)
 
 
-def _people_named(patients: list[Token], work: Work) -> list[ActorMention]:
-    """A mention for each of ``patients`` that is a noun of ``unnamed_people`` no actor covers."""
-    people = load_cues().unnamed_people
+def _people_named(patients: list[Token], work: Work, people: frozenset[str] | None = None) -> list[ActorMention]:
+    """A mention for each of ``patients`` that is a noun of ``people`` (``unnamed_people`` unless
+    given) no actor covers."""
+    people = load_cues().unnamed_people if people is None else people
     found = []
     for noun in patients:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in people or noun.i in work.actors_at:
@@ -749,9 +738,22 @@ def _relative_patient(token: Token) -> Token | None:
     return node.head if node.dep_ == "relcl" else None
 
 
+def _verdict_subject(verb: Token, entry: TriggerEntry, work: Work) -> list[ActorMention]:
+    """"A jury found Smith guilty of fraud", "the court found the firm liable": the parser makes the
+    one judged the subject of the adjective the sense needs (``objects``, a clause of its own), not
+    the verb's object ("found him not guilty" is an acquittal, no verdict against him)."""
+    return [m for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"
+            and c.lemma_.lower() in entry.objects and not any(n.dep_ == "neg" for n in c.children)
+            for s in c.children if s.dep_ == "nsubj" for m in actors_for(s, work)]
+
+
 def _objects(token: Token) -> list[Token]:
-    """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package")."""
-    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+    """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package"),
+    and an adjective the parser makes a clause of its own ("found Smith guilty"); not a negated
+    adjective ("was found not guilty": an acquittal, no verdict against him)."""
+    objs = [c for c in token.children if (c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")
+            or c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")
+            and not (c.pos_ == "ADJ" and any(n.dep_ == "neg" for n in c.children))]
     for c in token.children:
         if c.dep_ in ("prep", "prt"):  # not "in March": a date is not what the verb acts on
             objs += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]

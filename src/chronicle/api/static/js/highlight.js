@@ -32,11 +32,24 @@ function actorDetail(actor) {
   return [actor.name || actor.text, codes && `(${codes})`].filter(Boolean).join(" ");
 }
 
+/**
+ * A later report of the event: its trigger, and the words naming the record's actors there (marked
+ * as the first report's source and target are, so a reader sees who that mention names; their
+ * codes are the record's actor of the same position).
+ */
+function repeatSpans(event, repeat) {
+  const words = (role) => (repeat[role] || []).map((part, i) => {
+    const actor = (event[role] || [])[i];
+    return span(role, part, actor ? `${actorDetail(actor)}, reported again as "${part.text}"` : part.text);
+  });
+  return [span("repeat", repeat, `${event.event_type} again: ${repeat.text}`), ...words("source"), ...words("target")];
+}
+
 /** The evidence spans of an event: {field, start, end, detail}. */
 export function evidenceSpans(event) {
   const spans = [
     span("trigger", event.trigger, `${event.event_type}: ${event.trigger && event.trigger.text}`),
-    ...(event.repeats || []).map((repeat) => span("repeat", repeat, `${event.event_type} again: ${repeat.text}`)),
+    ...(event.repeats || []).flatMap((repeat) => repeatSpans(event, repeat)),
     ...(event.source || []).map((actor) => span("source", actor, actorDetail(actor))),
     ...(event.target || []).map((actor) => span("target", actor, actorDetail(actor))),
     span("date", event.date, event.date && event.date.value),
