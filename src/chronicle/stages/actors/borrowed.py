@@ -30,6 +30,8 @@ NAMING_KINDS = ("country", "organisation", "person", "group")
 NO_STATE = ("IGO", "NGO", "MNC")
 PERSON_CONFIDENCE = 0.35
 ARTICLE_CONFIDENCE = 0.4
+UNKNOWN_BODY_ENTS = ("ORG", "NORP")
+NAMESAKE_KINDS = ("person", "unknown", "organisation")
 
 
 def sentence_countries(work: Work, gazetteer=None) -> dict[int, list[str]]:
@@ -216,6 +218,61 @@ def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
         m.country, m.method = main, m.method + "+story-country"
         m.confidence = min(m.confidence, PERSON_CONFIDENCE)
     return main
+
+
+def unknown_bodies(work: Work, gazetteer) -> None:
+    """A body the knowledge base lacks ("the CSA", "the Departments of Homeland Security") or a
+    people named by faith ("Muslims"), named in a story clearly of one country
+    (``Work.story_country``) whose sentence names no other country, is of that country, as a
+    reader and PLOVER's coders take it. No sector: what the body is, its name says or not, so it
+    never makes an event political alone. Run after :func:`private_people`."""
+    main = work.story_country
+    if main is None:
+        return
+    local = sentence_countries(work, gazetteer)
+    for m in work.mentions:
+        if m.country is not None or m.actor_id or not _unknown_body(m, work):
+            continue
+        if set(local.get(work.doc[m.head_i].sent.start, [])) - {main}:
+            continue
+        m.country, m.method = main, m.method + "+story-country"
+        m.confidence = min(m.confidence, PERSON_CONFIDENCE)
+
+
+def _unknown_body(mention: ActorMention, work: Work) -> bool:
+    """A name the parser took for an organisation or a people, which the knowledge base lacks."""
+    return mention.kind == "unknown" and mention.method in ("ner", "unknown") \
+        and work.doc[mention.head_i].ent_type_ in UNKNOWN_BODY_ENTS
+
+
+def earlier_namesakes(work: Work) -> None:
+    """"Russian oil firm Yukos ... Yukos has asked", "Welsh singer Bryn Fon ... Fon was released": a
+    name the knowledge base lacks, told again without its description, is the one the article
+    described before, and takes the country that description gave (method ``+earlier-mention``).
+    A name two earlier descriptions give different countries keeps none."""
+    described: dict[str, str | None] = {}
+    for m in work.mentions:
+        if m.actor_id or m.kind not in NAMESAKE_KINDS:
+            continue
+        if m.country is None and m.method in ("ner", "unknown"):
+            country = described.get(_bare_name(m.text))
+            if country:
+                m.country, m.method = country, m.method + "+earlier-mention"
+                m.confidence = min(max(m.confidence, PERSON_CONFIDENCE), 0.5)
+        elif m.country and m.method == "modifiers" and m.name and m.name != m.text:
+            words = _bare_name(m.name).split()
+            for key in {" ".join(words), words[-1]} if words else ():
+                described[key] = m.country if described.get(key, m.country) == m.country else None
+
+
+def _bare_name(text: str) -> str:
+    """A name without its article, possessive or honorific ("the Guildford Four's" -> "Guildford
+    Four", "Mr Khodorkovsky" -> "Khodorkovsky")."""
+    words = text.replace("’", "'").removesuffix("'s").removesuffix("'").split()
+    honorifics = load_actor_cues().honorifics
+    while words and (words[0].lower() in ("the", "a", "an") or words[0] in honorifics):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _private_person(mention: ActorMention) -> bool:
