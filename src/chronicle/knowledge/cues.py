@@ -26,7 +26,7 @@ FIELDS = (
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
     "trial_nouns", "trial_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
-    "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives",
+    "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
 )
 
 
@@ -93,6 +93,7 @@ class Cues:
     future_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     content_nouns: frozenset[str]
+    habit_adverbs: frozenset[str]
     aside_nouns: frozenset[str]
     future_time_modifiers: frozenset[str]
     time_nouns: frozenset[str]
