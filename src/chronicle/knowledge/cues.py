@@ -26,6 +26,7 @@ FIELDS = (
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives",
+    "fired_objects", "unit_modifiers",
 )
 
 
@@ -112,6 +113,8 @@ class Cues:
     accused_people: frozenset[str]
     task_words: frozenset[str]
     crime_adjectives: frozenset[str]
+    fired_objects: frozenset[str]
+    unit_modifiers: frozenset[str]
     org_name_heads: dict[str, str]
 
 
