@@ -52,7 +52,8 @@ def unaffiliated(cameo: str | None, lemma: str | None = None) -> bool:
 
 
 STATE_ACTION_LEMMAS: dict[str, tuple[str, ...]] = {
-    "charge": ("with", "over", "in"), "indict": (), "convict": (), "accuse": ("of",),
+    "charge": ("with", "over", "in", "under act", "under section", "under law", "under statute",
+               "under legislation", "under article"), "indict": (), "convict": (), "accuse": ("of",),
     "sentence": ("to", "for"),
     "release": ("on bail", "on parole", "on licence", "on license", "on probation", "without charge",
                 "without bail", "from custody", "from prison", "from jail", "from detention")}
@@ -62,7 +63,9 @@ convicted of killing a judge", "Smith is accused of murdering two women", "was r
 "Labour accused the Tories of lying", names its accuser and needs no exception). A lemma's
 prepositions, when it has some, say the sense: "charged with murder", not "charged twice for the
 delivery"; a preposition with its object ("on bail") must be followed by that word: "released on
-bail", not "released on Friday" or "released in the US"."""
+bail", not "released on Friday" or "released in the US"; a charge "under" names the law broken
+("charged under Section 5 of the Public Order Act", "under the Terrorism Act"), not "under his own
+name"."""
 
 ARREST_CAMEO = "173"
 """Arrest and detention: only the state does it, whoever is named or not ("arrested by the highway patrol")."""

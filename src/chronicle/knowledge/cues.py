@@ -24,9 +24,10 @@ FIELDS = (
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
+    "trial_nouns", "trial_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives",
-    "fired_objects", "unit_modifiers",
+    "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
 )
 
 
@@ -105,6 +106,8 @@ class Cues:
     blamed_preps: frozenset[str]
     partitive_words: frozenset[str]
     answering_verbs: frozenset[str]
+    trial_nouns: frozenset[str]
+    trial_verbs: frozenset[str]
     hindering_verbs: frozenset[str]
     lead_up_words: frozenset[str]
     intention_words: frozenset[str]
@@ -115,6 +118,8 @@ class Cues:
     crime_adjectives: frozenset[str]
     fired_objects: frozenset[str]
     unit_modifiers: frozenset[str]
+    subject_control_preps: frozenset[str]
+    engaged_verbs: frozenset[str]
     org_name_heads: dict[str, str]
 
 

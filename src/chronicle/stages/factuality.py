@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from chronicle.knowledge.acts import STATE_ACTION_NOUNS
 from chronicle.knowledge.cues import Cues, load_cues
 from chronicle.record import Draft, Work
 from chronicle.schema import QUAD_CLASS
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import span_of
+from chronicle.syntax.tree import on_trial, span_of
 
 CONTACT_SPEECH_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "CONSULT"})
 RANK = {"actual": 0, "future": 1, "hypothetical": 2, "negated": 3}
@@ -61,8 +62,8 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
             best, best_cue = value, cue
 
     trigger = draft.trigger
-    if trigger.pos_ == "NOUN":
-        _noun_cues(trigger, cues, consider)
+    if trigger.pos_ == "NOUN" and _noun_cues(trigger, cues, consider) and draft.anchor is None:
+        return best, best_cue, 0.8 if best_cue is not None else 0.7  # only its own words decide
     node = draft.anchor if draft.anchor is not None else trigger
     reported = False
     governed = False  # under "hope", "want", "plan" ...: a wish stays a wish in reported speech
@@ -153,9 +154,11 @@ def _realised_purpose(node: Token, draft: Draft, cues: Cues) -> bool:
     return any(c.lower_ == "to" for c in marks) and not any(c.lower_ in cues.conditional_marks for c in marks)
 
 
-def _noun_cues(noun: Token, cues: Cues, consider) -> None:
+def _noun_cues(noun: Token, cues: Cues, consider) -> bool:
     """An event noun's own words: "no talks were held" (negated), "the pending invasion", "a possible
-    strike" (a prospect), "denied any bombing" (the object of a denial is denied)."""
+    strike" (a prospect), "denied any bombing" (the object of a denial is denied). Returns whether
+    they alone decide: a charge a trial is "on" was brought whatever the tense of the trial ("is to
+    face trial on charges of fraud", ``syntax.tree.on_trial``)."""
     for c in noun.children:
         if c.dep_ == "det" and c.lower_ == "no":
             consider("negated", c)
@@ -170,6 +173,7 @@ def _noun_cues(noun: Token, cues: Cues, consider) -> None:
         consider("hypothetical", prep.head)  # "called for sanctions": asked for, not done
     if noun.dep_ == "pobj" and prep.lower_ in ("of", "to") and _leads_up(prep.head, cues):
         consider("future", prep.head)  # "ahead of the summit", "in the run-up to the vote"
+    return noun.lemma_.lower() in STATE_ACTION_NOUNS and on_trial(noun)
 
 
 def _leads_up(word: Token, cues: Cues) -> bool:

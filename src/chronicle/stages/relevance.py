@@ -26,7 +26,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
-from chronicle.syntax.tree import has_prep_phrase, reduced_passive, shared_passive_subject
+from chronicle.syntax.tree import answering_subjects, has_prep_phrase, reduced_passive, shared_passive_subject
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -462,9 +462,30 @@ def _people(mention: ActorMention, trigger) -> bool:
     if not 0 <= mention.head_i < len(doc):
         return False
     head = doc[mention.head_i]
+    if mention.kind == "agent" and _answers_charge(head, trigger):
+        return True  # "three bank executives pleaded guilty to fraud charges", "a businessman faces charges"
     if mention.kind == "agent" and (mention.sector in (None, "CVL") or _person_noun(head)):
         return _acted_on(head, trigger)
     return mention.kind == "unknown" and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and not head.ent_type_)
+
+
+def _answers_charge(head, trigger) -> bool:
+    """Whether ``head``, a person or people by what they are or do (``_people_word``: "executives",
+    "a businessman"), is who answers the charge noun ``trigger`` ("pleaded guilty to charges", "faces
+    charges", ``answering_verbs`` of cues.yaml): the one charged, whatever sector their job gives them."""
+    if trigger.pos_ != "NOUN" or not _people_word(head):
+        return False
+    return any(s.i == head.i for s in answering_subjects(trigger)) or _held_on(head, trigger)
+
+
+def _held_on(head, trigger) -> bool:
+    """"One of Japan's best-known businessmen was arrested on charges of fraud": ``head`` is (inside)
+    what the passive verb the charge ``trigger`` is "on" acts on."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "on" or prep.head.pos_ != "VERB" or not _passive(prep.head):
+        return False
+    patient = _passive_subject(prep.head)
+    return patient is not None and patient.left_edge.i <= head.i <= patient.right_edge.i
 
 
 def _person_noun(head) -> bool:

@@ -111,6 +111,69 @@ def has_prep_phrase(verb: "Token", preps: tuple[str, ...]) -> bool:
     return False
 
 
+def answering_verb(noun: "Token") -> "Token | None":
+    """The active verb of ``answering_verbs`` whose subject answers the charge ``noun``: "faces
+    charges", "pleaded guilty to charges" (the plea's "not guilty" is no negation of the charge),
+    "appeared in court on a charge"; or one of ``trial_verbs`` with a trial the charge is "on"
+    (``trial_nouns``: "awaits trial on charges of", "is to face trial on criminal charges", "made a
+    court appearance on a charge of"); None if there is none."""
+    cues = load_cues()
+    governor, trial = noun.head, None
+    if noun.dep_ == "pobj" and governor.lower_ in ("to", "on"):
+        governor = governor.head
+        if governor.dep_ == "acomp":  # "pleaded guilty to"
+            governor = governor.head
+        elif governor.pos_ == "NOUN" and governor.lemma_.lower() in cues.trial_nouns:
+            trial, governor = governor, governor.head  # "awaits trial on charges"
+            if trial.dep_ == "pobj" and governor.lower_ == "on":  # "went on trial on charges"
+                governor = governor.head
+            elif trial.dep_ not in ("dobj", "obj"):
+                return None
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    if governor.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in governor.children):
+        return None
+    lemma = governor.lemma_.lower()
+    if trial is None and lemma not in cues.answering_verbs:  # "awaits trial, on charges of": the parser's
+        tried = any(_tried(c, cues.trial_nouns) for c in governor.children)  # "on" hung on the verb
+        return governor if tried and lemma in cues.trial_verbs else None
+    return governor if trial is None or lemma in cues.trial_verbs else None
+
+
+def on_trial(noun: "Token") -> bool:
+    """Whether the charge ``noun`` is what a trial or a court appearance is "on" ("is to face trial on
+    charges of fraud", "awaits trial on charges"): a charge already brought, whatever the tense of the
+    trial."""
+    prep, trials = noun.head, load_cues().trial_nouns
+    if noun.dep_ != "pobj" or prep.lower_ != "on":
+        return False
+    holder = prep.head
+    return holder.lemma_.lower() in trials or any(_tried(c, trials) for c in holder.children)
+
+
+def _tried(child: "Token", trials: frozenset[str]) -> bool:
+    """Whether the verb's child ``child`` is a trial noun its verb takes ("awaits trial", "went on trial")."""
+    if child.dep_ in ("dobj", "obj"):
+        return child.lemma_.lower() in trials
+    return child.dep_ == "prep" and child.lower_ == "on" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in trials for p in child.children)
+
+
+def answering_subjects(noun: "Token") -> list:
+    """Who answers the charge ``noun`` (:func:`answering_verb`): the verb's subject, the subject of
+    the verb it completes ("Smith is to face trial on charges"), or the noun its participle describes
+    ("a man facing charges"); [] when no verb of answering governs it."""
+    governor = answering_verb(noun)
+    if governor is None:
+        return []
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBG":  # "a man facing charges"
+        subjects = [governor.head]
+    if not subjects and governor.dep_ == "xcomp":  # "Smith is to face trial on charges", "is due to appear"
+        subjects = [c for c in governor.head.children if c.dep_ == "nsubj"]
+    return subjects
+
+
 def actors_for(token: Token, work: Work, *, descend_of: bool = False) -> list[ActorMention]:
     """Actors named by the phrase headed by ``token``, including coordinated ones."""
     found: list[ActorMention] = []

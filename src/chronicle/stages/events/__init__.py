@@ -20,8 +20,9 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import (actors_for, actors_in_pobjs, actors_inside, reduced_passive, shared_passive_subject,
-                                   span_of, unique_mentions)
+from chronicle.syntax.tree import (RELATIVE_PRONOUNS, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
+                                   answering_verb, on_trial, reduced_passive, shared_passive_subject, span_of,
+                                   unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 from chronicle.stages.events import arguments, received, senses
 
@@ -184,7 +185,9 @@ class EventsStage(Stage):
             named = [m for m in target if m.kind != "place"]
             target = named or accused or target or ([] if source else _held_on(token, work))  # "arrested on charges of"
             source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
-            anchor = anchor if anchor is not None else answering_verb(token)  # its tense and negation
+            # its tense and negation ("could face charges"), unless a trial is on it ("is to face trial on
+            # charges": brought already, whatever the trial's tense)
+            anchor = None if on_trial(token) else anchor if anchor is not None else answering_verb(token)
         elif not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
             target = _described(token, work)
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
@@ -253,7 +256,7 @@ class EventsStage(Stage):
         # "withdrew its troops from X", "sent 300 soldiers": the source's own force is not the target
         target = arguments.without_own_forces(target, source, verb, work)
         if not target:
-            target += _event_noun_participants(verb, entry, work, self.lexicon)
+            target += _event_noun_participants(verb, entry, work, self.lexicon) or _verdict_subject(verb, entry, work)
         if not target:  # "suspended aid to Gaza", "lifted the ban on X": the object's recipient
             target += _object_recipients(children, passive, entry, work)
         if not target:  # "rejected a request from X", "a request by X was refused": the one who asked
@@ -326,12 +329,12 @@ class EventsStage(Stage):
                     target += actors_in_pobjs(c, work)
         elif dep in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
-        elif dep == "pobj" and head.lower_ in ("on", "into") and head.head.pos_ in ("VERB", "AUX") \
-                and not source:
-            # "Teachers went on strike", "troops remained on alert": the verb's subject is the agent.
+        elif dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and not source and (
+                head.lower_ in ("on", "into") or _engaged_in(head)):
+            # "Teachers went on strike", "troops remained on alert", "X was locked in talks": the subject acts
             anchor = head.head
             for c in anchor.children:
-                if c.dep_ in ("nsubj",):
+                if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and head.lower_ == "in":
                     source += actors_for(c, work)
         elif dep == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
             # "Los Zetas are responsible for mass killings": the subject of the blame is the agent.
@@ -350,6 +353,12 @@ class EventsStage(Stage):
             target += arguments.clause_places(noun, work, entry.event_type) or (
                 arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
+
+
+def _engaged_in(prep: Token) -> bool:
+    """"has been in talks", "was locked in negotiations": an "in" on a verb whose subject takes
+    part in what it names (``engaged_verbs``), unlike "was killed in an attack"."""
+    return prep.lower_ == "in" and prep.head.lemma_.lower() in load_cues().engaged_verbs
 
 
 DEFINITE_DETERMINERS = ("the", "this", "that")
@@ -497,14 +506,17 @@ def _accused(source: list[ActorMention], noun: Token) -> tuple[list[ActorMention
     """(source, target) of an arrest, charge or conviction told as a noun: the private person the
     noun path made its source ("Williams' arrest", "Smith is in jail on charges of fraud", "faces
     murder charges") is the one arrested or charged; a political actor or a "by" phrase ("charges
-    by prosecutors", "Labour's charges") stays the source."""
+    by prosecutors", "Labour's charges") stays the source, unless it answers the charge ("Senator X
+    faces corruption charges", "the minister pleaded guilty to fraud charges": ``answering_verbs``)."""
     keep, accused = [], []
+    answering = answering_subjects(noun)
     for m in source:
         head = noun.doc[m.head_i] if 0 <= m.head_i < len(noun.doc) else None
         by = head is not None and head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
         political = m.sector is not None and m.sector not in ("CVL", "CRM")
-        if _owner_acted_on(m, head, noun):
-            political = False  # "Flynn's indictment": a person is indicted, never indicts
+        if _owner_acted_on(m, head, noun) or head is not None and any(
+                a.left_edge.i <= head.i <= a.right_edge.i for a in answering):
+            political = False  # "Flynn's indictment", "Senator X faces corruption charges": charged, not charging
         (keep if by or political or m.kind not in ("person", "unknown", "group") else accused).append(m)
     return keep, accused
 
@@ -545,33 +557,15 @@ def _answered_charge(noun: Token, work: Work) -> list[ActorMention] | None:
     facing charges", "appeared in court on a charge of theft" (the subject, or the noun the
     participle describes, named or one of the ``unnamed_people``). None when the noun is not so
     governed (another reading applies)."""
-    governor = answering_verb(noun)
-    if governor is None:
+    if answering_verb(noun) is None:
         return None
-    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-    if not subjects and governor.dep_ == "acl" and governor.tag_ == "VBG":  # "a man facing charges"
-        subjects = [governor.head]
+    subjects = answering_subjects(noun)
     found = [m for s in subjects for m in actors_for(s, work)]
     counted = [s for s in subjects if s.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in s.children)]
     # ("drivers face charges": people at large pay a price; "two drivers face charges" are accused)
-    return found or arguments.story_people(_people_named(counted, work), noun, work)
-
-
-def answering_verb(noun: Token) -> Token | None:
-    """The active verb of ``answering_verbs`` whose subject answers the charge ``noun``: "faces
-    charges", "pleaded guilty to charges" (the plea's "not guilty" is no negation of the charge),
-    "appeared in court on a charge"; None if there is none."""
-    governor = noun.head
-    if noun.dep_ == "pobj" and governor.lower_ in ("to", "on"):
-        governor = governor.head
-        if governor.dep_ == "acomp":  # "pleaded guilty to"
-            governor = governor.head
-    elif noun.dep_ not in ("dobj", "obj"):
-        return None
-    if governor.pos_ != "VERB" or governor.lemma_.lower() not in load_cues().answering_verbs \
-            or any(c.dep_ == "auxpass" for c in governor.children):
-        return None
-    return governor
+    cues = load_cues()  # "an executive pleaded guilty to fraud charges": people by their job are charged too
+    return found or arguments.story_people(
+        _people_named(counted, work, cues.unnamed_people | cues.person_role_nouns | cues.accused_people), noun, work)
 
 
 def _described(trigger: Token, work: Work) -> list[ActorMention]:
@@ -605,9 +599,10 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     return _people_named(patients, work)
 
 
-def _people_named(patients: list[Token], work: Work) -> list[ActorMention]:
-    """A mention for each of ``patients`` that is a noun of ``unnamed_people`` no actor covers."""
-    people = load_cues().unnamed_people
+def _people_named(patients: list[Token], work: Work, people: frozenset[str] | None = None) -> list[ActorMention]:
+    """A mention for each of ``patients`` that is a noun of ``people`` (``unnamed_people`` unless
+    given) no actor covers."""
+    people = load_cues().unnamed_people if people is None else people
     found = []
     for noun in patients:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in people or noun.i in work.actors_at:
@@ -639,7 +634,7 @@ def _play_or_business(sent) -> bool:
 
 def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
     """The actors of a verb's subject, or of the subject it shares ("X agreed to meet")."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [_relative_subject(c) for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if not subjects:
         inherited = _inherited_subject(verb)
         subjects = [inherited] if inherited is not None else []
@@ -743,9 +738,22 @@ def _relative_patient(token: Token) -> Token | None:
     return node.head if node.dep_ == "relcl" else None
 
 
+def _verdict_subject(verb: Token, entry: TriggerEntry, work: Work) -> list[ActorMention]:
+    """"A jury found Smith guilty of fraud", "the court found the firm liable": the parser makes the
+    one judged the subject of the adjective the sense needs (``objects``, a clause of its own), not
+    the verb's object ("found him not guilty" is an acquittal, no verdict against him)."""
+    return [m for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"
+            and c.lemma_.lower() in entry.objects and not any(n.dep_ == "neg" for n in c.children)
+            for s in c.children if s.dep_ == "nsubj" for m in actors_for(s, work)]
+
+
 def _objects(token: Token) -> list[Token]:
-    """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package")."""
-    objs = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")]
+    """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package"),
+    and an adjective the parser makes a clause of its own ("found Smith guilty"); not a negated
+    adjective ("was found not guilty": an acquittal, no verdict against him)."""
+    objs = [c for c in token.children if (c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")
+            or c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")
+            and not (c.pos_ == "ADJ" and any(n.dep_ == "neg" for n in c.children))]
     for c in token.children:
         if c.dep_ in ("prep", "prt"):  # not "in March": a date is not what the verb acts on
             objs += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
@@ -763,15 +771,17 @@ def _objects(token: Token) -> list[Token]:
 def _inherited_subject(verb: Token) -> Token | None:
     """The subject a verb without one shares: "X agreed to meet" (X), "X met Y and signed" (X),
     "X urged Y to leave" / "X accused Y of attacking" (Y: the object controls), "X is guilty of
-    violating" (X), "troops who fired" (troops)."""
-    node = verb
+    violating" (X), "troops who fired" (troops); after a preposition of time or means the subject
+    still does it, not the object ("X cut taxes after agreeing a deal", ``subject_control_preps``)."""
+    node, adverbial = verb, False
     for _ in range(5):
         if node.dep_ == "relcl":
-            return node.head
+            return _described_subject(node.head) or node.head
         if node.head.i == node.i:
             return None
         if node.dep_ in ("pcomp", "pobj"):
             node = node.head  # the preposition
+            adverbial = adverbial or node.lower_ in load_cues().subject_control_preps
             continue
         if node.dep_ == "prep" or node.dep_ in ("acomp",):
             blamed = _blamed_one(node)
@@ -780,7 +790,7 @@ def _inherited_subject(verb: Token) -> Token | None:
             node = node.head
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             objs = [c for c in node.children if c.dep_ in ("dobj", "obj")]
-            if objs and node.pos_ == "VERB":
+            if objs and node.pos_ == "VERB" and not adverbial:
                 return objs[0]
             if subj:
                 return subj[0]
@@ -801,6 +811,26 @@ def _inherited_subject(verb: Token) -> Token | None:
         if subj:
             return subj[0]
     return None
+
+
+def _relative_subject(subject: Token) -> Token:
+    """A relative pronoun subject stands for the subject of the copula its clause's noun follows
+    (:func:`_described_subject`) when there is one; any other subject for itself."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return _described_subject(subject.head.head) or subject
+    return subject
+
+
+def _described_subject(noun: Token) -> Token | None:
+    """"Gingrich and Santorum were the only Republicans who agreed", "he was the minister who
+    signed it": a relative clause on what a copula says its subject is tells of that subject, named
+    or not; a cleft ("it was the police who fired") tells of the noun."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in load_cues().thing_pronouns or subjects[0].pos_ == "NOUN":
+        return None
+    return subjects[0]
 
 
 def _blamed_one(prep: Token) -> Token | None:
