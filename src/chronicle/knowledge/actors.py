@@ -560,6 +560,7 @@ class ActorCues:
     recipient_preps: frozenset[str]
     outlet_hosts: dict[str, str]
     outsider_words: frozenset[str]
+    several_state_adjectives: frozenset[str]
     unnamed_doers: frozenset[str]
     message_nouns: frozenset[str]
     authoring_verbs: frozenset[str]
@@ -605,6 +606,7 @@ def load_actor_cues() -> ActorCues:
         recipient_preps=frozenset(str(w).lower() for w in raw["recipient_preps"]),
         outlet_hosts={str(k).lower(): v for k, v in raw["outlet_hosts"].items()},
         outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]),
+        several_state_adjectives=frozenset(str(w) for w in raw["several_state_adjectives"]),
         unnamed_doers=frozenset(str(w).lower() for w in raw["unnamed_doers"]),
         message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),
         authoring_verbs=frozenset(str(w).lower() for w in raw["authoring_verbs"]),

@@ -27,6 +27,7 @@ FIELDS = (
     "trial_nouns", "trial_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
+    "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
 )
 
 
@@ -116,6 +117,10 @@ class Cues:
     accused_people: frozenset[str]
     task_words: frozenset[str]
     crime_adjectives: frozenset[str]
+    fired_objects: frozenset[str]
+    unit_modifiers: frozenset[str]
+    subject_control_preps: frozenset[str]
+    engaged_verbs: frozenset[str]
     org_name_heads: dict[str, str]
 
 

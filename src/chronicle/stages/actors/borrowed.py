@@ -95,6 +95,20 @@ def outsider(mention: ActorMention) -> bool:
     return bool(set(mention.text.lower().split()) & load_actor_cues().outsider_words)
 
 
+def several_states(mention: ActorMention, work: Work) -> bool:
+    """Whether the phrase calls its people those of a continent or a region of several states
+    ("European leaders", "Western diplomats", "ministers from European and Asian governments",
+    ``several_state_adjectives``): they are of no one country, neither the story's nor one their
+    sentence names ("European leaders blamed the US" are not American)."""
+    words = load_actor_cues().several_state_adjectives
+    head = work.doc[mention.head_i]
+    own = [t for t in head.subtree if mention.start <= t.idx < mention.end]
+    kin = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+           for obj in prep.children if obj.dep_ == "pobj" for t in (obj, *obj.conjuncts)]
+    adjectives = own + [a for obj in kin for a in obj.children if a.dep_ == "amod"]
+    return any(t.tag_ == "JJ" and t.text in words for t in adjectives)
+
+
 def _takes_context(mention: ActorMention) -> bool:
     """A generic agent, a bare title, or a state body named only by its kind ("the Court")."""
     if mention.country is not None or mention.actor_id:
@@ -115,7 +129,7 @@ def context_countries(work: Work, story: StoryContext | None, gazetteer) -> None
     main = article_country(work, story, gazetteer)
     local = sentence_countries(work)
     for m in work.mentions:
-        if not _takes_context(m) or outsider(m):
+        if not _takes_context(m) or outsider(m) or several_states(m, work):
             continue
         own = _own_place(m, work)
         here = own or local.get(work.doc[m.head_i].sent.start, [])
@@ -140,9 +154,11 @@ def bare_titles(work: Work, titles: list[ActorMention], story: StoryContext | No
     """Bring back the bare titles no earlier person explained ("MPs urged ministers to act", "the
     governor vetoed it": ``linking.drop_bare_titles``) as officials of the country their sentence
     names first, or else of the story's one country (:func:`article_country`), as a reader takes
-    them; one with neither, marked as foreign, or of any holder ("a candidate") stays out. They come back after the pronouns are
-    resolved, so no pronoun points to them instead of a named person; they keep ``title:bare`` in
-    their method, and the events stage lets them fill a role but never make an event alone."""
+    them; one with neither, marked as foreign, or of any holder ("a candidate") stays out, and one
+    of several states ("European leaders", :func:`several_states`) comes back with no country. They
+    come back after the pronouns are resolved, so no pronoun points to them instead of a named
+    person; they keep ``title:bare`` in their method, and the events stage lets them fill a role but
+    never make an event alone."""
     if not titles:
         return
     main = article_country(work, story, gazetteer)
@@ -152,9 +168,12 @@ def bare_titles(work: Work, titles: list[ActorMention], story: StoryContext | No
             continue
         here = local.get(work.doc[m.head_i].sent.start, [])
         country = here[0] if here else main
-        if country is None:
+        if several_states(m, work):
+            country, here = None, []
+        elif country is None:
             continue
-        m.country, m.method = country, "title:bare" + ("+sentence-country" if here else "+article-country")
+        m.country, m.method = country, "title:bare" + ("+sentence-country" if here else
+                                                      "+article-country" if country else "+several-states")
         m.confidence = min(m.confidence, ARTICLE_CONFIDENCE)
         work.actors_at[m.head_i] = [m]
         bisect.insort(work.mentions, m, key=lambda mention: mention.head_i)  # the mentions stay in text order

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from chronicle.knowledge.actors import (POLITICAL_SECTORS, ActorEntry, ActorKB, AgentEntry, Coding, Region,
                                         load_actor_cues)
 from chronicle.record import ActorMention, Work
+from chronicle.stages.actors.borrowed import several_states
 from chronicle.stages.actors.context import StoryContext
 
 TAG_WINDOW = 7
@@ -198,7 +199,8 @@ def _copy_codes(mention: ActorMention, principal: ActorMention, how: str) -> Non
 
 def story_countries(work: Work, kb: ActorKB, story: StoryContext) -> None:
     """A titled person with no country in the phrase ("Senator X", "the governor") is of the
-    story's country, or, when the story has no clear country, of the title's usual country."""
+    story's country, or, when the story has no clear country, of the title's usual country; one
+    the phrase gives to several states ("ministers from Asian governments") of none."""
     for mention in work.mentions:
         if mention.country is not None or mention.actor_id or mention.kind != "person" or not mention.role:
             continue
@@ -207,6 +209,8 @@ def story_countries(work: Work, kb: ActorKB, story: StoryContext) -> None:
             continue
         if mention.sector is None and entry.sector is None:
             continue  # "a spokesman" who speaks for no one named: no country either
+        if several_states(mention, work):
+            continue  # "ministers from European governments": of several countries, so of none
         if story.main is not None:
             mention.country, mention.method = story.main, mention.method + "+story-country"
         elif entry.usual_country is not None:

@@ -20,8 +20,9 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import (actors_for, actors_in_pobjs, actors_inside, answering_subjects, answering_verb,
-                                   on_trial, reduced_passive, shared_passive_subject, span_of, unique_mentions)
+from chronicle.syntax.tree import (RELATIVE_PRONOUNS, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
+                                   answering_verb, on_trial, reduced_passive, shared_passive_subject, span_of,
+                                   unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
 from chronicle.stages.events import arguments, received, senses
 
@@ -328,12 +329,12 @@ class EventsStage(Stage):
                     target += actors_in_pobjs(c, work)
         elif dep in ("nsubj", "nsubjpass", "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             anchor = head
-        elif dep == "pobj" and head.lower_ in ("on", "into") and head.head.pos_ in ("VERB", "AUX") \
-                and not source:
-            # "Teachers went on strike", "troops remained on alert": the verb's subject is the agent.
+        elif dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and not source and (
+                head.lower_ in ("on", "into") or _engaged_in(head)):
+            # "Teachers went on strike", "troops remained on alert", "X was locked in talks": the subject acts
             anchor = head.head
             for c in anchor.children:
-                if c.dep_ in ("nsubj",):
+                if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and head.lower_ == "in":
                     source += actors_for(c, work)
         elif dep == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
             # "Los Zetas are responsible for mass killings": the subject of the blame is the agent.
@@ -352,6 +353,12 @@ class EventsStage(Stage):
             target += arguments.clause_places(noun, work, entry.event_type) or (
                 arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
+
+
+def _engaged_in(prep: Token) -> bool:
+    """"has been in talks", "was locked in negotiations": an "in" on a verb whose subject takes
+    part in what it names (``engaged_verbs``), unlike "was killed in an attack"."""
+    return prep.lower_ == "in" and prep.head.lemma_.lower() in load_cues().engaged_verbs
 
 
 DEFINITE_DETERMINERS = ("the", "this", "that")
@@ -627,7 +634,7 @@ def _play_or_business(sent) -> bool:
 
 def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
     """The actors of a verb's subject, or of the subject it shares ("X agreed to meet")."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [_relative_subject(c) for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if not subjects:
         inherited = _inherited_subject(verb)
         subjects = [inherited] if inherited is not None else []
@@ -764,15 +771,17 @@ def _objects(token: Token) -> list[Token]:
 def _inherited_subject(verb: Token) -> Token | None:
     """The subject a verb without one shares: "X agreed to meet" (X), "X met Y and signed" (X),
     "X urged Y to leave" / "X accused Y of attacking" (Y: the object controls), "X is guilty of
-    violating" (X), "troops who fired" (troops)."""
-    node = verb
+    violating" (X), "troops who fired" (troops); after a preposition of time or means the subject
+    still does it, not the object ("X cut taxes after agreeing a deal", ``subject_control_preps``)."""
+    node, adverbial = verb, False
     for _ in range(5):
         if node.dep_ == "relcl":
-            return node.head
+            return _described_subject(node.head) or node.head
         if node.head.i == node.i:
             return None
         if node.dep_ in ("pcomp", "pobj"):
             node = node.head  # the preposition
+            adverbial = adverbial or node.lower_ in load_cues().subject_control_preps
             continue
         if node.dep_ == "prep" or node.dep_ in ("acomp",):
             blamed = _blamed_one(node)
@@ -781,7 +790,7 @@ def _inherited_subject(verb: Token) -> Token | None:
             node = node.head
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             objs = [c for c in node.children if c.dep_ in ("dobj", "obj")]
-            if objs and node.pos_ == "VERB":
+            if objs and node.pos_ == "VERB" and not adverbial:
                 return objs[0]
             if subj:
                 return subj[0]
@@ -802,6 +811,26 @@ def _inherited_subject(verb: Token) -> Token | None:
         if subj:
             return subj[0]
     return None
+
+
+def _relative_subject(subject: Token) -> Token:
+    """A relative pronoun subject stands for the subject of the copula its clause's noun follows
+    (:func:`_described_subject`) when there is one; any other subject for itself."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return _described_subject(subject.head.head) or subject
+    return subject
+
+
+def _described_subject(noun: Token) -> Token | None:
+    """"Gingrich and Santorum were the only Republicans who agreed", "he was the minister who
+    signed it": a relative clause on what a copula says its subject is tells of that subject, named
+    or not; a cleft ("it was the police who fired") tells of the noun."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in load_cues().thing_pronouns or subjects[0].pos_ == "NOUN":
+        return None
+    return subjects[0]
 
 
 def _blamed_one(prep: Token) -> Token | None:

@@ -278,14 +278,16 @@ def nested_agents(verb: Token, work: Work) -> list[ActorMention]:
 def appositive_subject(verb: Token, work: Work) -> list[ActorMention]:
     """"Trevor Phillips, chairman of the commission, called on X": misled by the phrase between
     commas, the parser hangs the sentence's verb on its subject as a clause (``acl``) and makes the
-    name the root. The name is the subject when the verb follows the comma that closes an apposition
-    or relative clause of it; a participle ("the men arrested on Friday") is a real clause of it."""
+    name the root. The name is the subject when the verb follows the comma that closes an apposition,
+    a relative clause or a phrase set off by commas ("X, for the Liberal Democrats, called on Y") of
+    it; a participle ("the men arrested on Friday") is a real clause of it."""
     head = verb.head
     if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("PROPN", "NOUN") or verb.tag_ == "VBG":
         return []
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return []
-    if not any(c.dep_ in ("appos", "relcl") and head.i < c.i < verb.i for c in head.children):
+    if not any((c.dep_ in ("appos", "relcl") or c.dep_ == "prep" and c.nbor(-1).text == ",")
+               and head.i < c.i < verb.i for c in head.children):
         return []
     return actors_for(head, work)
 
