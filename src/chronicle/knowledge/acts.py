@@ -19,6 +19,33 @@ of force, as CAMEO does in war reports), but "two men were killed in the blast" 
 not an army did it. The relevance stage still asks for people on the receiving end."""
 
 
+HARM_LEMMAS: dict[str, bool] = {"attack": True, "injure": False, "wound": False}
+"""Words of the 190 family that are violence whoever does them when a person is hurt: "he attacked
+his sister", "the deputy was attacked", "injured a guard". Said of a plan, a team or a market they are
+words or sport; the relevance stage asks for a person as the one acted on. The value says whether the
+passive with no doer counts too: "he was attacked" is an assault, but "12 people were injured in the
+riots" is the riot's outcome (the guideline codes the riot, not the injuries)."""
+
+HEAVY_WEAPONS_CAMEO: tuple[str, ...] = ("194", "195")
+"""Artillery, rockets, missiles, air strikes: only armed forces use them, so "died in an air strike",
+"a drone strike hit the house" is an armed force's attack even when the sentence names none. Only on
+an entry that names its weapon ("air strike", "fired rockets") or is its own word ("airstrike",
+"shelling"): "the film bombed", "stocks were pounded" are other senses."""
+
+HEAVY_WEAPONS_LEMMAS: frozenset[str] = frozenset({"airstrike", "shelling", "bombardment"})
+
+
+def harm(lemma: str | None, passive: bool = False) -> bool:
+    """Whether the word is violence when a person is hurt (``HARM_LEMMAS``), told in the passive
+    with no doer when ``passive``."""
+    return lemma in HARM_LEMMAS and (HARM_LEMMAS[lemma] or not passive)
+
+
+def heavy_weapons(cameo: str | None, lemma: str | None, names_weapon: bool) -> bool:
+    """Whether the act is an armed force's attack with heavy weapons (``HEAVY_WEAPONS_CAMEO``)."""
+    return bool(cameo) and cameo.startswith(HEAVY_WEAPONS_CAMEO) and (names_weapon or lemma in HEAVY_WEAPONS_LEMMAS)
+
+
 def unaffiliated(cameo: str | None, lemma: str | None = None) -> bool:
     """Whether an act with this CAMEO code (or this trigger lemma) is an event without a political actor."""
     return bool(cameo) and cameo.startswith(UNAFFILIATED_CAMEO) or lemma in UNAFFILIATED_LEMMAS

@@ -26,8 +26,8 @@ FIELDS = (
     "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
     "trial_nouns", "trial_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
-    "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives",
-    "subject_control_preps", "engaged_verbs",
+    "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
+    "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
 )
 
 
@@ -94,6 +94,7 @@ class Cues:
     future_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     content_nouns: frozenset[str]
+    habit_adverbs: frozenset[str]
     aside_nouns: frozenset[str]
     future_time_modifiers: frozenset[str]
     time_nouns: frozenset[str]
@@ -116,6 +117,8 @@ class Cues:
     accused_people: frozenset[str]
     task_words: frozenset[str]
     crime_adjectives: frozenset[str]
+    fired_objects: frozenset[str]
+    unit_modifiers: frozenset[str]
     subject_control_preps: frozenset[str]
     engaged_verbs: frozenset[str]
     org_name_heads: dict[str, str]

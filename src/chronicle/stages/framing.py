@@ -50,7 +50,8 @@ class FramingStage(Stage):
         kept: list[Draft] = []
         cues = load_cues()
         for draft in work.drafts:
-            if _denies_a_claim(draft, cues) or _said_in_a_claim(draft, cues) or _charged_act(draft, cues):
+            if _denies_a_claim(draft, cues) or _said_in_a_claim(draft, cues) or _charged_act(draft, cues) \
+                    or _habitual(draft, cues) or _assessed_act(draft, cues):
                 continue
             governor = draft_above(draft.trigger, by_trigger, EMBED_DEPS) or _asked_for(draft, by_trigger) \
                 or _conjoined_content(draft, by_trigger)
@@ -77,6 +78,36 @@ def _said_in_a_claim(draft: Draft, cues) -> bool:
     head = node.head
     return node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in cues.content_nouns \
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+
+
+def _habitual(draft: Draft, cues) -> bool:
+    """"The Greens have always called for a referendum", "the senator too often praises China", "the party
+    has long opposed tax rises": an adverb of habit (``habit_adverbs``) on the act's own verb tells what
+    the actor does as a rule, not an act that happened (GUIDELINE.md: generic or habitual statements are
+    not events). Only the adverb of a verb with its own subject: "as always, they accused him" is one
+    accusation, and "raided the town, often firing into homes" tells how the raid went."""
+    node = draft.anchor if draft.anchor is not None else draft.trigger
+    children = list(node.children)
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in children) \
+        and any(c.dep_ == "advmod" and c.lower_ in cues.habit_adverbs for c in children)
+
+
+def _assessed_act(draft: Draft, cues) -> bool:
+    """"Putin called the summit useful", "called the treaty a model for the region", "described the
+    embargo as a relic": an act named as the object a speaker classes (``classing_verbs`` with a
+    predicate: an object complement or "as") is the topic of an assessment, not news of its own
+    (GUIDELINE.md: what the sentence only alludes to is not coded). "Called a meeting" (convened one)
+    has no predicate and stays, and so does an accusation made by the classing ("called the
+    minister's conduct reckless")."""
+    noun = draft.trigger
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "called the ceasefire deal a milestone"
+    verb = noun.head
+    if draft.trigger.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or draft.event_type == "ACCUSE" \
+            or verb.lemma_.lower() not in cues.classing_verbs:
+        return False
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+               for c in [*verb.children, *noun.children])
 
 
 CHARGE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "compound", "amod", "advmod", "xcomp"})

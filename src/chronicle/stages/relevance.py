@@ -10,14 +10,17 @@ sentence is a team ("Italy were offered another penalty"), not a state; so is a 
 sentence of a sports story ("Ireland defended magnificently", "Fiji rallied to force a finale"), where
 a body named only by the last word of its name ("the Premier League", "the Rugby Football Union") is
 a sports body, not a party or a union. Arrests and violence done to people are events without a
-political actor (``chronicle.knowledge.acts``): "Gomes was arrested", "Mark Smith stabbed Paul Jones".
+political actor (``chronicle.knowledge.acts``): "Gomes was arrested", "Mark Smith stabbed Paul Jones",
+"he attacked his sister", "the deputy was attacked", "she fired the weapon"; so is an air strike or a
+rocket attack, which only armed forces make ("three people died in an air strike on a school").
 """
 
 from __future__ import annotations
 
 import re
 
-from chronicle.knowledge.acts import arrest, state_action, state_action_preps, state_noun, state_only, unaffiliated
+from chronicle.knowledge.acts import (arrest, harm, heavy_weapons, state_action, state_action_preps, state_noun,
+                                      state_only, unaffiliated)
 from chronicle.knowledge.actors import POLITICAL_SECTORS, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
@@ -170,7 +173,7 @@ def _relevant(draft, sports_story: bool = False) -> bool:
         return not sports_sentence or arrest(draft.cameo) or draft.entry.lemma == "release"
     if political:
         return True
-    if not sports_story and not sports_sentence and _unrest_violence(draft):
+    if not sports_story and not sports_sentence and (_unrest_violence(draft) or _heavy_weapons(draft)):
         return True
     if draft.event_type == "PROTEST" and any(m.sector and m.sector != "BUS" for m in draft.source):
         # a protest by an organised part of the public; a firm that "demonstrated a phone" shows a product
@@ -184,6 +187,14 @@ def _unrest_violence(draft) -> bool:
     doc, words = draft.trigger.doc, load_cues().unrest_people
     return draft.event_type == "ASSAULT" and any(
         0 <= m.head_i < len(doc) and doc[m.head_i].lemma_.lower() in words for m in draft.source)
+
+
+def _heavy_weapons(draft) -> bool:
+    """"Three people died in an air strike on a school", "a drone strike hit the house": artillery,
+    rockets and aircraft are only armed forces' (``chronicle.knowledge.acts.heavy_weapons``), so the
+    attack is an event even when the sentence names no one who made it."""
+    return draft.event_type == "ASSAULT" and not _other_sense(draft) \
+        and heavy_weapons(draft.cameo, draft.entry.lemma, bool(draft.entry.objects))
 
 
 def _dispute_between_named(draft) -> bool:
@@ -216,16 +227,19 @@ def unaffiliated_act(draft) -> bool:
     with no one named as its agent ("Gomes was arrested", "Hiller is charged with murder", "a woman
     charged with killing": the state's act; an arrest "by the highway patrol" is one whoever is
     named), or as a noun of a person ("Williams' arrest", "the arrests of two men"), or violence
-    with a target ("Mark Smith stabbed Paul Jones"). A verb with a particle has another sense ("the kick was
+    with a target ("Mark Smith stabbed Paul Jones"), or a word of harm done to a person (``_harmed``:
+    "he attacked his sister"). A verb with a particle has another sense ("the kick was
     charged down", "fired up"), unless the lexicon's entry is that phrasal verb ("was pulled over for
     speeding", "gunned down", "locked up"); a death by fire or crash is no one's act, but a charge or an arrest
     "after the fire" is still the state's."""
     trigger = draft.trigger
     state = state_action(draft.cameo, draft.entry.lemma)
+    if harm(draft.entry.lemma) and draft.event_type == "ASSAULT" and not _other_sense(draft):
+        return _harmed(draft)
     if not (state or unaffiliated(draft.cameo, draft.entry.lemma)) or _other_sense(draft):
         return False
     if not draft.target:
-        return not state and _armed_person(draft)
+        return _held(draft) if state else _armed_person(draft)
     if not any(_people(m, trigger) for m in draft.target + draft.source):
         return False
     if not state and _accident(trigger):  # "charged with arson after the fire": the charge is still the state's
@@ -233,8 +247,50 @@ def unaffiliated_act(draft) -> bool:
     if state:
         if trigger.pos_ == "NOUN":  # the events stage put the person arrested or charged in the target
             return state_noun(draft.cameo, draft.entry.lemma)
-        return _passive_state_act(draft)
+        return _passive_state_act(draft) or _arrest_without_doer(draft)
     return True
+
+
+def _harmed(draft) -> bool:
+    """"He attacked his sister", "the deputy was attacked", "Comeaux injured a man": a word of harm
+    (``chronicle.knowledge.acts.harm``) with a person hurt, as the target the events stage found or as
+    the object of a person's act; not "attacked the plan" or "injured her knee", not an accident."""
+    trigger = draft.trigger
+    if _accident(trigger) or not draft.source and not harm(draft.entry.lemma, passive=True):
+        return False  # "12 people were injured in the riots": the riot's outcome
+    if any(_hurt(m, trigger) for m in draft.target):
+        return True
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    return trigger.pos_ == "VERB" and not _passive(trigger) and any(_human(t) for t in objects) \
+        and any(m.kind == "person" or _people(m, trigger) for m in draft.source)
+
+
+def _hurt(mention: ActorMention, trigger) -> bool:
+    """A person hurt: one the actors stage coded as a person, a name the parser tags as a person, or a
+    noun of people acted on ("they were attacked", "attacked his sister"); not a country's "homeland"
+    or an unknown name ("attacks on IE8")."""
+    if mention.kind == "person":
+        return True
+    head = trigger.doc[mention.head_i] if 0 <= mention.head_i < len(trigger.doc) else None
+    if head is None or mention.kind not in ("agent", "unknown"):
+        return False
+    return head.ent_type_ == "PERSON" if mention.kind == "unknown" else _people(mention, trigger)
+
+
+def _held(draft) -> bool:
+    """"He was on probation for a previous arrest", "she remains in custody": an arrest or detention
+    told as a noun with the person held as its subject (the events stage puts them in the source)."""
+    trigger = draft.trigger  # "on probation", "in custody", "under arrest"; not "serving life in prison"
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and arrest(draft.cameo) \
+        and any(m.kind == "person" for m in draft.source)
+
+
+def _arrest_without_doer(draft) -> bool:
+    """"Officers talked with the suspect for two hours before taking him into custody": an arrest in
+    the active voice whose doer the sentence leaves unnamed is still the police's, when the one
+    arrested is a person."""
+    return arrest(draft.cameo) and draft.trigger.pos_ == "VERB" and not draft.source \
+        and any(m.kind == "person" for m in draft.target)  # not "to detain these people": a policy
 
 
 def _other_sense(draft) -> bool:
@@ -357,12 +413,13 @@ def _armed_person(draft) -> bool:
         return False
     if not any(m.kind == "person" or _people(m, trigger) for m in draft.source):
         return False
-    hit = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-    hit += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
-            for p in c.children if p.dep_ == "pobj"]
-    hit += [p for o in list(hit) for c in o.children if c.dep_ == "prep" and c.lower_ == "at"
-            for p in c.children if p.dep_ == "pobj"]  # "fired shots at the supervisor"
-    return bool(draft.entry.objects) or any(_human(t) for t in hit)
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    pobjs = [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    hit = objects + [p for p in pobjs if p.head.lower_ in ("at", "on")]
+    hit += [p for o in objects + pobjs for c in o.children if c.dep_ == "prep" and c.lower_ == "at"
+            for p in c.children if p.dep_ == "pobj"]  # "fired shots at the supervisor", "through a wall at"
+    gun = any(o.lemma_.lower() in load_cues().fired_objects for o in objects)  # "fired the weapon"
+    return bool(draft.entry.objects) or gun or any(_human(t) for t in hit)
 
 
 def _human(token) -> bool:
@@ -444,6 +501,8 @@ def _acted_on(head, trigger) -> bool:
     is "of"), not someone an inner clause names ("hijack browsers to force people to ...")."""
     if head.head.i == trigger.i and head.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "poss"):
         return True
+    if head.dep_ in ("appos", "conj") and head.head.i != head.i:  # "12 of one family, seven children ..., were killed"
+        return _acted_on(head.head, trigger)
     shared = shared_passive_subject(trigger)  # "a teacher was arrested and charged with theft"
     if shared is not None and shared.i == head.i:
         return True
@@ -478,5 +537,8 @@ def _sports_story(text: str) -> bool:
 
 def _sports_sentence(sentence) -> bool:
     """One sports word is enough when the only actors are countries: a country that plays is a team."""
-    words = load_cues().sports_words
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence)
+    cues = load_cues()
+    words = cues.sports_words
+    return any((t.lemma_.lower() in words or t.lower_ in words)
+               and not any(c.dep_ == "compound" and c.lemma_.lower() in cues.unit_modifiers for c in t.children)
+               for t in sentence)  # "the bomb squad" is the police's
