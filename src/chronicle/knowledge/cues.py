@@ -28,6 +28,7 @@ FIELDS = (
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
     "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
+    "of_doer_nouns",
 )
 
 
@@ -121,6 +122,7 @@ class Cues:
     unit_modifiers: frozenset[str]
     subject_control_preps: frozenset[str]
     engaged_verbs: frozenset[str]
+    of_doer_nouns: frozenset[str]
     org_name_heads: dict[str, str]
 
 

@@ -281,7 +281,8 @@ class EventsStage(Stage):
         patient = ("nsubjpass",) if passive else ("dobj", "obj")
         for child in verb.children:
             if child.dep_ in patient:  # ("backed a deal at a summit in Madrid": a venue, not a target)
-                found = arguments.without_venues(actors_inside(child, work), entry.event_type, work)
+                found = _beyond_people(child, arguments.without_venues(actors_inside(child, work), entry.event_type, work),
+                                       entry, work)
                 if found:
                     return found
         if depth <= 0:
@@ -309,8 +310,9 @@ class EventsStage(Stage):
             elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
                 source += actors_in_pobjs(c, work)
                 reciprocal = True
-            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and entry.event_type in VOICED_TYPES):
-                source += actors_in_pobjs(c, work)  # "a call by X", "criticism from X": X speaks
+            elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and entry.event_type in VOICED_TYPES
+                                       or c.lower_ == "of" and noun.lemma_.lower() in load_cues().of_doer_nouns):
+                source += actors_in_pobjs(c, work)  # "a call by X", "criticism from X", "the resignation of X"
             elif c.dep_ == "prep" and c.lower_ in preps:
                 target += actors_in_pobjs(c, work)
         anchor = None
@@ -333,9 +335,8 @@ class EventsStage(Stage):
                 head.lower_ in ("on", "into") or _engaged_in(head)):
             # "Teachers went on strike", "troops remained on alert", "X was locked in talks": the subject acts
             anchor = head.head
-            for c in anchor.children:
-                if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and head.lower_ == "in":
-                    source += actors_for(c, work)
+            found, held = _in_state_of(noun, head, entry, work)
+            source, target = source + found, target + held
         elif dep == "pobj" and head.lower_ in ("for", "of") and head.head.lower_ in BLAME_ADJECTIVES:
             # "Los Zetas are responsible for mass killings": the subject of the blame is the agent.
             copula = head.head.head
@@ -353,6 +354,41 @@ class EventsStage(Stage):
             target += arguments.clause_places(noun, work, entry.event_type) or (
                 arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
         return source, target, False, anchor
+
+
+def _beyond_people(patient: Token, found: list[ActorMention], entry: TriggerEntry, work: Work) -> list[ActorMention]:
+    """``found`` (actors inside the patient's phrase) without its places when the patient is people
+    no actor names ("a 61-year-old man in Canada was charged", "two leaders of the sect in X were
+    arrested", "foreigners detained in the UK"): the place says where the people live or are held,
+    and the act is done to them, not to the place's state; an arrest, a charge or violence then
+    has the people themselves as its target (of the story's country, as unnamed people are)."""
+    cues = load_cues()
+    people = cues.unnamed_people | cues.accused_people
+    if patient.lemma_.lower() not in people:
+        return found
+    kept = [m for m in found if m.kind not in arguments.PLACE_KINDS]
+    if found and not kept and (state_action(entry.cameo, entry.lemma) or unaffiliated(entry.cameo, entry.lemma)):
+        kept = arguments.story_people(_people_named([patient], work, people), patient, work)
+    return kept
+
+
+def _in_state_of(noun: Token, prep: Token, entry: TriggerEntry, work: Work) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Source and target of an event noun after "on"/"in" on a verb: the verb's subject does what
+    the noun names ("Teachers went on strike"), unless the noun says the subject is held (:func:`_held`),
+    when the subject is the target and the story's state the source."""
+    subjects = [m for c in prep.head.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and prep.lower_ == "in"
+                for m in actors_for(c, work)]
+    if _held(noun, entry):  # "X is in jail", "X was on probation"
+        return arguments.implicit_charging_state(noun, work, subjects), subjects
+    return subjects, []
+
+
+def _held(noun: Token, entry: TriggerEntry) -> bool:
+    """"X is in jail", "X remained in custody", "X was on probation": an arrest or detention noun
+    after "in"/"on" on a verb of being (``engaged_verbs``) tells that its subject is held, so the
+    subject is the one acted on, unlike "Teachers went on strike", where the subject acts."""
+    return state_noun(entry.cameo, entry.lemma) and noun.head.lower_ in ("in", "on") \
+        and noun.head.head.lemma_.lower() in load_cues().engaged_verbs
 
 
 def _engaged_in(prep: Token) -> bool:
