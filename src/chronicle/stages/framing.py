@@ -104,10 +104,18 @@ def _assessed_act(draft: Draft, cues) -> bool:
         noun = noun.head  # "called the ceasefire deal a milestone"
     verb = noun.head
     if draft.trigger.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or draft.event_type == "ACCUSE" \
-            or verb.lemma_.lower() not in cues.classing_verbs:
+            or verb.lemma_.lower() not in cues.classing_verbs or _names_its_party(noun):
         return False
     return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
                for c in [*verb.children, *noun.children])
+
+
+def _names_its_party(noun) -> bool:
+    """"Officers described Mr Hale's arrest as peaceful", "called the arrest of the two men lawful": an
+    act whose own phrase names who it was done to or by is news told inside the assessment (the arrest
+    happened), not only the topic of it, as "called the meeting productive" is."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children))
+               for c in noun.children)
 
 
 CHARGE_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "compound", "amod", "advmod", "xcomp"})
