@@ -22,6 +22,14 @@ def actual_with_actors(coder, text: str, published: str | None = None) -> list[t
             for e in coder.code(text, published=published) if e.factuality == "actual"]
 
 
+def actual_with_countries(coder, text: str, published: str | None = None) -> list[tuple]:
+    """(type, trigger, [(source text, country)], [(target text, country)]) of each actual event ``coder``
+    codes in one article of ``text``: for tests of whom an event names and of which country."""
+    return [(e.event_type, e.trigger.text, [(a.text, a.country) for a in e.source],
+             [(a.text, a.country) for a in e.target])
+            for e in events_of(coder, text, published) if e.factuality == "actual"]
+
+
 def assert_coded(found: list[tuple[str, str, list[str], list[str]]], event_type: str, trigger: str,
                  source: str | None = None, target: str | None = None) -> None:
     """The first of ``found`` (``actual_with_actors`` rows) of ``event_type`` is triggered by

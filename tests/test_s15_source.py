@@ -11,9 +11,11 @@ written for these tests:
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests.coding import events_of
+from tests.coding import actual_with_countries, events_of
 
 pytestmark = pytest.mark.model
 
@@ -21,10 +23,7 @@ UK = "The row over the new bypass in Leicester, England, deepened on Tuesday. "
 US = "The dispute over the new stadium in Columbus, Ohio, grew on Tuesday. "
 
 
-def _events(coder, text):
-    return [(e.event_type, e.trigger.text, [(a.text, a.country) for a in e.source],
-             [(a.text, a.country) for a in e.target])
-            for e in events_of(coder, text, "2015-03-03") if e.factuality == "actual"]
+_events = partial(actual_with_countries, published="2015-03-03")
 
 
 def _sources(found, event_type, trigger):

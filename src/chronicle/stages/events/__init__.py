@@ -778,17 +778,21 @@ def _verdict_subject(verb: Token, entry: TriggerEntry, work: Work) -> list[Actor
     """"A jury found Smith guilty of fraud", "the court found the firm liable": the parser makes the
     one judged the subject of the adjective the sense needs (``objects``, a clause of its own), not
     the verb's object ("found him not guilty" is an acquittal, no verdict against him)."""
-    return [m for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"
-            and c.lemma_.lower() in entry.objects and not any(n.dep_ == "neg" for n in c.children)
+    return [m for c in verb.children if _verdict_adjective(c) and c.lemma_.lower() in entry.objects
             for s in c.children if s.dep_ == "nsubj" for m in actors_for(s, work)]
+
+
+def _verdict_adjective(token: Token) -> bool:
+    """An adjective the parser makes a clause of its own ("found Smith guilty"), not negated ("found
+    him not guilty": an acquittal)."""
+    return token.dep_ in ("ccomp", "xcomp") and token.pos_ == "ADJ" and not any(n.dep_ == "neg" for n in token.children)
 
 
 def _objects(token: Token) -> list[Token]:
     """The verb's object heads and their compound modifiers ("eased curfew hours", "an aid package"),
     and an adjective the parser makes a clause of its own ("found Smith guilty"); not a negated
     adjective ("was found not guilty": an acquittal, no verdict against him)."""
-    objs = [c for c in token.children if (c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")
-            or c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ")
+    objs = [c for c in token.children if _verdict_adjective(c) or c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")
             and not (c.pos_ == "ADJ" and any(n.dep_ == "neg" for n in c.children))]
     for c in token.children:
         if c.dep_ in ("prep", "prt"):  # not "in March": a date is not what the verb acts on
