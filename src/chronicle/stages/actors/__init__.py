@@ -83,7 +83,7 @@ class ActorsStage(Stage):
 
     name = "actors.v1"
     requires = ("doc",)
-    assigns = ("mentions", "actors_at", "story_country")
+    assigns = ("mentions", "actors_at", "story_country", "owners_at")
 
     def __init__(self, *, actor_files: Iterable[str] = (), nlp=None):
         self.actor_files = tuple(actor_files)
@@ -129,6 +129,7 @@ class ActorsStage(Stage):
         work.story_country = borrowed.private_people(work, story, self.gazetteer)
         borrowed.unknown_bodies(work, self.gazetteer)
         anaphora.resolve(work, self.kb)
+        anaphora.resolve_possessives(work)
         self._context_countries(work, story)
         borrowed.bare_titles(work, bare, story, self.gazetteer)
         descriptors.apposed_names(work)

@@ -264,6 +264,8 @@ class EventsStage(Stage):
         mutual = len(unique_mentions(source)) >= 2 and _symmetric(entry)
         if not target and not mutual:  # ("X and Y agreed to share data on Z" stays X <-> Y)
             target += self._inner_targets(verb, entry, work, passive, depth)
+        if not target and not passive and arguments.coded(source):  # "attacked his policies"
+            target += arguments.owned_targets(verb, work, preps, source)
         if not target and not passive and arguments.coded(source):  # "warned that X was planning cuts"
             target += arguments.reported_subject(verb, work, entry.event_type, source)
         if not target and not mutual and arguments.coded(source):  # "returned it to Peru"; "surrendered in Faryab"
@@ -483,9 +485,17 @@ def _unnamed_roles(verb: Token, entry: TriggerEntry, work: Work, passive: bool, 
     if target and not source:  # "critics accused X", "the woman who shot two co-workers"
         source = source + arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
     if source and not target and not passive and arguments.coded(source):
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or _target_pobjs(verb, entry)
         target = target + arguments.unnamed_doers(objects, verb, work)
     return source, target
+
+
+def _target_pobjs(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """The objects of the verb's target prepositions ("apologised to the workers", "lashed out at
+    critics", "called on residents to leave"): whom the act is aimed at when it has no object."""
+    preps = set(entry.target_preps) | set(entry.particles)
+    return [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _doer_words(verb: Token, passive: bool) -> list[Token]:

@@ -552,3 +552,28 @@ def without_venues(found: list[ActorMention], event_type: str, work: Work) -> li
             continue
         kept.append(m)
     return kept
+
+
+# --------------------------------------------------------------------------- "attacked his policies"
+
+def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMention]) -> list[ActorMention]:
+    """"Labour attacked his policies", "called for her resignation", "criticised their record": an
+    act aimed at what someone owns, says or does is aimed at them, as PLOVER codes it; the one a
+    possessive pronoun on the verb's object (or on the object of one of its target ``preps``) means
+    (``Work.owners_at``, resolved by the actors stage) is the target. Not when the object names
+    people of its own ("shot his wife", "attacked his critics": they are the ones it lands on), and
+    read only when the clause names no other target (the caller's choice). A pronoun that means
+    the source itself ("Smith apologised for his remarks") gives none, so the rules after this
+    one still read the clause."""
+    cues = load_cues()
+    people = cues.unnamed_people | cues.generic_people | cues.group_nouns | load_actor_cues().unnamed_doers
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+                for o in p.children if o.dep_ == "pobj"]
+    found: list[ActorMention] = []
+    for obj in objects:
+        if obj.i in work.actors_at or obj.lemma_.lower() in people:
+            continue
+        found += [m for c in obj.children if c.dep_ == "poss" for m in work.owners_at.get(c.i, [])]
+    own = {m.key for m in source}
+    return [m for m in found if m.key not in own]
