@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import pytest
 
-from coding import actual_with_actors, has_event
+from coding import actual_types, actual_with_actors, has_event
 
 pytestmark = pytest.mark.model
 
 
+PUBLISHED = "2016-03-02"
+
+
 def _found(coder, text):
-    return actual_with_actors(coder, text, published="2016-03-02")
-
-
-def _types(coder, text):
-    return {row[0] for row in _found(coder, text)}
+    return actual_with_actors(coder, text, published=PUBLISHED)
 
 
 @pytest.mark.parametrize("text", [
@@ -38,7 +37,7 @@ def _types(coder, text):
     "The governor fought the president's efforts to close the base.",
 ])
 def test_words_of_force_on_ideas_or_films_are_no_assault(coder, text):
-    assert "ASSAULT" not in _types(coder, text)
+    assert "ASSAULT" not in actual_types(coder, published=PUBLISHED, text=text)
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -50,13 +49,15 @@ def test_shooting_at_people_and_aircraft_stays_assault(coder, text, trigger):
 
 
 def test_showing_that_is_no_demonstration(coder):
-    assert "PROTEST" not in _types(coder, "The opposition has demonstrated that it can beat the ruling party.")
+    assert "PROTEST" not in actual_types(coder, published=PUBLISHED,
+        text="The opposition has demonstrated that it can beat the ruling party.")
     assert has_event(_found(coder, "Thousands of miners demonstrated against the government in Kiev."),
                      "PROTEST", "demonstrated")
 
 
 def test_funding_ones_own_government_is_no_aid(coder):
-    assert "AID" not in _types(coder, "Congress voted on Friday to fund the government until March.")
+    assert "AID" not in actual_types(coder, published=PUBLISHED,
+        text="Congress voted on Friday to fund the government until March.")
 
 
 @pytest.mark.parametrize("text", [
@@ -64,7 +65,7 @@ def test_funding_ones_own_government_is_no_aid(coder):
     "The minister in charge of the prisons resigned on Monday.",
 ])
 def test_taking_charge_is_no_accusation(coder, text):
-    assert "ACCUSE" not in _types(coder, text)
+    assert "ACCUSE" not in actual_types(coder, published=PUBLISHED, text=text)
 
 
 def test_charges_filed_stay_an_accusation(coder):
