@@ -22,6 +22,11 @@ def actual_with_actors(coder, text: str, published: str | None = None) -> list[t
             for e in coder.code(text, published=published) if e.factuality == "actual"]
 
 
+def actual_types(coder, text: str, published: str | None = None) -> set[str]:
+    """The PLOVER types of the actual events ``coder.code`` finds in ``text``."""
+    return {e.event_type for e in coder.code(text, published=published) if e.factuality == "actual"}
+
+
 def actual_with_countries(coder, text: str, published: str | None = None) -> list[tuple]:
     """(type, trigger, [(source text, country)], [(target text, country)]) of each actual event ``coder``
     codes in one article of ``text``: for tests of whom an event names and of which country."""

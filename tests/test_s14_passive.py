@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import pytest
 
-from coding import actual_with_actors
+from coding import actual_types, actual_with_actors
 
 pytestmark = pytest.mark.model
 
 
+PUBLISHED = "2016-03-02"
+
+
 def _found(coder, text):
-    return actual_with_actors(coder, text, published="2016-03-02")
-
-
-def _types(coder, text):
-    return {e[0] for e in _found(coder, text)}
+    return actual_with_actors(coder, text, published=PUBLISHED)
 
 
 @pytest.mark.parametrize("text, event_type", [
@@ -34,7 +33,7 @@ def _types(coder, text):
     ("Three leaders of the cult in Ohio have been arrested and charged with kidnapping.", "COERCE"),
 ])
 def test_a_passive_state_act_on_people_is_kept(coder, text, event_type):
-    assert event_type in _types(coder, text), _found(coder, text)
+    assert event_type in actual_types(coder, published=PUBLISHED, text=text), _found(coder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,17 +42,18 @@ def test_a_passive_state_act_on_people_is_kept(coder, text, event_type):
     "The new director was charged with overseeing the museum's move to Leeds.",
 ])
 def test_charged_with_a_task_is_no_accusation(coder, text):
-    assert "ACCUSE" not in _types(coder, text), _found(coder, text)
+    assert "ACCUSE" not in actual_types(coder, published=PUBLISHED, text=text), _found(coder, text)
 
 
 def test_a_capture_is_not_only_a_states(coder):
     """Armed groups capture people too: "captured" alone names no state."""
-    assert "COERCE" not in _types(coder, "A cameraman for the channel was captured near the border in 2014.")
+    assert "COERCE" not in actual_types(coder, published=PUBLISHED,
+        text="A cameraman for the channel was captured near the border in 2014.")
 
 
 def test_a_charge_in_a_game_stays_a_governing_bodys(coder):
     text = "The striker was charged with violent conduct after the match against Leeds."
-    assert "ACCUSE" not in _types(coder, text), _found(coder, text)
+    assert "ACCUSE" not in actual_types(coder, published=PUBLISHED, text=text), _found(coder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -61,10 +61,10 @@ def test_a_charge_in_a_game_stays_a_governing_bodys(coder):
     "A shop owner in Glasgow was charged with setting fire to his own premises.",
 ])
 def test_wrongdoing_told_by_its_object_is_a_crime(coder, text):
-    assert "ACCUSE" in _types(coder, text), _found(coder, text)
+    assert "ACCUSE" in actual_types(coder, published=PUBLISHED, text=text), _found(coder, text)
 
 
 def test_a_task_keeps_the_people_it_is_given_to_out_of_court(coder):
     """Where the people charged are coded, a task still is no accusation."""
     text = "Two senior officials were charged with writing the annual report on school standards."
-    assert "ACCUSE" not in _types(coder, text), _found(coder, text)
+    assert "ACCUSE" not in actual_types(coder, published=PUBLISHED, text=text), _found(coder, text)

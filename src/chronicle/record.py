@@ -152,6 +152,7 @@ class Work:
     screened: tuple[int, int] | None = None   # (sentences parsed, sentences in all), if screened
     sentences: list[tuple[int, int]] | None = None  # spans of the cleaned text's sentences, before any screen
     story_country: str | None = None  # actors: the one country the story is clearly of, if any
+    owners_at: dict[int, list[ActorMention]] = field(default_factory=dict)  # actors: whom "his"/"its" ... mean
 
     @property
     def published(self) -> dt.date | None:

@@ -160,6 +160,7 @@ class Region(_Entry):
     shares_name_with: list[str] = Field(default_factory=list)
     as_actor: bool = False
     bodies: list[RegionBody] = Field(default_factory=list)
+    geonames_admin1: str | None = None  # read by the gazetteer ("Kingston, Ont." is Ontario's)
 
     _country = field_validator("country")(classmethod(lambda cls, v: _check_country(v)))
 

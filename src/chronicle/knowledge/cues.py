@@ -28,7 +28,7 @@ FIELDS = (
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
     "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
-    "of_doer_nouns",
+    "of_doer_nouns", "command_heads",
 )
 
 
@@ -75,6 +75,7 @@ class Cues:
     object_pronouns: frozenset[str]
     person_role_nouns: frozenset[str]
     classing_verbs: frozenset[str]
+    command_heads: frozenset[str]
     future_nouns: frozenset[str]
     hypothetical_nouns: frozenset[str]
     abstract_nouns: frozenset[str]

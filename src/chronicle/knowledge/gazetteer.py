@@ -32,6 +32,13 @@ no actor), only in a country the story is about (``countries``), only when one p
 name clearly leads there (:data:`SMALL_LEAD`), and never over a country, a region, an addition or
 a major city of the same name. A village found is ``city`` precision: a populated place.
 
+A town written with its region or country after a comma ("Kingston, Ont.", "Staunton, Va.",
+"Perth, Western Australia", "Kingston, Jamaica"), as news writes towns, is looked up only there
+(``within``): the region's names and AP/postal abbreviations come from ``data/regions.yaml`` and
+its GeoNames admin1 code (US states': their postal code), so the town is the one of that region
+and its place says the region. A town of that name the data lacks there is the region itself
+("Bountiful, B.C." is British Columbia, not Bountiful, Utah), never a same-named town elsewhere.
+
 Coordinates of countries and US states are a representative point: the city nearest the
 population-weighted mean of the unit's cities (always inside the unit, unlike a centroid).
 pycountry subdivisions carry no coordinates; they get those of a same-named city in the same
@@ -44,7 +51,7 @@ import functools
 import gc as _pygc
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -57,6 +64,7 @@ from chronicle.errors import DataFileError
 
 ADDITIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer_additions.yaml"
 SMALL_PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places1000.tsv.gz"
+REGIONS_PATH = Path(__file__).resolve().parent.parent / "data" / "regions.yaml"
 MIN_CITY_POPULATION = 15_000
 SMALL_LEAD = 3  # a small place wins its name in a country only with 3x the people of the next one
 MAJOR_CITY_POPULATION = 1_000_000
@@ -136,6 +144,17 @@ class _Candidate:
     region: bool = False  # an admin1 (US state or subdivision)
 
 
+@dataclass(frozen=True)
+class RegionRef:
+    """Where a town written "Town, Region" must lie: a country, and a region of it (its name and
+    GeoNames admin1 code) when the words after the comma name one rather than a country."""
+
+    country: str
+    name: str | None = None
+    code: str | None = None
+    shared: bool = False  # the region's name is also a country's ("Georgia")
+
+
 def _key(text: str) -> str:
     """Index key: accents folded, case folded, dots dropped ("U.S." == "US"), hyphens = spaces."""
     text = text.translate(_FOLD).casefold()
@@ -197,6 +216,8 @@ class Gazetteer:
         self._add_cities(geo, cities, iso2to3)
         self._add_subdivisions(iso2to3, {c["iso3"]: c["population"]
                                          for c in geo.get_countries().values()})
+        self._region_names, self._region_abbreviations = _read_regions(
+            REGIONS_PATH, {s["name"]: code for code, s in geo.get_us_states().items()})
 
     @classmethod
     @functools.cache
@@ -317,17 +338,23 @@ class Gazetteer:
 
     # -- querying ---------------------------------------------------------------------------
     def resolve(self, text: str, *, country_hint: str | None = None, small: bool = False,
-                countries: frozenset[str] | set[str] = frozenset()) -> Place | None:
+                countries: frozenset[str] | set[str] = frozenset(), within: str | None = None) -> Place | None:
         """Best place for a place name as written, or None.
 
         Lower-case text is never a place name ("police", "mobile"). A leading "the" and a
         possessive "'s" are stripped if the full text is not itself a name ("The Hague").
         With ``small``, towns and villages of 1,000-14,999 people in ``countries`` (the story's,
         ``country_hint`` included) are candidates too; see the module docstring for the guards.
+        ``within`` is the region or country written after the name and a comma ("Va.", "Ontario",
+        "Jamaica"): a town there is preferred to every other reading (:meth:`_resolve_within`).
         """
         core = " ".join((text or "").split()).strip(" ,;:!?\"()[]")
         if not core or core.islower():
             return None
+        if within:
+            scoped = self._resolve_within(core, within, small)
+            if scoped is not None:
+                return scoped
         bare = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
         bare = re.sub(r"['’]s$", "", bare)
         hint = country_hint.upper() if country_hint else None
@@ -362,6 +389,93 @@ class Gazetteer:
         gid, name, iso3, admin1, lat, lon, pop = here[0][:7]
         return Place(name, iso3, admin1 or None, float(lat), float(lon), int(gid), "city", int(pop))
 
+    def scope(self, text: str) -> list[RegionRef]:
+        """Where words written after a town and a comma put it: a region of ``regions.yaml`` by
+        name or abbreviation as written ("Va.", "B.C.", "Ont.", "Western Australia"), a country
+        ("Jamaica"), or another first-level subdivision the data knows ("Sindh"); [] for none."""
+        text = " ".join(text.split()).strip(" ,;:")
+        refs = list(self._region_abbreviations.get(text, ()))
+        if refs or not text[:1].isupper():
+            return refs
+        key = _key(text)
+        refs = list(self._region_names.get(key, ()))
+        for c in self._index.get(key, ()):
+            if c.place.precision == "country" or (c.region and not refs and c.place.country != "USA"):
+                refs.append(RegionRef(c.place.country, shared=True))
+        return refs
+
+    def _resolve_within(self, text: str, within: str, small: bool) -> Place | None:
+        """"Kingston, Ont.": the town of that name in the region (or country) written after it,
+        the largest if several, its place saying the region; a village there (with ``small``);
+        else the region itself when a region of ``regions.yaml`` was written and the name is no
+        major city ("Bountiful, B.C." is British Columbia). None when the words after the comma
+        name no place, or the words are a list: a region and another of its country ("Texas,
+        Georgia"), a country and a country ("Russia, Georgia and Ukraine"), a country and a region
+        with no town of the country's name there ("Ireland, England")."""
+        scope = self.scope(within)
+        key = _key(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+        cands = self._index.get(key, [])
+        if not scope or any(c.region and any(c.place.country == r.country for r in scope) for c in cands):
+            return None
+        country = any(c.place.precision == "country" for c in cands)
+        if country and any(r.shared or not r.name for r in scope):
+            return None  # "Lebanon, Pa." is a town; "Russia, Georgia" and "Iran, Iraq" are lists
+        inside = [(c, r) for c in cands if c.place.precision in ("city", "point") and not c.region
+                  for r in scope if _inside(c, r)]
+        if inside:
+            best, ref = max(inside, key=lambda cr: (cr[0].primary, cr[0].weight))
+            return replace(best.place, admin1=best.place.admin1 or ref.name)
+        village = self._village_within(key, scope) if small else None
+        if village is not None:
+            return village
+        regions = [r for r in scope if r.name and not r.shared]
+        if len(regions) == 1 and not country and not any(c.major for c in cands):
+            return self._region_place(regions[0])
+        return None
+
+    def _village_within(self, key: str, scope: list[RegionRef]) -> Place | None:
+        """A town or village of that name in the region written after it (a US state's by its
+        name; elsewhere the data says only the country), if one leads there (:data:`SMALL_LEAD`)."""
+        rows = [r for r in self._small.get(key) if any(
+            r[2] == ref.country and (ref.country != "USA" or not ref.name or r[3] == ref.name)
+            for ref in scope)]
+        rows.sort(key=lambda r: -int(r[6]))
+        if not rows or (len(rows) > 1 and int(rows[0][6]) < SMALL_LEAD * int(rows[1][6])):
+            return None
+        gid, name, iso3, admin1, lat, lon, pop = rows[0][:7]
+        return Place(name, iso3, admin1 or None, float(lat), float(lon), int(gid), "city", int(pop))
+
+    def _region_place(self, ref: RegionRef) -> Place:
+        """The region itself, at admin1 precision (the gazetteer's entry when it has one)."""
+        for c in self._index.get(_key(ref.name or ""), ()):
+            if c.region and c.place.country == ref.country:
+                return c.place
+        return Place(ref.name or "", ref.country, ref.name, None, None, None, "admin1", None)
+
+    def town_and_region(self, ent) -> tuple[str, str | None]:
+        """A place span as news writes a town: its text and the region or country written after
+        it and a comma ("Kingston, Ont.", "SPRINGFIELD, Ill. --", "Perth, Western Australia"),
+        whether the tagger put the region in the span or after it; ``(text, None)`` when none, or
+        when the names are items of a list ("London, Frankfurt, New York and Paris", "Canada,
+        California, and Texas"): a comma before the first, or "and" / "or" right after the second."""
+        text, doc = ent.text, ent.doc
+        if ent.start > 0 and doc[ent.start - 1].text == ",":
+            return text, None
+        if ", " in text:
+            town, _, region = text.rpartition(", ")
+            if self.scope(region) and not _listed_after(doc, ent.end):
+                return town, region
+        end = ent.end
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return text, None
+        for n in range(min(4, len(doc) - end - 1), 0, -1):
+            words = doc[end + 1:end + 1 + n]
+            if words[-1].is_punct and words[-1].text != ".":
+                continue
+            if self.scope(words.text):
+                return (text, None) if _listed_after(doc, words.end) else (text, words.text)
+        return text, None
+
     @staticmethod
     def _best(cands: list[_Candidate], hint: str | None) -> _Candidate:
         regions = [c for c in cands if c.region]
@@ -383,6 +497,37 @@ class Gazetteer:
     def country_name(self, alpha3: str) -> str:
         """Short English name news uses ("Russia", "Ivory Coast"); KeyError if unknown."""
         return self._country_names[alpha3.upper()]
+
+
+def _listed_after(doc, i: int) -> bool:
+    """Whether the token at ``i`` (a comma at most before it) is "and" or "or": a list goes on."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("and", "or", "&")
+
+
+def _inside(cand: _Candidate, ref: RegionRef) -> bool:
+    """Whether a city candidate lies in the region (or country) ``ref``."""
+    return cand.place.country == ref.country and (ref.code is None or cand.code == ref.code)
+
+
+def _read_regions(path: Path, us_codes: dict[str, str]):
+    """``regions.yaml`` as two lookups: folded names and aliases, and abbreviations as written
+    ("Va.", "Ont.": their folded forms are words), each to the regions it may mean."""
+    try:
+        data = parse_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(str(path), str(exc)) from exc
+    names: dict[str, list[RegionRef]] = {}
+    abbreviations: dict[str, list[RegionRef]] = {}
+    for row in data.get("regions") or []:
+        code = row.get("geonames_admin1") or (us_codes.get(row["name"]) if row["country"] == "USA" else None)
+        ref = RegionRef(row["country"], row["name"], code and str(code), bool(row.get("shares_name_with")))
+        for name in (row["name"], *(row.get("aliases") or [])):
+            names.setdefault(_key(name), []).append(ref)
+        for abbreviation in row.get("abbreviations") or []:
+            abbreviations.setdefault(abbreviation, []).append(ref)
+    return names, abbreviations
 
 
 def _small_beats(best: _Candidate, allowed: frozenset[str], own_name: bool) -> bool:

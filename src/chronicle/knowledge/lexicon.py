@@ -29,7 +29,7 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
                          "person_quarrel", "retort", "poll_share",
                          "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
-                         "earlier_promise", "home_visit"]
+                         "earlier_promise", "home_visit", "command_idiom"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -76,6 +76,8 @@ SENSE_CONDITIONS: dict[str, str] = {
                        "pledge\", \"repeated his promise\"), not one made in the sentence (\"made his pledge\")",
     "home_visit": "a politician visits towns of their own country (\"the Lib Dem leader visits Leeds and "
                   "Hull\"): a tour, no one met",
+    "command_idiom": "the noun is command or the forefront (\"took charge of\", \"led the charge\", \"in charge of\", "
+                     "\"free of charge\"), not an accusation",
     "rival_warning": "a holder or seeker of office warns what another political actor does or will do "
                      "(\"Brown warned that the Tories were planning cuts\"): criticism, not a forecast",
 }

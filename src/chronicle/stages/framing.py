@@ -64,6 +64,7 @@ class FramingStage(Stage):
             kept.append(draft)
         for draft in kept:
             _peacekeeping(draft, cues)
+            _riot_or_complaint(draft, cues)
             _reframe(draft, work)
         kept += _must_demands(work, {d.anchor.i for d in kept if d.anchor is not None} | set(by_trigger))
         work.drafts = sorted(kept, key=lambda d: d.trigger.i)
@@ -195,6 +196,26 @@ def _peacekeeping(draft: Draft, cues) -> None:
     if any(word in text for word in cues.peacekeeping_words):
         draft.peacekeeping = True
         draft.event_type, draft.cameo, draft.mode, draft.contexts = "AID", "074", None, ["peacekeeping"]
+
+
+def _riot_or_complaint(draft: Draft, cues) -> None:
+    """Two acts the trigger word alone names wrongly (the CAMEO codebook's own distinctions):
+    "protesters clashed with police", "clashes between demonstrators and police" is a riot (CAMEO 145,
+    PROTEST), not armed combat, when the public (a crowd) clashes with the police or no one named;
+    "police clashed with protesters" is the police's force and stays ASSAULT. "The UN protested the
+    killings to Israel", "which Republicans protested as an abuse" is an official complaint (CAMEO
+    114, ACCUSE) when a government, party, legislator or international body protests something:
+    office holders complain, crowds demonstrate."""
+    trigger = draft.trigger
+    sources = {m.sector for m in draft.source}
+    targets = {m.sector for m in draft.target}
+    if draft.event_type == "ASSAULT" and trigger.lemma_.lower() == "clash" and sources == {"CVL"} \
+            and targets <= {"COP"}:
+        draft.event_type, draft.cameo, draft.mode, draft.contexts = "PROTEST", "145", "riot", []
+    elif draft.event_type == "PROTEST" and trigger.pos_ == "VERB" and trigger.lemma_.lower() == "protest" \
+            and any(c.dep_ in ("dobj", "obj") for c in trigger.children) \
+            and any(m.sector in cues.office_sectors | {"IGO"} for m in draft.source):
+        draft.event_type, draft.cameo, draft.mode, draft.contexts = "ACCUSE", "114", "disapprove", []
 
 
 def _denies_a_claim(draft: Draft, cues) -> bool:

@@ -11,6 +11,10 @@ capitalised proper nouns and that no actor mention covers, and only in a country
 about (the event's actors' countries and the article's most named country): a village that shares
 its name with a word, a person or a village abroad is no place of this event. Such a place is
 ``city`` precision, with a tenth less confidence than a city found the same way.
+
+A town written with its state, province or country after a comma ("Kingston, Ont.", "Staunton,
+Va.", "SPRINGFIELD, Ill. --") is looked up there first, as a reader does (the gazetteer's
+``within``): otherwise the biggest town of the name wins, often abroad.
 """
 
 from __future__ import annotations
@@ -123,7 +127,7 @@ class PlacesStage(Stage):
 
     def _resolve(self, ent, method: str, confidence: float, *, draft: Draft, work: Work,
                  story: frozenset[str]) -> Location | None:
-        text = ent.text
+        text, region = self.gazetteer.town_and_region(ent)
         if text.lower().startswith("the "):
             start = ent.start_char + 4
             text = text[4:]
@@ -133,7 +137,7 @@ class PlacesStage(Stage):
         small = self.small_places and _proper_place_name(ent) and not _covered_by_actor(ent, work)
         countries = story | {a.country for a in draft.source + draft.target
                              if a.country and a.country not in NOT_COUNTRIES}
-        place = self.gazetteer.resolve(text, country_hint=hint, small=small, countries=countries)
+        place = self.gazetteer.resolve(text, country_hint=hint, small=small, countries=countries, within=region)
         if place is None:
             return None
         if place.population is not None and place.population < MIN_CITY_POPULATION:

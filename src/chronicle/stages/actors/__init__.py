@@ -83,7 +83,7 @@ class ActorsStage(Stage):
 
     name = "actors.v1"
     requires = ("doc",)
-    assigns = ("mentions", "actors_at", "story_country")
+    assigns = ("mentions", "actors_at", "story_country", "owners_at")
 
     def __init__(self, *, actor_files: Iterable[str] = (), nlp=None):
         self.actor_files = tuple(actor_files)
@@ -129,6 +129,7 @@ class ActorsStage(Stage):
         work.story_country = borrowed.private_people(work, story, self.gazetteer)
         borrowed.unknown_bodies(work, self.gazetteer)
         anaphora.resolve(work, self.kb)
+        anaphora.resolve_possessives(work)
         self._context_countries(work, story)
         borrowed.bare_titles(work, bare, story, self.gazetteer)
         descriptors.apposed_names(work)
@@ -365,7 +366,10 @@ class ActorsStage(Stage):
         if ent == "GPE" and mention.country is None:
             # "Manchester", "Leicester": a town the knowledge base does not list is still of a
             # country (the story's when several share the name); no sector, so never a state.
-            place = self.gazetteer.resolve(mention.name, country_hint=index.story.main)
+            # "Kingston, Ont.": a town written with its region is that region's.
+            ent_span = ent_at(head)
+            region = self.gazetteer.town_and_region(ent_span)[1] if ent_span is not None else None
+            place = self.gazetteer.resolve(mention.name, country_hint=index.story.main, within=region)
             if place is not None:
                 mention.country, mention.method = place.country, mention.method + "+gazetteer"
         return mention

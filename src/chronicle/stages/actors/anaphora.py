@@ -298,3 +298,35 @@ def speaker_of(token: Token, work: Work) -> ActorMention | None:
                         return found[0]
             return None
     return None
+
+
+def resolve_possessives(work: Work) -> None:
+    """"Labour attacked his policies", "called for her resignation": whom a possessive pronoun
+    ("his", "her", "its", "their") means, by the rules of the other pronouns (:func:`_antecedents`:
+    the speaker, else the one compatible actor of the nearest sentence holding any, never one of
+    the other sex, else the country several candidates share; no guess from the story's country), into ``Work.owners_at``. Kept apart from
+    ``mentions`` and ``actors_at``: most possessives own no act ("his arrest", "their troops"), so
+    only the events stage's target rules read them, for an act aimed at what the pronoun's
+    referent owns or did. A phrase the pronoun's noun already codes ("his organization", "his
+    spokesman") is left to that mention."""
+    cues = load_cues()
+    words = cues.person_pronouns | cues.thing_pronouns | cues.plural_pronouns
+    sent_of = {t.i: number for number, sent in enumerate(work.doc.sents) for t in sent}
+    work.owners_at = {}
+    for token in work.doc:
+        if token.dep_ != "poss" or token.pos_ != "PRON" or token.lower_ not in words or token.head.i in work.actors_at:
+            continue
+        pending = ActorMention(text=token.text, start=token.idx, end=token.idx + len(token), head_i=token.i,
+                               kind="anaphor", method="anaphor:pending", confidence=0.0)
+        copies = []
+        for ante in _antecedents(token, pending, work, sent_of):
+            twin = ante.at(pending.text, pending.start, pending.end, token.i)
+            if ante.method in (SHARED_COUNTRY, STORY_COUNTRY):
+                copies.append(twin)  # someone of that country, though of no one person
+                continue
+            twin.name = ante.name or ante.text
+            twin.method = f"anaphor:{ante.text}"
+            twin.confidence = round(min(ante.confidence, 0.6), 2)
+            copies.append(twin)
+        if copies:
+            work.owners_at[token.i] = copies

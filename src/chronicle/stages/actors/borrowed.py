@@ -45,21 +45,23 @@ def sentence_countries(work: Work, gazetteer=None) -> dict[int, list[str]]:
             found.setdefault(work.doc[m.head_i].sent.start, []).append((m.start, m.country))
     for ent in doc_ents(work.doc)[0] if gazetteer is not None else ():
         if ent.label_ == "GPE":
-            country = place_country(ent.text, gazetteer)
+            country = place_country(ent.text, gazetteer, ent)
             if country is not None:
                 found.setdefault(ent.sent.start, []).append((ent.start_char, country))
     return {start: [c for _, c in sorted(pairs)] for start, pairs in found.items()}
 
 
-def place_country(text: str, gazetteer) -> str | None:
+def place_country(text: str, gazetteer, ent=None) -> str | None:
     """The country of a place name the parser found: a state's abbreviation ("Va.", "Ill.",
     ``regions.yaml``) is its state's, which the gazetteer, folding the dots, would read as a foreign
-    town ("Va." -> Wa, Ghana) and so withhold the country of every person in the sentence."""
+    town ("Va." -> Wa, Ghana) and so withhold the country of every person in the sentence; a town
+    written with its region after a comma (the span ``ent``) is that region's ("Kingston, Ont.")."""
     regions = load_actor_kb().region_abbreviations.get(text)
     if regions:
         countries = {r.country for r in regions}
         return countries.pop() if len(countries) == 1 else None
-    place = gazetteer.resolve(text)
+    town, region = gazetteer.town_and_region(ent) if ent is not None else (text, None)
+    place = gazetteer.resolve(town, within=region)
     return place.country if place is not None else None
 
 
@@ -76,7 +78,7 @@ def article_country(work: Work, story: StoryContext | None, gazetteer) -> str | 
         if m.country and m.kind in NAMING_KINDS and m.sector != "MED" and m.country not in NO_STATE:
             counts[m.country] += 1
     for ent in doc_ents(work.doc)[0]:
-        if ent.label_ == "GPE" and (country := place_country(ent.text, gazetteer)) is not None:
+        if ent.label_ == "GPE" and (country := place_country(ent.text, gazetteer, ent)) is not None:
             counts[country] += 1
     if counts:
         return leading_country(counts, minimum=1)

@@ -134,7 +134,8 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counte
     """Country evidence: each unambiguous name, demonym, capital, region, party word or national
     title of the article counts one; each place the parser tagged counts one; the outlet counts one.
     Names a reader would need the context for (a surname, "Congress", "Georgia") do not count, nor
-    does a state's abbreviation the gazetteer would take for a foreign town ("Va." is not Ghana's Wa)."""
+    does a state's abbreviation the gazetteer would take for a foreign town ("Va." is not Ghana's Wa).
+    A town written with its region after a comma is that region's ("Kingston, Ont." is Canada's)."""
     counts: Counter = Counter()
     for span in story.names:
         country = _country_of(span, kb)
@@ -148,7 +149,8 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counte
         for ent in doc_ents(work.doc)[0]:
             if ent.label_ == "GPE" and ent.text not in kb.by_alias and ent.text not in kb.regions \
                     and ent.text not in kb.region_abbreviations:
-                place = gazetteer.resolve(ent.text)
+                town, region = gazetteer.town_and_region(ent)
+                place = gazetteer.resolve(town, within=region)
                 if place is not None:
                     counts[place.country] += 1
     outlet = outlet_country(work)

@@ -45,7 +45,9 @@ def place_in_object(head: Token, index: "TokenIndex", base: dict, kb: ActorKB, g
     country = next((e.country for e in entries if e.kind == "country"), None)
     if country is None:
         ent = ent_at(head)
-        place = gazetteer.resolve(ent.text if ent is not None else head.text, country_hint=index.story.main)
+        region = gazetteer.town_and_region(ent)[1] if ent is not None else None  # "Kingston, Ont."
+        place = gazetteer.resolve(ent.text if ent is not None else head.text, country_hint=index.story.main,
+                                  within=region)
         country = place.country if place is not None else None
     if country is None and method == CLAUSE_PLACE_METHOD:
         return None

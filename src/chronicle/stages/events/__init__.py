@@ -264,6 +264,8 @@ class EventsStage(Stage):
         mutual = len(unique_mentions(source)) >= 2 and _symmetric(entry)
         if not target and not mutual:  # ("X and Y agreed to share data on Z" stays X <-> Y)
             target += self._inner_targets(verb, entry, work, passive, depth)
+        if not target and not passive and arguments.coded(source):  # "attacked his policies"
+            target += arguments.owned_targets(verb, work, preps, source)
         if not target and not passive and arguments.coded(source):  # "warned that X was planning cuts"
             target += arguments.reported_subject(verb, work, entry.event_type, source)
         if not target and not mutual and arguments.coded(source):  # "returned it to Peru"; "surrendered in Faryab"
@@ -483,9 +485,17 @@ def _unnamed_roles(verb: Token, entry: TriggerEntry, work: Work, passive: bool, 
     if target and not source:  # "critics accused X", "the woman who shot two co-workers"
         source = source + arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
     if source and not target and not passive and arguments.coded(source):
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or _target_pobjs(verb, entry)
         target = target + arguments.unnamed_doers(objects, verb, work)
     return source, target
+
+
+def _target_pobjs(verb: Token, entry: TriggerEntry) -> list[Token]:
+    """The objects of the verb's target prepositions ("apologised to the workers", "lashed out at
+    critics", "called on residents to leave"): whom the act is aimed at when it has no object."""
+    preps = set(entry.target_preps) | set(entry.particles)
+    return [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _doer_words(verb: Token, passive: bool) -> list[Token]:
@@ -616,7 +626,8 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
     """The people an arrest, a charge or an act of violence is done to when the text does not name
     them: "two men were arrested", "a nurse was convicted", "a woman was shot dead", "the killing of
     three teenagers" (private persons are targets of state action and of violence,
-    ``chronicle.knowledge.acts``)."""
+    ``chronicle.knowledge.acts``), told by number or part too ("one of my sons was killed",
+    :func:`_quantified_noun`)."""
     if trigger.pos_ == "VERB":
         deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in trigger.children) else ("dobj", "obj")
         patients = [c for c in trigger.children if c.dep_ in deps]
@@ -640,10 +651,11 @@ def _people_named(patients: list[Token], work: Work, people: frozenset[str] | No
     given) no actor covers."""
     people = load_cues().unnamed_people if people is None else people
     found = []
-    for noun in patients:
+    for patient in patients:
+        noun = _quantified_noun(patient)
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in people or noun.i in work.actors_at:
             continue
-        first = noun.left_edge.i  # not the blank the screen leaves where it cut a sentence out
+        first = patient.left_edge.i  # not the blank the screen leaves where it cut a sentence out
         while first < noun.i and (work.doc[first].is_space or work.doc[first].is_punct):
             first += 1
         span = work.doc[first:noun.i + 1]
@@ -652,6 +664,22 @@ def _people_named(patients: list[Token], work: Work, people: frozenset[str] | No
                                   method="unnamed-people", confidence=0.5, head_i=noun.i,
                                   plural=noun.tag_ == "NNS"))
     return found
+
+
+def _quantified_noun(patient: Token) -> Token:
+    """The people a quantifier stands for: "one of my sons was killed", "three of the men were
+    arrested", "two of his aides were charged" (the parser makes the number or the partitive word,
+    ``partitive_words``, the head and hangs the people on its "of"); else the patient itself. Only
+    "of" with a plural noun ("some of the money" is no one), and the caller still asks whether the
+    noun is of people ("one of the reasons" is not)."""
+    if patient.pos_ != "NUM" and patient.lower_ not in load_cues().partitive_words:
+        return patient
+    for prep in patient.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.tag_ == "NNS":
+                    return noun
+    return patient
 
 
 def _infinitive(verb: Token) -> bool:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
-from chronicle.knowledge.acts import state_action, state_action_preps
+from chronicle.knowledge.acts import arrest, state_action, state_action_preps
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import GUESSED_METHODS, ActorMention, Work
 from chronicle.syntax.tree import INNER_DEPS, RELATIVE_PRONOUNS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside, shared_passive_subject
@@ -246,7 +246,7 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     preps = state_action_preps(lemma)
     if preps and not has_prep_phrase(verb, preps):
         return []  # "charged with murder", not "charged twice for the delivery"
-    if _only_guessed([m for c in patients for m in actors_for(c, work)]):
+    if _only_guessed([m for c in patients for m in actors_for(c, work)]) and not _held_person(patients, cameo, lemma):
         return []  # "if they are found guilty": a pronoun known by its country alone makes no act
     country = _sentence_country(verb, work)
     if country is None:
@@ -254,6 +254,23 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     return [ActorMention(text="", start=verb.idx, end=verb.idx, country=country, kind="state",
                          method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
                          head_i=verb.i)]
+
+
+HELD_LEMMAS = frozenset({"sentence"})
+"""State acts besides arrest and detention (CAMEO 173) that hold a person: "was sentenced to two years"."""
+
+
+def _held_person(patients: list[Token], cameo: str | None, lemma: str | None) -> bool:
+    """"He was arrested and remained in custody", "she was sentenced to five years": a person
+    pronoun ("he", "she") that is the one an arrest, a detention or a sentence is done to points
+    back to someone the story is about, even when the actors stage could not say whom (an unnamed
+    man, a name it does not know); only a state holds a person, so the act is news whoever he is.
+    Not "they" (as often an institution or people at large), nor charges and verdicts ("if they
+    are found guilty", "he was charged by the FA": others charge too)."""
+    if not (arrest(cameo) or lemma in HELD_LEMMAS):
+        return False
+    people = load_cues().person_pronouns
+    return bool(patients) and all(p.pos_ == "PRON" and p.lower_ in people for p in patients)
 
 
 def nested_agents(verb: Token, work: Work) -> list[ActorMention]:
@@ -552,3 +569,28 @@ def without_venues(found: list[ActorMention], event_type: str, work: Work) -> li
             continue
         kept.append(m)
     return kept
+
+
+# --------------------------------------------------------------------------- "attacked his policies"
+
+def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMention]) -> list[ActorMention]:
+    """"Labour attacked his policies", "called for her resignation", "criticised their record": an
+    act aimed at what someone owns, says or does is aimed at them, as PLOVER codes it; the one a
+    possessive pronoun on the verb's object (or on the object of one of its target ``preps``) means
+    (``Work.owners_at``, resolved by the actors stage) is the target. Not when the object names
+    people of its own ("shot his wife", "attacked his critics": they are the ones it lands on), and
+    read only when the clause names no other target (the caller's choice). A pronoun that means
+    the source itself ("Smith apologised for his remarks") gives none, so the rules after this
+    one still read the clause."""
+    cues = load_cues()
+    people = cues.unnamed_people | cues.generic_people | cues.group_nouns | load_actor_cues().unnamed_doers
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+                for o in p.children if o.dep_ == "pobj"]
+    found: list[ActorMention] = []
+    for obj in objects:
+        if obj.i in work.actors_at or obj.lemma_.lower() in people:
+            continue
+        found += [m for c in obj.children if c.dep_ == "poss" for m in work.owners_at.get(c.i, [])]
+    own = {m.key for m in source}
+    return [m for m in found if m.key not in own]

@@ -634,6 +634,18 @@ def _home_place(place: Token, mentions: list, home: set[str]) -> bool | None:
     return found.country in home and found.precision != "country"
 
 
+def command_idiom(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"took charge of the response", "led the charge against the bill", "the official in charge of",
+    "free of charge": the noun is command, the forefront or a price in a fixed phrase (``command_heads``),
+    not a charge laid against anyone."""
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if token.dep_ in ("dobj", "obj", "pobj") and head.lemma_.lower() in load_cues().command_heads:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "free"
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
@@ -646,5 +658,5 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "retort": retort, "poll_share": poll_share,
     "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
     "campaign_pledge": campaign_pledge, "rival_warning": rival_warning,
-    "earlier_promise": earlier_promise, "home_visit": home_visit,
+    "earlier_promise": earlier_promise, "home_visit": home_visit, "command_idiom": command_idiom,
 }
