@@ -36,11 +36,7 @@ from chronicle.syntax.tree import doc_text, ent_at
 # Children that belong to a noun phrase's premodifiers (kept when cutting the phrase).
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct",
                 "predet", "nn"}
-BREAKS = {"-", "—", "–", "―", "--", ":", ";", "(", ")"}
-DATELINE_DASHES = {"-", "—", "–", "―", "--"}
-DATELINE_WORDS = 6
-DATELINE_NOT_PLACES = {"ORG", "NORP", "PERSON"}
-"""The longest place a dateline names before its dash ("KANSAS CITY, Mo. —", "LONDON (Reuters) -")."""
+BREAKS = {"-", "—", "–", "--", ":", ";", "(", ")"}
 ACTOR_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -67,31 +63,6 @@ def np_tokens(head: Token) -> list[Token]:
     while out and (out[0].is_punct or out[0].is_space) and out[0] is not head:
         out = out[1:]  # nor is the blank where the screen left out a sentence before it
     return out
-
-
-def dateline_end(sent) -> int:
-    """The index of the first token after the sentence's dateline ("WASHINGTON ― President Trump
-    ...", "KANSAS CITY, Mo. — Leaders ...", "LONDON (Reuters) - Protesters ..."), or 0 when it has
-    none. A dateline tells where the story was filed: the place in it never acts, though the parser
-    often makes it the subject. It is a few capitalised words at the start, the first of them in
-    capitals (a place, not an organisation's acronym: "NATO - the alliance - warned") or followed
-    by an agency in brackets, then a dash between spaces."""
-    words = [t for t in sent if not t.is_space]
-    for k, token in enumerate(words[:DATELINE_WORDS + 4]):
-        if token.text in DATELINE_DASHES and token.whitespace_ and k > 0:
-            place = words[:k]
-            agency = any(t.text == "(" for t in place)
-            first = place[0].text
-            upper = first.isalpha() and first.isupper() and len(first) > 1 \
-                and place[0].ent_type_ not in DATELINE_NOT_PLACES  # not "NATO - the alliance - said"
-            names = [t for t in place if t.is_alpha]
-            plain = all(t.is_punct or t.text[:1].isupper() or t.like_num for t in place)
-            if (upper or agency) and plain and 0 < len(names) <= DATELINE_WORDS:
-                return token.i + 1
-            return 0
-        if not (token.is_punct or token.text[:1].isupper() or token.like_num or token.text == "("):
-            return 0
-    return 0
 
 
 def _is_break(token: Token) -> bool:
@@ -141,9 +112,8 @@ class ActorsStage(Stage):
         index = TokenIndex(doc, matches, self.kb, story)
         work.mentions, work.actors_at = [], {}
         for sent in doc.sents:
-            dateline = dateline_end(sent)
             for token in sent:
-                if token.i < dateline or not _is_np_head(token):
+                if not _is_np_head(token):
                     continue
                 mention = self.code_phrase(token, index, work)
                 if mention is not None:
