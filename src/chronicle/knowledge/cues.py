@@ -28,7 +28,8 @@ FIELDS = (
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
     "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
-    "of_doer_nouns", "command_heads",
+    "of_doer_nouns", "command_heads", "aid_giver_sectors", "object_bound_types", "currency_nouns",
+    "campaign_sectors", "campaign_words",
 )
 
 
@@ -124,6 +125,11 @@ class Cues:
     subject_control_preps: frozenset[str]
     engaged_verbs: frozenset[str]
     of_doer_nouns: frozenset[str]
+    aid_giver_sectors: frozenset[str]
+    object_bound_types: frozenset[str]
+    currency_nouns: frozenset[str]
+    campaign_sectors: frozenset[str]
+    campaign_words: frozenset[str]
     org_name_heads: dict[str, str]
 
 

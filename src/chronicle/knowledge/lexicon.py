@@ -29,7 +29,8 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
                          "person_quarrel", "retort", "poll_share",
                          "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
-                         "earlier_promise", "home_visit", "command_idiom"]
+                         "earlier_promise", "home_visit", "command_idiom", "private_helper", "currency_itself",
+                         "home_funding"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -52,6 +53,11 @@ SENSE_CONDITIONS: dict[str, str] = {
                 "\"a call for X to resign\" (not a phone call)",
     "helps_along": "the verb governs another act (\"helped them find information\", \"help raise awareness\"), "
                    "which is what is done; a state that helps (\"sent troops to help X patrol\") still gives aid",
+    "home_funding": "the funding names no one to receive it, or only the funder's own country's bodies "
+                    "(\"acted to fund the government\", \"to fund the deficit\")",
+    "currency_itself": "the object is a currency named with \"the\" and no sum (\"sent the dollar higher\")",
+    "private_helper": "the one who helps is no state, armed force, international body or aid agency, "
+                      "or is not named (\"Felt helped the reporters\", \"was helped by leaked emails\")",
     "behest": "\"at the request of X\": the noun says on whose word the main act is done (an earlier act)",
     "answered": "\"rejected a request from X\": the noun is the earlier act the sentence's event answers",
     "possessed": "the noun names something held, not an act: the object of have, enjoy, lack, stress ... "

@@ -60,7 +60,7 @@ from chronicle.models.event_classifier import (CANDIDATE_LABELS, Candidate, Even
 from chronicle.record import Draft, Work
 from chronicle.schema import PLOVER_TYPES
 from chronicle.stages.base import Stage, StageContext
-from chronicle.stages.events import EventsStage, ruled_out_words
+from chronicle.stages.events import EventsStage, ruled_out_words, sense_objects
 
 TRIGGER_POS = ("VERB", "NOUN")
 TRIES = 3
@@ -153,6 +153,8 @@ class EventRecallStage(Stage):
         meeting. The lexicon says the shape is no event of the type; the sentence head must not make
         it one (``entry_for`` drops the entry's object conditions, so they are read here)."""
         entries = [e for e in _entries(self.rules.lexicon, token) if e.event_type == event_type and e.not_objects]
+        if _other_object(token, event_type, _entries(self.rules.lexicon, token)):
+            return True
         if not entries:
             return False
         words = ruled_out_words(token, "NOUN" if token.pos_ == "NOUN" else "VERB")
@@ -178,6 +180,21 @@ class EventRecallStage(Stage):
         scores = self.classifier.candidate_matrix(candidates)[:, column]
         ranked = sorted(range(len(words)), key=lambda i: (words[i].i not in known, -scores[i]))
         return [words[i] for i in ranked]
+
+
+def _other_object(token: Token, event_type: str, entries: list[TriggerEntry]) -> bool:
+    """A verb whose every lexicon sense of an ``object_bound_types`` type names what its object must
+    be, and whose object is none of those: "sent the dollar higher", "a letter delivered to the
+    leader" (a participle's noun is its object) are no aid given (``entry_for`` drops the object
+    conditions, so they are read here)."""
+    if token.pos_ != "VERB" or event_type not in load_cues().object_bound_types:
+        return False
+    senses = [e for e in entries if e.event_type == event_type]
+    objects = sense_objects(token, "VERB")
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects.add(token.head.lemma_.lower())
+    return bool(senses and objects) and all(e.objects for e in senses) \
+        and not any(objects & set(e.objects) for e in senses)
 
 
 def article_sentences(sent, work: Work) -> set[int]:

@@ -339,6 +339,66 @@ def _state_helper(token: Token, work: Work | None) -> bool:
         node = node.head
     return False
 
+def private_helper(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Both men credited Felt for helping them", "he was helped by the release of party emails",
+    "food was needed to help seven million people": help is aid (PLOVER AID, material or services
+    given to another actor) only when a state, an armed force, an international body or an aid
+    agency gives it (``aid_giver_sectors``; "Japan helped Indonesia", "the UN is helping refugees",
+    "sent troops to help the country patrol its borders"); a person's or a firm's help, and help
+    whose giver the sentence does not name, is not."""
+    if work is None:
+        return False
+    sectors = load_cues().aid_giver_sectors
+    return not any(m.kind == "country" or m.sector in sectors for m in _helpers(token, work))
+
+
+def _helpers(token: Token, work: Work) -> list:
+    """The actors who help: the passive's agent ("was helped by X"), else the subject of the verb
+    or of the clause it completes or is the purpose of (as ``_state_helper`` climbs)."""
+    agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        return [m for a in agents for t in a.subtree for m in work.actors_at.get(t.i, [])]
+    node = token
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return [m for s in subjects for t in s.subtree for m in work.actors_at.get(t.i, [])]
+        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "pobj", "prep", "acomp") \
+                or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def currency_itself(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Greenspan's speech sent the dollar higher", "the data gave the euro a lift": a currency named
+    with "the" and no sum is the currency itself, whose value moves; "sent $5m", "gave 10 million
+    dollars", "sent dollars to the rebels" are money given."""
+    words = load_cues().currency_nouns
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    return any(o.lemma_.lower() in words and o.tag_ == "NN" and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)
+               and not any(d.dep_ in ("nummod", "quantmod", "compound") for d in o.children)
+               for o in _with_conjuncts(objects))
+
+
+def home_funding(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"the Senate acted to fund the government", "the easiest way to fund the deficit", "they will
+    fund border security but not the wall": funding that names no one else to receive it (no actor
+    as object or after "to"/"for"), or only bodies of the funder's own country, is a budget, not
+    aid given to another actor (PLOVER AID); "Washington funds the Afghan army", "the EU will
+    finance Greece" name the one aided."""
+    if work is None:
+        return False
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for p in c.children if p.dep_ == "pobj"]
+    got = [m for o in _with_conjuncts(objects) for t in o.subtree for m in work.actors_at.get(t.i, [])]
+    if not got:
+        return True
+    own = {m.country for m in _helpers(token, work) if m.country}
+    return bool(own) and all(m.country in own for m in got)
+
+
 def behest(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"trains Iraqi pilots at the request of Iraq's government", "on the request of the court": the
     noun says on whose word the main act is done, an earlier act it only refers to."""
@@ -450,10 +510,24 @@ def person_quarrel(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
         attacked = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     agents += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     attackers = [_person(t, work) for t in _with_conjuncts(agents)]
-    victims = [_person(t, work) for t in _with_conjuncts(attacked)]
+    victims = [_person(t, work) or _home_body(t, agents, work) for t in _with_conjuncts(attacked)]
     attackers, victims = [a for a in attackers if a], [v for v in victims if v]
     return bool(attackers and victims) and any(
         m.sector in QUARREL_SECTORS for m in attackers + victims if m is not True)
+
+
+def _home_body(token: Token, agents: list[Token], work: Work) -> object:
+    """"Trump renewed his attack on his Justice Department", "the senator attacked Congress": a
+    person's attack on a government, legislature or court of their own country is one of words;
+    an attack on a foreign one may be force. A pronoun attacker ("his attack") is of the story's
+    country."""
+    mentions = [m for t in token.subtree for m in work.actors_at.get(t.i, []) if m.head_i == token.i]
+    own = {m.country for a in agents for t in a.subtree for m in work.actors_at.get(t.i, [])
+           if m.kind == "person" and m.country}
+    if not own and any(a.pos_ == "PRON" for a in agents):
+        own = {work.story_country} - {None}
+    return next((m for m in mentions if m.kind != "person" and m.sector in QUARREL_SECTORS
+                 and m.country in own), None)
 
 
 def _person(token: Token, work: Work) -> object:
@@ -542,14 +616,33 @@ def campaign_pledge(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     Haiti" name whom the promise is made to."""
     if work is None or addressee(token, work, lexicon):
         return False
+    cues = load_cues()
+    if _at_election(token, cues):
+        return True
     if token.pos_ == "NOUN":
         agents = [c for c in token.children if c.dep_ == "poss"]
     else:
         agents = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not agents and token.dep_ == "relcl":
             agents = [token.head]  # "Mr Howard, who has pledged to ...": the noun the clause describes
+        elif not agents and token.dep_ in ("advcl", "xcomp", "acomp", "oprd"):
+            # "Mr Kennedy is going into the election pledged to raise taxes": the main clause's subject
+            agents = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     mentions = [m for a in _with_conjuncts(agents) for t in a.subtree for m in work.actors_at.get(t.i, [])]
-    return bool(mentions) and all(m.sector == "PTY" for m in mentions)
+    return bool(mentions) and all(m.sector in cues.campaign_sectors for m in mentions)
+
+
+def _at_election(token: Token, cues) -> bool:
+    """"promised to cut unemployment when he was elected", "pledged during the campaign to ...", "in
+    its manifesto": a promise told as made to win an election is made to voters, whoever makes it
+    (a president included). Only a clause or phrase of time or place of the promise counts, not what
+    is promised ("pledged to hold elections")."""
+    words = cues.campaign_words
+    for t in token.subtree:
+        if t.dep_ == "advcl" and t.i > token.i and any(w.lemma_.lower() in words for w in t.subtree):
+            return True
+    return any(c.dep_ == "prep" and c.lower_ in ("during", "in", "on") and p.lemma_.lower() in words
+               for c in token.children for p in c.children if p.dep_ == "pobj")
 
 
 def rival_warning(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
@@ -652,7 +745,8 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "transitive": transitive, "own_object": own_object, "opinion": opinion,
     "abstract_object": abstract_object, "political_speaker": political_speaker,
     "plain_departure": plain_departure, "asks_to_act": asks_to_act, "asks_for": asks_for,
-    "helps_along": helps_along, "behest": behest,
+    "helps_along": helps_along, "behest": behest, "private_helper": private_helper,
+    "currency_itself": currency_itself, "home_funding": home_funding,
     "answered": answered, "possessed": possessed,
     "topic_only": topic_only, "stance": stance, "person_quarrel": person_quarrel,
     "retort": retort, "poll_share": poll_share,
