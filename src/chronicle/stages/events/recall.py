@@ -152,9 +152,10 @@ class EventRecallStage(Stage):
         the word has: "hosted a news conference", "held a press conference" are the press told, not a
         meeting. The lexicon says the shape is no event of the type; the sentence head must not make
         it one (``entry_for`` drops the entry's object conditions, so they are read here)."""
-        entries = [e for e in _entries(self.rules.lexicon, token) if e.event_type == event_type and e.not_objects]
-        if _other_object(token, event_type, _entries(self.rules.lexicon, token)):
+        found = _entries(self.rules.lexicon, token)
+        if _other_object(token, event_type, found):
             return True
+        entries = [e for e in found if e.event_type == event_type and e.not_objects]
         if not entries:
             return False
         words = ruled_out_words(token, "NOUN" if token.pos_ == "NOUN" else "VERB")

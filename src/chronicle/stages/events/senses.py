@@ -327,17 +327,28 @@ def _state_helper(token: Token, work: Work | None) -> bool:
     """Whether the subject of the verb (or of the clause it is the purpose of) is a state."""
     if work is None:
         return False
+    return any(m.kind == "country" or m.sector in STATE_SECTORS for m in _clause_subjects(token, work))
+
+
+def _clause_subjects(token: Token, work: Work) -> list:
+    """The actors of the nearest subject: the verb's own, else that of the clause it completes or is
+    the purpose of, climbing at most four steps; [] when none is found."""
     node = token
     for _ in range(4):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
         if subjects:
-            mentions = [m for s in subjects for t in s.subtree for m in work.actors_at.get(t.i, [])]
-            return any(m.kind == "country" or m.sector in STATE_SECTORS for m in mentions)
+            return _mentions_in(subjects, work)
         if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "pobj", "prep", "acomp") \
                 or node.head.i == node.i:
-            return False
+            return []
         node = node.head
-    return False
+    return []
+
+
+def _mentions_in(tokens: list[Token], work: Work) -> list:
+    """Every actor mention inside the phrases headed by ``tokens``."""
+    return [m for a in tokens for t in a.subtree for m in work.actors_at.get(t.i, [])]
+
 
 def private_helper(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"Both men credited Felt for helping them", "he was helped by the release of party emails",
@@ -354,20 +365,9 @@ def private_helper(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
 
 def _helpers(token: Token, work: Work) -> list:
     """The actors who help: the passive's agent ("was helped by X"), else the subject of the verb
-    or of the clause it completes or is the purpose of (as ``_state_helper`` climbs)."""
+    or of the clause it completes or is the purpose of (``_clause_subjects``)."""
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if agents:
-        return [m for a in agents for t in a.subtree for m in work.actors_at.get(t.i, [])]
-    node = token
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if subjects:
-            return [m for s in subjects for t in s.subtree for m in work.actors_at.get(t.i, [])]
-        if node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "pobj", "prep", "acomp") \
-                or node.head.i == node.i:
-            return []
-        node = node.head
-    return []
+    return _mentions_in(agents, work) if agents else _clause_subjects(token, work)
 
 
 def currency_itself(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
@@ -392,7 +392,7 @@ def home_funding(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
                 for p in c.children if p.dep_ == "pobj"]
-    got = [m for o in _with_conjuncts(objects) for t in o.subtree for m in work.actors_at.get(t.i, [])]
+    got = _mentions_in(_with_conjuncts(objects), work)
     if not got:
         return True
     own = {m.country for m in _helpers(token, work) if m.country}
