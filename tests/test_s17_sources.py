@@ -81,21 +81,3 @@ def test_a_dismissal_with_its_doer_named_keeps_the_doer(coder):
 def test_a_fired_employee_of_a_firm_gets_no_state(coder):
     text = OHIO + "A cashier at the Columbus supermarket was fired after the thefts."
     assert not any(a.method == "implicit:state+employer" for e in events_of(coder, text) for a in e.source)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, country", [
-    ("Schools in Gaza have been closed since the start of Israeli air strikes on the territory.", "ISR"),
-    ("Dozens of civilians died in Russian air strikes on Aleppo on Monday.", "RUS"),
-])
-def test_a_people_s_adjective_before_a_noun_of_force_names_its_state(coder, text, country):
-    (event,) = typed(events_of(coder, text), "ASSAULT")
-    assert [a.country for a in event.source] == [country]
-    assert event.source[0].text.split()[0] in text
-
-
-@pytest.mark.model
-def test_a_place_before_a_noun_of_force_is_not_its_doer(coder):
-    events = typed(events_of(coder, "The Gaza attack killed four soldiers on Tuesday."), "ASSAULT")
-    assert not any(a.method.startswith("owner:") for e in events for a in e.source)
-

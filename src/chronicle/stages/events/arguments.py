@@ -516,26 +516,14 @@ def noun_owner(noun: Token, work: Work, event_type: str) -> list[ActorMention]:
     if event_type in OWNED_GATHERING_TYPES:
         return found
     for mention in work.actors_at.get(noun.i, []):
-        if not mention.method.startswith("owner:"):
+        if not mention.method.startswith("owner:") or not mention.sector:
             continue
         words = [t for t in work.doc[noun.left_edge.i:noun.i] if t.dep_ not in ("det", "punct", "poss")]
-        if not words or not mention.sector and not _people_adjective_doer(words, mention, event_type):
+        if not words:
             continue
         found.append(mention.at(work.doc[words[0].i:noun.i].text, words[0].idx,
                                 words[-1].idx + len(words[-1]), words[-1].i))
     return found
-
-
-DEMONYM_DOER_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-"""Acts of force whose noun, told with a people's adjective, is that people's state's act."""
-
-
-def _people_adjective_doer(words: list[Token], mention: ActorMention, event_type: str) -> bool:
-    """"Israeli air strikes", "heavy Russian shelling", "the Iraqi invasion": a people's adjective
-    (a demonym, NORP) before a noun of force names the state that uses it; a country's or a
-    place's name there ("the Gaza attack") is as often where it is done, and is left out."""
-    return event_type in DEMONYM_DOER_TYPES and bool(mention.country) \
-        and mention.country not in ("IGO", "NGO") and any(t.ent_type_ == "NORP" and t.tag_ == "JJ" for t in words)
 
 
 # --------------------------------------------------------------------------- whom a reported clause
