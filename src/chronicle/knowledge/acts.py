@@ -52,7 +52,7 @@ def unaffiliated(cameo: str | None, lemma: str | None = None) -> bool:
 
 
 STATE_ACTION_LEMMAS: dict[str, tuple[str, ...]] = {
-    "charge": ("with", "over", "in", "under act", "under section", "under law", "under statute",
+    "charge": ("with", "over", "in", "on suspicion", "under act", "under section", "under law", "under statute",
                "under legislation", "under article"), "indict": (), "convict": (), "accuse": ("of",),
     "sentence": ("to", "for"),
     "release": ("on bail", "on parole", "on licence", "on license", "on probation", "without charge",
@@ -65,7 +65,8 @@ prepositions, when it has some, say the sense: "charged with murder", not "charg
 delivery"; a preposition with its object ("on bail") must be followed by that word: "released on
 bail", not "released on Friday" or "released in the US"; a charge "under" names the law broken
 ("charged under Section 5 of the Public Order Act", "under the Terrorism Act"), not "under his own
-name"."""
+name"; "on suspicion" is the British police's wording ("charged on suspicion of arson"), not "charged
+on Friday"."""
 
 ARREST_CAMEO = "173"
 """Arrest and detention: only the state does it, whoever is named or not ("arrested by the highway patrol")."""

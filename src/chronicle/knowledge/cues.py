@@ -29,7 +29,7 @@ FIELDS = (
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
     "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
     "of_doer_nouns", "command_heads", "aid_giver_sectors", "object_bound_types", "currency_nouns",
-    "campaign_sectors", "campaign_words",
+    "campaign_sectors", "campaign_words", "state_staff_sectors", "dismissal_lemmas",
 )
 
 
@@ -104,6 +104,8 @@ class Cues:
     comment_verbs: frozenset[str]
     starting_verbs: frozenset[str]
     office_sectors: frozenset[str]
+    state_staff_sectors: frozenset[str]
+    dismissal_lemmas: frozenset[str]
     unrest_people: frozenset[str]
     relative_light_verbs: frozenset[str]
     promise_making_verbs: frozenset[str]

@@ -495,7 +495,8 @@ def _unnamed_roles(verb: Token, entry: TriggerEntry, work: Work, passive: bool, 
     ("the minister accused some critics of X", "a jury convicted a 27-year-old man"); such a
     phrase never makes an event alone."""
     if passive and not source:  # "two men were arrested": the story's state, once the target is read
-        source = source + arguments.implicit_state(verb, work, entry.cameo, entry.lemma)
+        source = source + (arguments.implicit_state(verb, work, entry.cameo, entry.lemma)
+                           or arguments.dismissing_state(verb, work, entry.cameo, entry.lemma))
     if target and not source:  # "critics accused X", "the woman who shot two co-workers"
         source = source + arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
     if source and not target and not passive and arguments.coded(source):

@@ -241,7 +241,8 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
         s for s in (shared_passive_subject(verb),) if s is not None]  # "surrendered and was arrested"
     if not patients:
         return []
-    if not state_action(cameo, lemma) or any(c.dep_ in ("agent", "prt") for c in verb.children):
+    if not state_action(cameo, lemma) or any(c.dep_ == "agent" or c.dep_ == "prt" and not _own_particle(c, lemma)
+                                             for c in verb.children):
         return []  # "the kick was charged down": another sense
     preps = state_action_preps(lemma)
     if preps and not has_prep_phrase(verb, preps):
@@ -254,6 +255,40 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     return [ActorMention(text="", start=verb.idx, end=verb.idx, country=country, kind="state",
                          method="implicit:state+story-country", confidence=IMPLICIT_STATE_CONFIDENCE,
                          head_i=verb.i)]
+
+
+DISMISSAL_CAMEO = "172"
+"""Administrative sanctions (CAMEO 172), of which a dismissal is one."""
+
+
+def dismissing_state(verb: Token, work: Work, cameo: str | None, lemma: str | None) -> list[ActorMention]:
+    """"FBI agent Peter Smith has been fired", "the police chief was sacked": a dismissal
+    (``dismissal_lemmas``) told in the passive with no doer, of people all coded as one state's
+    staff (``state_staff_sectors``), is that state's act: only their employer dismisses them, and
+    the guideline codes a dismissal as the act of the one who dismisses. Like
+    :func:`implicit_state`, the state has no words (an empty span at the verb) and no sector. Not
+    of a party's or a firm's people, nor of anyone the knowledge base does not code."""
+    cues = load_cues()
+    if not (cameo or "").startswith(DISMISSAL_CAMEO) or lemma not in cues.dismissal_lemmas:
+        return []
+    if any(c.dep_ in ("agent", "prt") for c in verb.children):
+        return []
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"] + [
+        s for s in (shared_passive_subject(verb),) if s is not None]
+    staff = [m for c in patients for m in actors_for(c, work)]
+    countries = {m.country for m in staff}
+    if not staff or len(countries) != 1 or None in countries or countries & {"IGO", "NGO"} \
+            or any(m.sector not in cues.state_staff_sectors for m in staff):
+        return []
+    return [ActorMention(text="", start=verb.idx, end=verb.idx, country=countries.pop(), kind="state",
+                         method="implicit:state+employer", confidence=IMPLICIT_STATE_CONFIDENCE, head_i=verb.i)]
+
+
+def _own_particle(particle: Token, lemma: str | None) -> bool:
+    """Whether the particle is one the lexicon entry's lemma is written with ("pulled over" of
+    "pull over": a traffic stop told in the passive, "he was pulled over for speeding", is the
+    police's act as "he was arrested" is), not one that makes another sense ("charged down")."""
+    return particle.lower_ in (lemma or "").split()[1:]
 
 
 HELD_LEMMAS = frozenset({"sentence"})
