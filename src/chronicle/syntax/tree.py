@@ -79,6 +79,8 @@ def shared_passive_subject(verb: "Token") -> "Token | None":
     if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     own_aux = any(c.dep_ == "auxpass" for c in verb.children)
+    if not own_aux and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return None  # "was not drawn into it but has called for X": a perfect of its own, active
     clause = verb.head if verb.dep_ == "conj" else _participle_clause(verb, own_aux)
     if clause is None:
         return None

@@ -37,6 +37,10 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "ccomp")
 # Said acts: after their noun, "from" names who says it ("criticism from X", "demands from X"), where
 # after a noun of movement it names the place left ("withdrawal from X").
 VOICED_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "CONSULT"}
+SHARED_PASSIVE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN"}
+"""Acts of words aimed at someone: told as a passive participle clause with no subject of its own
+("resigned after being criticised by X", "despite having been investigated by the FBI"), they are
+done to the clause's subject, as acts of state done to people are (``shared_passive_subject``)."""
 
 
 class EventsStage(Stage):
@@ -218,7 +222,8 @@ class EventsStage(Stage):
     def _verb_args(self, verb: Token, entry: TriggerEntry, work: Work, depth: int = 2):
         children = list(verb.children)
         shared = shared_passive_subject(verb)  # "surrendered and was arrested": the first verb's subject
-        if not (state_action(entry.cameo, entry.lemma) or unaffiliated(entry.cameo, entry.lemma)) \
+        if not (state_action(entry.cameo, entry.lemma) or unaffiliated(entry.cameo, entry.lemma)
+                or entry.event_type in SHARED_PASSIVE_TYPES) \
                 or shared is not None and shared.lower_ in load_cues().thing_pronouns:
             shared = None  # only acts done to people: "it could stifle innovation and be abused by firms"
         passive = shared is not None or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
@@ -352,10 +357,19 @@ class EventsStage(Stage):
         if reciprocal:
             parties = source + target
             return parties, [], True, anchor
-        if not target and arguments.coded(source):  # "killings in Darfur", "on alert in Manila"
-            target += arguments.clause_places(noun, work, entry.event_type) or (
-                arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
+        if not target and arguments.coded(source):  # "a probe into Clinton's use of"; "killings in Darfur"
+            target += _noun_deep_targets(noun, anchor, entry, work, preps, source)
         return source, target, False, anchor
+
+
+def _noun_deep_targets(noun: Token, anchor: Token | None, entry: TriggerEntry, work: Work, preps: set[str],
+                       source: list[ActorMention]) -> list[ActorMention]:
+    """Whom an event noun with a coded doer is aimed at when its phrases name no one: the owner of
+    what it is about ("the FBI's probe into Clinton's use of a server"), else the places its
+    clause names ("killings in Darfur", "on alert in Manila")."""
+    return arguments.owned_targets(noun, work, preps, source, named=True) \
+        or arguments.clause_places(noun, work, entry.event_type) \
+        or (arguments.clause_places(anchor, work, entry.event_type) if anchor is not None else [])
 
 
 def _beyond_people(patient: Token, found: list[ActorMention], entry: TriggerEntry, work: Work) -> list[ActorMention]:
@@ -487,7 +501,8 @@ def _unnamed_roles(verb: Token, entry: TriggerEntry, work: Work, passive: bool, 
         source = source + arguments.unnamed_doers(_doer_words(verb, passive), verb, work)
     if source and not target and not passive and arguments.coded(source):
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or _target_pobjs(verb, entry)
-        target = target + arguments.unnamed_doers(objects, verb, work)
+        target = target + (arguments.unnamed_doers(objects, verb, work)
+                           or arguments.struck_things(objects, verb, work, entry.event_type))
     return source, target
 
 

@@ -408,6 +408,32 @@ def unnamed_doers(subjects: list[Token], trigger: Token, work: Work) -> list[Act
     return story_people(found, trigger, work)
 
 
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+STRUCK_THING_CONFIDENCE = 0.35
+
+
+def struck_things(objects: list[Token], trigger: Token, work: Work, event_type: str) -> list[ActorMention]:
+    """"pirates fired at the merchant vessel", "officials raided the ranch": a ship or building
+    (``struck_things``, ``data/actor_cues.yaml``) an armed act or a raid lands on is its target, as
+    the guideline codes it, when no actor is named in it; a building of the story's country where the
+    sentence names no other (:func:`story_people`), a ship (``struck_vessels``) of none. Asked only for a force act (``FORCE_TYPES``) with a coded
+    doer and no other target, so that it never makes an event alone."""
+    if event_type not in FORCE_TYPES:
+        return []
+    cues = load_actor_cues()
+    found: list[ActorMention] = []
+    vessels: list[ActorMention] = []
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in cues.struck_things | cues.struck_vessels or noun.i in work.actors_at:
+            continue
+        span = work.doc[noun.left_edge.i:noun.i + 1]
+        (vessels if lemma in cues.struck_vessels else found).append(ActorMention(
+            text=span.text, start=span.start_char, end=span.end_char, kind="unknown", method="struck-thing",
+            confidence=STRUCK_THING_CONFIDENCE, head_i=noun.i, plural=noun.tag_ == "NNS"))
+    return story_people(found, trigger, work) + vessels
+
+
 ROLE_FILLER_METHODS = (*GUESSED_METHODS, "title:bare")
 """Method prefixes of mentions that fill a role of an event another actor makes but never make one
 alone: a pronoun known only by its country (``GUESSED_METHODS``), and a bare title ("ministers",
@@ -549,7 +575,7 @@ def reported_subject(verb: Token, work: Work, event_type: str, source: list[Acto
     own = {m.key for m in source}
     found: list[ActorMention] = []
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX") or any(
+        if clause.dep_ != "ccomp" or not _finite_clause(clause) or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
         for c in clause.children:
@@ -560,6 +586,16 @@ def reported_subject(verb: Token, work: Work, event_type: str, source: list[Acto
         if found:
             break
     return found
+
+
+def _finite_clause(clause: Token) -> bool:
+    """Whether a complement is a clause with a verb: a verb, or a word the tagger took for a noun
+    that has a subject and a "that" of its own ("demanded that the minister resign": the bare
+    subjunctive verb is often tagged a noun)."""
+    if clause.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ == "nsubj" for c in clause.children) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _speaker(mention: ActorMention, word: Token, own: set[str]) -> bool:
@@ -608,7 +644,8 @@ def without_venues(found: list[ActorMention], event_type: str, work: Work) -> li
 
 # --------------------------------------------------------------------------- "attacked his policies"
 
-def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMention]) -> list[ActorMention]:
+def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMention], *,
+                  named: bool = False) -> list[ActorMention]:
     """"Labour attacked his policies", "called for her resignation", "criticised their record": an
     act aimed at what someone owns, says or does is aimed at them, as PLOVER codes it; the one a
     possessive pronoun on the verb's object (or on the object of one of its target ``preps``) means
@@ -616,7 +653,9 @@ def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMe
     people of its own ("shot his wife", "attacked his critics": they are the ones it lands on), and
     read only when the clause names no other target (the caller's choice). A pronoun that means
     the source itself ("Smith apologised for his remarks") gives none, so the rules after this
-    one still read the clause."""
+    one still read the clause. With ``named``, for an event noun ("the FBI's probe into Clinton's use
+    of a server", "a critique of Obama's strategy"), a named owner counts too: a noun's phrase is
+    not read inside for actors as a verb's object is (``_inner_targets``)."""
     cues = load_cues()
     people = cues.unnamed_people | cues.generic_people | cues.group_nouns | load_actor_cues().unnamed_doers
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
@@ -626,6 +665,7 @@ def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMe
     for obj in objects:
         if obj.i in work.actors_at or obj.lemma_.lower() in people:
             continue
-        found += [m for c in obj.children if c.dep_ == "poss" for m in work.owners_at.get(c.i, [])]
+        found += [m for c in obj.children if c.dep_ == "poss"
+                  for m in work.owners_at.get(c.i, []) or (work.actors_at.get(c.i, []) if named else [])]
     own = {m.key for m in source}
     return [m for m in found if m.key not in own]

@@ -41,11 +41,12 @@ def receiver_verb(noun: Token) -> Token | None:
 
 def giver_prep(noun: Token, verb: Token) -> Token | None:
     """The "from" that names who gives the act: on the noun, on the verb, on "under", or inside
-    the noun's complement where the parser hangs it ("calls from X to resign")."""
+    the noun's complement where the parser hangs it ("calls from X to resign"); or a "by" on the
+    noun itself ("faced a call by X", "came under criticism by X")."""
     for node in (noun, verb, noun.head):
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
-                return child
+            if child.dep_ == "prep" and (child.lower_ == "from" or child.lower_ == "by" and node.i == noun.i):
+                return child  # "faced a call by X to resign": "by" on the noun names the giver too
     for token in noun.subtree:
         if token.lower_ == "from" and token.i > noun.i and any(c.dep_ == "pobj" for c in token.children):
             return token
@@ -55,19 +56,36 @@ def giver_prep(noun: Token, verb: Token) -> Token | None:
 def construction(noun: Token, entry: TriggerEntry | None, work: Work):
     """The entry, source, target and anchor of a received act, or None when ``noun`` is not one:
     the actors after "from" are the source, the receiver (the verb's subject, or the owner of a
-    subject that is a thing: "Obama's plan drew criticism") the target."""
+    subject that is a thing: "Obama's plan drew criticism") the target; with no "from", the
+    receiver alone (:func:`_ungiven`)."""
     verb = receiver_verb(noun)
     if verb is None:
         return None
     prep = giver_prep(noun, verb)
     if prep is None:
-        return None
+        return _ungiven(noun, entry, verb, work)
     source = actors_in_pobjs(prep, work)
     entry = received_entry(noun, entry, source)
     if entry is None or not source:
         return None
     target = _receivers(verb, work)
     return entry, source, [m for m in target if m.key not in {s.key for s in source}], verb
+
+
+def _ungiven(noun: Token, entry: TriggerEntry | None, verb: Token, work: Work):
+    """"Michael Steele drew fierce criticism", "the minister came under criticism after ...": a
+    received act whose giver the sentence does not name is still done to the receiver, who is its
+    target, not its source (a reader never takes "X faced criticism" for X criticising). Only for a
+    noun the lexicon codes with the same event as the table's (no giver says whether "came under
+    attack" is words or force, so such a noun is left to the lexicon), so that no event is made or
+    retyped here. The words on the noun may still name the giver ("is under FBI investigation")."""
+    if entry is None or received_entry(noun, entry, []) is None \
+            or received_entry(noun, entry, []).event_type != entry.event_type:
+        return None
+    givers = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+              for m in work.actors_at.get(c.i, [])]  # "is under FBI investigation", "drew Labour criticism"
+    target = [m for m in _receivers(verb, work) if m.key not in {g.key for g in givers}]
+    return (entry, givers, target, verb) if target else None
 
 
 def received_entry(noun: Token, entry: TriggerEntry | None, givers: list[ActorMention]) -> TriggerEntry | None:
