@@ -571,6 +571,7 @@ class ActorCues:
     indefinite_determiners: frozenset[str]
     ship_prefixes: dict[str, str]
     era_abbreviations: frozenset[str]   # "500 B.C.": after a number, a date, not British Columbia
+    locality_cues: dict[str, tuple[str, ...]]   # words of one country's local news ("state Route": USA)
 
 
 @lru_cache(maxsize=1)
@@ -585,6 +586,8 @@ def load_actor_cues() -> ActorCues:
     for table in ("outlets", "url_suffixes", "outlet_hosts", "ship_prefixes"):
         for key, value in raw[table].items():
             _check_table_country(path, key, value)
+    for key in raw["locality_cues"]:
+        _check_table_country(path, key, key)
     return ActorCues(
         honorifics={str(k): v for k, v in raw["honorifics"].items()},
         outlets={str(k).lower(): v for k, v in raw["outlets"].items()},
@@ -618,7 +621,8 @@ def load_actor_cues() -> ActorCues:
         occasion_nouns=frozenset(str(w).lower() for w in raw["occasion_nouns"]),
         indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]),
         ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()},
-        era_abbreviations=frozenset(str(w) for w in raw["era_abbreviations"]))
+        era_abbreviations=frozenset(str(w) for w in raw["era_abbreviations"]),
+        locality_cues={str(k): tuple(str(w) for w in v) for k, v in raw["locality_cues"].items()})
 
 
 def _check_table_country(path: str, key: object, value: object) -> str:

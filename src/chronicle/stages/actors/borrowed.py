@@ -206,7 +206,8 @@ def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
     ("Gary Smith, 35, was charged" in a Boston story): as a reader, and PLOVER's coders, take them.
     A name the parser could not type is a person when an honorific leads it ("Mr Hockney"). No
     sector: what the person is, the text says or not. A person in a sentence naming another country
-    ("X, who fled Syria") is left unknown. Returns that country (:func:`story_country`)."""
+    ("X, who fled Syria") is left unknown; a capital's namesake town ("from Wellington" in a Somerset
+    story, ``StoryContext.namesakes``) names no other country. Returns that country (:func:`story_country`)."""
     main = story_country(story)
     if main is None:
         return None
@@ -214,7 +215,7 @@ def private_people(work: Work, story: StoryContext, gazetteer) -> str | None:
     for m in work.mentions:
         if m.country is not None or m.actor_id or not _private_person(m):
             continue
-        here = set(local.get(work.doc[m.head_i].sent.start, []))
+        here = set(local.get(work.doc[m.head_i].sent.start, [])) - story.namesakes
         if here - {main}:
             continue
         m.country, m.method = main, m.method + "+story-country"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from chronicle.knowledge.actors import ActorEntry, ActorKB, Region, load_actor_cues
+from chronicle.knowledge.gazetteer import us_counties
 from chronicle.record import Work
 from chronicle.syntax.tree import doc_ents, doc_text
 
@@ -55,6 +56,7 @@ class StoryContext:
     day: dt.date | None = None
     text_day: dt.date | None = None
     outlet: str | None = None
+    namesakes: set = field(default_factory=set)
 
     def supports(self, country: str | None) -> bool:
         """Whether the story is of ``country``: its clear country, or, with no clear one, a country
@@ -135,12 +137,15 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counte
     title of the article counts one; each place the parser tagged counts one; the outlet counts one.
     Names a reader would need the context for (a surname, "Congress", "Georgia") do not count, nor
     does a state's abbreviation the gazetteer would take for a foreign town ("Va." is not Ghana's Wa).
-    A town written with its region after a comma is that region's ("Kingston, Ont." is Canada's)."""
+    A town written with its region after a comma is that region's ("Kingston, Ont." is Canada's).
+    A capital's name the text gives no other support is a namesake town (:func:`_namesake_capitals`)."""
     counts: Counter = Counter()
+    capitals: Counter = Counter()
     for span in story.names:
         country = _country_of(span, kb)
         if country and country not in NO_EVIDENCE:
             counts[country] += 1
+            capitals[country] += span.label_ == "CAPITAL"
     for span in story.titles:
         entry = kb.title_entry(span.text)
         if entry is not None and entry.country:
@@ -153,10 +158,66 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counte
                 place = gazetteer.resolve(town, within=region)
                 if place is not None:
                     counts[place.country] += 1
+                    capitals[place.country] += ent.text in kb.capitals
+    counts.update(locality_evidence(full_text(work)))
+    story.namesakes = _namesake_capitals(counts, capitals)
     outlet = outlet_country(work)
     if outlet:
         counts[outlet] += 1
     return counts
+
+
+NAMESAKE_LEAD = 3
+"""A capital is taken for a namesake town only when another country has at least this much evidence."""
+
+
+def _namesake_capitals(counts: Counter, capitals: Counter) -> set[str]:
+    """Drop the evidence of a country the text names only by its capital's name (no country name,
+    demonym, title or other place of it) while it names another country at least ``NAMESAKE_LEAD``
+    times: the capital is a town of the same name ("from Wellington" in a Somerset story, "Athens"
+    in an Ohio one, "London" in an Ontario one), as a reader takes it. Returns those countries."""
+    dropped = {country for country, n in capitals.items() if n and counts[country] == n
+               and any(v >= NAMESAKE_LEAD for c, v in counts.items() if c != country)}
+    for country in dropped:
+        del counts[country]
+    return dropped
+
+
+COUNTY = re.compile(r"\b((?:[A-Z][a-z]+\.? ){1,3}(?:County|Parish))\b(?! Council)")
+"""A US county as news writes it ("Hennepin County", "St. Louis County"); "Kent County Council" is
+England's."""
+
+
+def locality_evidence(text: str) -> Counter:
+    """Evidence from the words of one country's local news (``locality_cues``,
+    ``data/actor_cues.yaml``) and the US counties the text names: each distinct cue counts one for
+    its country, so a local crime story that names only its county, its highway and its court has a
+    country. A cue that heads a US county ("Somerset County") is the county's, not England's."""
+    counts: Counter = Counter()
+    for country, pattern in _locality_patterns().items():
+        counts[country] += len({m.group(0) for m in pattern.finditer(text)})
+    counts["USA"] += len({name for m in COUNTY.finditer(text) if (name := _county(m.group(1)))})
+    return +counts
+
+
+def _county(phrase: str) -> str | None:
+    """The US county a capitalised phrase ending in "County" names, read from its end ("The
+    Hennepin County" is Hennepin County), or None."""
+    words = phrase.split()
+    return next((" ".join(words[i:]) for i in range(len(words) - 2, -1, -1)
+                 if " ".join(words[i:]) in us_counties()), None)
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _locality_patterns() -> dict[str, re.Pattern]:
+    """One pattern per country of its locality cues, as whole words, never before "County"."""
+    if not _PATTERNS:
+        for country, cues in load_actor_cues().locality_cues.items():
+            words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+            _PATTERNS[country] = re.compile(rf"(?<![\w'])(?:{words})(?![\w'])(?! County)")
+    return _PATTERNS
 
 
 def _country_of(span: SpacySpan, kb: ActorKB) -> str | None:
