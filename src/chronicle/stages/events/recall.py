@@ -58,7 +58,7 @@ from chronicle.knowledge.lexicon import Lexicon, TriggerEntry
 from chronicle.models.event_classifier import (CANDIDATE_LABELS, Candidate, EventClassifier,
                                                shipped_classifier)
 from chronicle.record import Draft, Work
-from chronicle.schema import PLOVER_TYPES
+from chronicle.schema import PLOVER_TYPES, QUAD_CLASS
 from chronicle.stages.base import Stage, StageContext
 from chronicle.stages.events import EventsStage, ruled_out_words, sense_objects
 
@@ -170,7 +170,8 @@ class EventRecallStage(Stage):
         offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         words = [t for t in sent if t.pos_ in TRIGGER_POS and t.dep_ != "compound" and t.is_alpha
                  and not t.is_stop and t.i not in work.actors_at and t.i not in taken
-                 and not self._sense_rejected(t, work) and not self._ruled_out(t, event_type)]
+                 and not self._sense_rejected(t, work) and not self._ruled_out(t, event_type)
+                 and not said_not_done(t, event_type)]
         known = {t.i for t in words if any(e.event_type == event_type for e in _entries(self.rules.lexicon, t))}
         words = [t for t in words if not intention_word(t) or any(
             e.event_type == event_type and not e.objects for e in _entries(self.rules.lexicon, t))]
@@ -181,6 +182,29 @@ class EventRecallStage(Stage):
         scores = self.classifier.candidate_matrix(candidates)[:, column]
         ranked = sorted(range(len(words)), key=lambda i: (words[i].i not in known, -scores[i]))
         return [words[i] for i in ranked]
+
+
+def said_not_done(token: Token, event_type: str) -> bool:
+    """A verb of saying ("said", "told": ``reporting_verbs``) proposed for a material act (QuadClass
+    2 or 4: ASSAULT, COERCE, AID, ...) that its speaker is not told to have done. "30 people were
+    killed by the earthquake, officials said": the head reads violence in the sentence, and with no
+    other word left (the lexicon's senses rejected "killed" by a quake) "said" would make the
+    officials the killers. Where the reported clause's subject is the speaker ("police said they had
+    arrested two men", "the army said it shelled ..."), the word stands in for the speaker's own act
+    and may carry it. Verbal acts are not barred: criticism told in a quote is the speaker's ACCUSE."""
+    if QUAD_CLASS.get(event_type) not in (2, 4) or token.pos_ != "VERB" \
+            or token.lemma_.lower() not in load_cues().reporting_verbs:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None and token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i:
+        clause = token.head  # '"...," officials said': the parser may hang the verb of saying on the quote
+    speakers = [c for c in token.children if c.dep_ == "nsubj"]
+    if clause is None or not speakers:
+        return True
+    cues = load_cues()
+    own = cues.refer_back_pronouns | cues.speaker_pronouns
+    return not any(s.lower_ in own or s.lemma_.lower() == p.lemma_.lower()
+                   for s in clause.children if s.dep_ == "nsubj" for p in speakers)
 
 
 def _other_object(token: Token, event_type: str, entries: list[TriggerEntry]) -> bool:
