@@ -17,6 +17,7 @@ text names give the story's time instead ("the 2005 election").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -103,10 +104,11 @@ def full_text(work: Work) -> str:
     return "".join(chars)
 
 
-def unparsed_text(work: Work) -> str | None:
+def unparsed_text(work: Work, text: str | None = None) -> str | None:
     """The article with only the sentences the screen kept from the parser (everything else blank,
-    offsets kept), or None when the parser saw the whole cleaned text."""
-    text, parsed = full_text(work), doc_text(work.doc)
+    offsets kept), or None when the parser saw the whole cleaned text. ``text``: the article's
+    :func:`full_text`, when the caller has it already."""
+    text, parsed = text if text is not None else full_text(work), doc_text(work.doc)
     if text == parsed or len(text) != len(parsed):
         return None
     return "".join(c if p == " " or c in "\n\r" else " " for c, p in zip(text, parsed))
@@ -116,7 +118,8 @@ def read_story(work: Work, nlp, matcher, kb: ActorKB, gazetteer, doc_matches=Non
     """Read the whole article once: its tokens, names and titles, the country evidence, the story's
     country and its day. ``doc_matches`` are the matcher's spans on the parsed doc; only the
     sentences the parser never saw are tokenised and matched again."""
-    rest = unparsed_text(work)
+    text = full_text(work)
+    rest = unparsed_text(work, text)
     docs = [work.doc] if rest is None else [work.doc, nlp.make_doc(rest)]
     found = [doc_matches if doc_matches is not None else matcher(work.doc)] + [matcher(d) for d in docs[1:]]
     story = StoryContext(day=work.published)
@@ -124,7 +127,7 @@ def read_story(work: Work, nlp, matcher, kb: ActorKB, gazetteer, doc_matches=Non
     story.names = sorted((s for f in found for label in ("NAME", "DEMONYM", "CAPITAL", "REGION", "MODIFIER")
                           for s in f[label]), key=lambda s: s.start_char)
     story.titles = sorted((s for f in found for s in f["TITLE"]), key=lambda s: s.start_char)
-    story.countries = _evidence(story, kb, work, gazetteer)
+    story.countries = _evidence(story, kb, work, gazetteer, text)
     story.outlet = outlet_country(work)
     story.main = leading_country(story.countries)
     if work.published is None:
@@ -132,7 +135,7 @@ def read_story(work: Work, nlp, matcher, kb: ActorKB, gazetteer, doc_matches=Non
     return story
 
 
-def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counter:
+def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer, text: str) -> Counter:
     """Country evidence: each unambiguous name, demonym, capital, region, party word or national
     title of the article counts one; each place the parser tagged counts one; the outlet counts one.
     Names a reader would need the context for (a surname, "Congress", "Georgia") do not count, nor
@@ -159,7 +162,7 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer) -> Counte
                 if place is not None:
                     counts[place.country] += 1
                     capitals[place.country] += ent.text in kb.capitals
-    counts.update(locality_evidence(full_text(work)))
+    counts.update(locality_evidence(text))  # the article's full_text
     story.namesakes = _namesake_capitals(counts, capitals)
     outlet = outlet_country(work)
     if outlet:
@@ -208,16 +211,14 @@ def _county(phrase: str) -> str | None:
                  if " ".join(words[i:]) in us_counties()), None)
 
 
-_PATTERNS: dict[str, re.Pattern] = {}
-
-
+@functools.lru_cache(maxsize=1)
 def _locality_patterns() -> dict[str, re.Pattern]:
     """One pattern per country of its locality cues, as whole words, never before "County"."""
-    if not _PATTERNS:
-        for country, cues in load_actor_cues().locality_cues.items():
-            words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-            _PATTERNS[country] = re.compile(rf"(?<![\w'])(?:{words})(?![\w'])(?! County)")
-    return _PATTERNS
+    patterns = {}
+    for country, cues in load_actor_cues().locality_cues.items():
+        words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+        patterns[country] = re.compile(rf"(?<![\w'])(?:{words})(?![\w'])(?! County)")
+    return patterns
 
 
 def _country_of(span: SpacySpan, kb: ActorKB) -> str | None:

@@ -237,8 +237,7 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
     the project's guideline code it. The state is not named, so its mention has no words (an empty
     span at the verb, method ``implicit:state``) and no sector; a sentence naming another country
     gives none. Relevance does not count it as a political actor (kind ``state``)."""
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"] + [
-        s for s in (shared_passive_subject(verb),) if s is not None]  # "surrendered and was arrested"
+    patients = _passive_patients(verb)
     if not patients:
         return []
     if not state_action(cameo, lemma) or any(c.dep_ == "agent" or c.dep_ == "prt" and not _own_particle(c, lemma)
@@ -273,15 +272,20 @@ def dismissing_state(verb: Token, work: Work, cameo: str | None, lemma: str | No
         return []
     if any(c.dep_ in ("agent", "prt") for c in verb.children):
         return []
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"] + [
-        s for s in (shared_passive_subject(verb),) if s is not None]
-    staff = [m for c in patients for m in actors_for(c, work)]
+    staff = [m for c in _passive_patients(verb) for m in actors_for(c, work)]
     countries = {m.country for m in staff}
     if not staff or len(countries) != 1 or None in countries or countries & {"IGO", "NGO"} \
             or any(m.sector not in cues.state_staff_sectors for m in staff):
         return []
     return [ActorMention(text="", start=verb.idx, end=verb.idx, country=countries.pop(), kind="state",
                          method="implicit:state+employer", confidence=IMPLICIT_STATE_CONFIDENCE, head_i=verb.i)]
+
+
+def _passive_patients(verb: Token) -> list[Token]:
+    """Whom a passive verb is done to: its passive subject, or the subject it shares with the verb
+    before it ("surrendered and was arrested")."""
+    return [c for c in verb.children if c.dep_ == "nsubjpass"] + [
+        s for s in (shared_passive_subject(verb),) if s is not None]
 
 
 def _own_particle(particle: Token, lemma: str | None) -> bool:

@@ -79,8 +79,8 @@ def _ungiven(noun: Token, entry: TriggerEntry | None, verb: Token, work: Work):
     noun the lexicon codes with the same event as the table's (no giver says whether "came under
     attack" is words or force, so such a noun is left to the lexicon), so that no event is made or
     retyped here. The words on the noun may still name the giver ("is under FBI investigation")."""
-    if entry is None or received_entry(noun, entry, []) is None \
-            or received_entry(noun, entry, []).event_type != entry.event_type:
+    tabled = received_entry(noun, entry, []) if entry is not None else None
+    if tabled is None or tabled.event_type != entry.event_type:
         return None
     givers = [m for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
               for m in work.actors_at.get(c.i, [])]  # "is under FBI investigation", "drew Labour criticism"
