@@ -20,11 +20,17 @@ class ProposingClassifier:
     """A stand-in for the event classifier: the sentence head gives ``event_type`` the probability
     ``p`` in every sentence; the candidate head prefers marked words that contain ``prefer``."""
 
-    def __init__(self, event_type: str, p: float, prefer: str = ""):
+    def __init__(self, event_type: str, p: float, prefer: str = "", word_p: float = 1.0):
         real = shipped_classifier()
         self.forms, self.thresholds = real.forms, {"recall": 0.5}
-        self.event_type, self.p, self.prefer = event_type, p, prefer
+        self.event_type, self.p, self.prefer, self.word_p = event_type, p, prefer, word_p
         self.seen: list[str] = []
+
+    def word_sentence_matrix(self, texts):
+        """The hashed-word head the gate reads: ``word_p`` for the type in every sentence."""
+        out = np.zeros((len(texts), len(SENTENCE_LABELS)))
+        out[:, SENTENCE_LABELS.index(self.event_type)] = self.word_p
+        return out
 
     def sentence_matrix(self, texts):
         self.seen += list(texts)
@@ -169,3 +175,38 @@ def test_a_word_whose_sense_the_lexicon_rejected_is_not_recoded(proposing_coder)
     stage.classifier, stage.threshold, stage.coded_threshold = ProposingClassifier("THREATEN", 0.9, prefer="warn"), 0.5, 0.5
     events = proposing_coder.code("The central bank of Germany warned that growth could slow next year.")
     assert all(e.trigger.text != "warned" for e in events)
+
+
+def test_the_gate_skips_the_encoder_on_open_sentences_the_word_head_finds_empty(proposing_coder):
+    """``recall_gate``: where the rules coded nothing and no type reaches the gate by the hashed-word
+    head, the sentence head (the encoder, most of the stage's cost) is not asked, so nothing is added."""
+    stage = recall_stage(proposing_coder)
+    before = stage.gate
+    try:
+        stage.classifier, stage.threshold = ProposingClassifier("ACCUSE", 0.8, prefer="lectur", word_p=0.01), 0.5
+        stage.gate = 0.05
+        assert proposing_coder.code(MISSED) == []
+        assert MISSED not in stage.classifier.seen
+        stage.classifier = ProposingClassifier("ACCUSE", 0.8, prefer="lectur", word_p=0.06)
+        assert [e.event_type for e in proposing_coder.code(MISSED)] == ["ACCUSE"]
+    finally:
+        stage.gate = before
+
+
+def test_the_gate_never_skips_sentences_the_rules_coded(proposing_coder):
+    """The calibration stage embeds coded sentences anyway: the gate only spares open ones."""
+    stage = recall_stage(proposing_coder)
+    before = stage.gate
+    try:
+        stage.classifier = ProposingClassifier("AID", 0.99, prefer="Police", word_p=0.0)
+        stage.threshold, stage.coded_threshold, stage.gate = 0.5, 0.5, 0.05
+        proposing_coder.code(CODED)
+        assert CODED in stage.classifier.seen
+    finally:
+        stage.gate = before
+
+
+def test_the_shipped_gate_is_read_from_the_model():
+    stage = EventRecallStage()
+    stage.initialize()
+    assert stage.gate == shipped_classifier().thresholds.get("recall_gate", 0.0)
