@@ -27,6 +27,8 @@ makes an event.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
@@ -673,3 +675,29 @@ def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMe
                   for m in work.owners_at.get(c.i, []) or (work.actors_at.get(c.i, []) if named else [])]
     own = {m.key for m in source}
     return [m for m in found if m.key not in own]
+
+
+# --------------------------------------------------------------------------- whose people a state holds
+
+def held_people_of_state(target: list[ActorMention], source: list[ActorMention], cameo: str | None,
+                         lemma: str | None) -> list[ActorMention]:
+    """"Toronto police arrested Marla Whitcomb", "Ohio prosecutors charged Harlan Pruett", "he was
+    released on bail": the people a state's authorities arrest, charge, convict or release
+    (``knowledge.acts.state_action``) are, unless the text says otherwise, people
+    in that state's hands, and readers and PLOVER's coders give them its country. So a target the
+    knowledge base lacks (no country, no sector: a name or people the actors stage could not place,
+    in a story of no single country) takes the country of the state that acts (a source of a state
+    sector, ``state_staff_sectors``, or the unnamed state of :func:`implicit_state`); a target with a
+    sector ("pirates", CRM; "foreign suspects") or a country of its own keeps what it has. Copies:
+    the mention itself serves other events of the sentence."""
+    if not state_action(cameo, lemma):
+        return target
+    sectors = load_cues().state_staff_sectors
+    states = {m.country for m in source if m.country and m.country not in ("IGO", "NGO")
+              and (m.kind == "state" or m.sector in sectors)}
+    if len(states) != 1:
+        return target
+    country = next(iter(states))
+    return [m if m.country or m.sector or m.kind in PLACE_KINDS or not m.text
+            else dataclasses.replace(m, country=country, method=m.method + "+held-by-state")
+            for m in target]
