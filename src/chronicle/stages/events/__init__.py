@@ -721,7 +721,7 @@ def subject_actors(verb: Token, work: Work) -> list[ActorMention]:
         subjects = [inherited] if inherited is not None else []
     found = [m for s in subjects for m in actors_for(s, work)]
     if not found and not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        found = _message_author(verb.head, work)
+        found = _message_author(verb.head, work) or _participle_actor_source(verb, work)
     if not found and _said_by_relative(verb, subjects):
         noun = verb.head
         authored = noun.head.lemma_.lower() in load_actor_cues().authoring_verbs
@@ -742,6 +742,19 @@ def _message_owners(noun: Token, work: Work) -> list[ActorMention]:
     ("a report by the auditor")."""
     return [m for c in noun.children if c.dep_ == "poss" for m in work.actors_at.get(c.i, [])] or [
         m for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for m in actors_in_pobjs(c, work)]
+
+
+def _participle_actor_source(verb: Token, work: Work) -> list[ActorMention]:
+    """The actor a present participle describes does its act: "the House committee investigating
+    the attacks", "conservatives calling for the chairman to step down", "a crowd demanding
+    elections" (a reduced relative clause, "the committee that is investigating ..."). Only a noun
+    coded as an actor itself: a thing coded by its owner ("President Obama's comments expressing
+    support", "the US court order blocking the sale", "slower EU growth reducing demand") is no
+    doer, and a thing that does the act speaks for its author only as :func:`_message_author` says."""
+    if verb.head.i not in work.actors_at:
+        return []
+    found = actors_for(verb.head, work)
+    return [] if any(m.method.startswith("owner") for m in found) else found
 
 
 def _message_author(noun: Token, work: Work) -> list[ActorMention]:
