@@ -92,3 +92,13 @@ def test_full_state_name_after_a_town(coder):
 def test_a_town_alone_keeps_its_usual_reading(coder):
     found = _located(coder, "Police in Kingston detained a teacher on Wednesday after a raid.")
     assert found and found[0][1][0] == "JAM", found
+
+
+def test_resolve_written_reads_the_region_after_the_span(gaz, coder):
+    """``Gazetteer.resolve_written``: the actors stage's one look-up of a place span as news writes it
+    (the town and the region after its comma), a given name in the span's stead, or a name alone."""
+    doc = coder.nlp_stage.nlp("Officers in Kingston, Ont. said the man was held.")
+    ent = next(e for e in doc.ents if e.text.startswith("Kingston"))
+    assert gaz.resolve_written(ent).country == "CAN"
+    assert gaz.resolve_written(ent, "Kingston").country == "CAN"  # the region still read from the span
+    assert gaz.resolve_written(None, "Kingston").country == "JAM"  # no span: the usual reading

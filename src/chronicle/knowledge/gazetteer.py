@@ -452,6 +452,15 @@ class Gazetteer:
                 return c.place
         return Place(ref.name or "", ref.country, ref.name, None, None, None, "admin1", None)
 
+    def resolve_written(self, ent, name: str | None = None, *, country_hint: str | None = None) -> Place | None:
+        """The place a span names, read as news writes a town (:meth:`town_and_region`): "Kingston,
+        Ont." is the Kingston within Ontario. ``name``: the words to resolve instead of the span's town
+        (an actor mention's name, the whole span), with the region after the comma still read from
+        the span; with no span (``ent`` None), ``name`` alone. One method for the actors stage's four
+        look-ups, which wrote the pair of calls each."""
+        town, region = self.town_and_region(ent) if ent is not None else (name, None)
+        return self.resolve(name if name is not None else town, country_hint=country_hint, within=region)
+
     def town_and_region(self, ent) -> tuple[str, str | None]:
         """A place span as news writes a town: its text and the region or country written after
         it and a comma ("Kingston, Ont.", "SPRINGFIELD, Ill. --", "Perth, Western Australia"),

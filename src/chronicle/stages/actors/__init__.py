@@ -367,9 +367,7 @@ class ActorsStage(Stage):
             # "Manchester", "Leicester": a town the knowledge base does not list is still of a
             # country (the story's when several share the name); no sector, so never a state.
             # "Kingston, Ont.": a town written with its region is that region's.
-            ent_span = ent_at(head)
-            region = self.gazetteer.town_and_region(ent_span)[1] if ent_span is not None else None
-            place = self.gazetteer.resolve(mention.name, country_hint=index.story.main, within=region)
+            place = self.gazetteer.resolve_written(ent_at(head), mention.name, country_hint=index.story.main)
             if place is not None:
                 mention.country, mention.method = place.country, mention.method + "+gazetteer"
         return mention

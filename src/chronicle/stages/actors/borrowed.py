@@ -60,8 +60,7 @@ def place_country(text: str, gazetteer, ent=None) -> str | None:
     if regions:
         countries = {r.country for r in regions}
         return countries.pop() if len(countries) == 1 else None
-    town, region = gazetteer.town_and_region(ent) if ent is not None else (text, None)
-    place = gazetteer.resolve(town, within=region)
+    place = gazetteer.resolve_written(ent, None if ent is not None else text)
     return place.country if place is not None else None
 
 

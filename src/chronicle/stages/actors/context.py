@@ -157,8 +157,7 @@ def _evidence(story: StoryContext, kb: ActorKB, work: Work, gazetteer, text: str
         for ent in doc_ents(work.doc)[0]:
             if ent.label_ == "GPE" and ent.text not in kb.by_alias and ent.text not in kb.regions \
                     and ent.text not in kb.region_abbreviations:
-                town, region = gazetteer.town_and_region(ent)
-                place = gazetteer.resolve(town, within=region)
+                place = gazetteer.resolve_written(ent)
                 if place is not None:
                     counts[place.country] += 1
                     capitals[place.country] += ent.text in kb.capitals

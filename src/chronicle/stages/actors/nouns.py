@@ -45,9 +45,8 @@ def place_in_object(head: Token, index: "TokenIndex", base: dict, kb: ActorKB, g
     country = next((e.country for e in entries if e.kind == "country"), None)
     if country is None:
         ent = ent_at(head)
-        region = gazetteer.town_and_region(ent)[1] if ent is not None else None  # "Kingston, Ont."
-        place = gazetteer.resolve(ent.text if ent is not None else head.text, country_hint=index.story.main,
-                                  within=region)
+        place = gazetteer.resolve_written(ent, ent.text if ent is not None else head.text,  # "Kingston, Ont."
+                                          country_hint=index.story.main)
         country = place.country if place is not None else None
     if country is None and method == CLAUSE_PLACE_METHOD:
         return None

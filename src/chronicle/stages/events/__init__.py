@@ -200,7 +200,8 @@ class EventsStage(Stage):
         target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
         if (not source and not target) or arguments.only_role_fillers(source + target):
             return None
-        target = arguments.held_people_of_state(target, source, entry.cameo, entry.lemma)  # "police arrested X"
+        target = arguments.held_people_of_state(target, source, entry.cameo, entry.lemma,  # "police arrested X"
+                                                arguments.named_countries(sent, work))
         if not reciprocal and len(source) >= 2 and not target and _symmetric(entry):
             reciprocal = True
         if reciprocal:

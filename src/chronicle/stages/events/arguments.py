@@ -680,7 +680,7 @@ def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMe
 # --------------------------------------------------------------------------- whose people a state holds
 
 def held_people_of_state(target: list[ActorMention], source: list[ActorMention], cameo: str | None,
-                         lemma: str | None) -> list[ActorMention]:
+                         lemma: str | None, named: set[str] = frozenset()) -> list[ActorMention]:
     """"Toronto police arrested Marla Whitcomb", "Ohio prosecutors charged Harlan Pruett", "he was
     released on bail": the people a state's authorities arrest, charge, convict or release
     (``knowledge.acts.state_action``) are, unless the text says otherwise, people
@@ -688,16 +688,26 @@ def held_people_of_state(target: list[ActorMention], source: list[ActorMention],
     knowledge base lacks (no country, no sector: a name or people the actors stage could not place,
     in a story of no single country) takes the country of the state that acts (a source of a state
     sector, ``state_staff_sectors``, or the unnamed state of :func:`implicit_state`); a target with a
-    sector ("pirates", CRM; "foreign suspects") or a country of its own keeps what it has. Copies:
-    the mention itself serves other events of the sentence."""
+    sector ("pirates", CRM; "foreign suspects") or a country of its own keeps what it has, and so
+    does everyone where the sentence names another country (``named``: "arrested X, who had flown in
+    from Canada" may hold a Canadian), as the actors stage leaves such a person unknown. Copies: the
+    mention itself serves other events of the sentence."""
     if not state_action(cameo, lemma):
         return target
     sectors = load_cues().state_staff_sectors
     states = {m.country for m in source if m.country and m.country not in ("IGO", "NGO")
               and (m.kind == "state" or m.sector in sectors)}
-    if len(states) != 1:
+    if len(states) != 1 or named - states:
         return target
     country = next(iter(states))
     return [m if m.country or m.sector or m.kind in PLACE_KINDS or not m.text
             else dataclasses.replace(m, country=country, method=m.method + "+held-by-state")
             for m in target]
+
+
+def named_countries(sent, work: Work) -> set[str]:
+    """The countries a sentence names as countries, their people or places in them ("from Canada",
+    "Kenyans", "in Boston"): evidence that a person in it may be of another country than the one the
+    sentence's state acts for."""
+    return {m.country for m in work.mentions if m.country and m.kind in ("country", "group", "place")
+            and m.country not in ("IGO", "NGO") and sent.start <= m.head_i < sent.end}
