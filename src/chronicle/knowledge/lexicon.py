@@ -30,7 +30,7 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "person_quarrel", "retort", "poll_share",
                          "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
                          "earlier_promise", "home_visit", "command_idiom", "private_helper", "currency_itself",
-                         "home_funding"]
+                         "home_funding", "campaign_gift"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
@@ -55,6 +55,8 @@ SENSE_CONDITIONS: dict[str, str] = {
                    "which is what is done; a state that helps (\"sent troops to help X patrol\") still gives aid",
     "home_funding": "the funding names no one to receive it, or only the funder's own country's bodies "
                     "(\"acted to fund the government\", \"to fund the deficit\")",
+    "campaign_gift": "the money goes to an election campaign (\"donated $5,000 to the senator's campaign\"): "
+                     "political funding, not aid",
     "currency_itself": "the object is a currency named with \"the\" and no sum (\"sent the dollar higher\")",
     "private_helper": "the one who helps is no state, armed force, international body or aid agency, "
                       "or is not named (\"Felt helped the reporters\", \"was helped by leaked emails\")",

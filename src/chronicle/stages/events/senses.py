@@ -399,6 +399,18 @@ def home_funding(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     return bool(own) and all(m.country in own for m in got)
 
 
+def campaign_gift(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"The PAC donated $24,500 to the senator's re-election campaign", "a donation to his presidential
+    campaign": money given to an election campaign (``campaign_words`` in what receives it) is
+    political funding, which PLOVER's AID (material help to an actor) does not cover; "donated $1m to
+    the Red Cross" and "contributed troops to the UN mission" are aid."""
+    words = load_cues().campaign_words
+    holders = [token, token.head] if token.pos_ == "NOUN" and token.dep_ in OBJECT_DEPS else [token]
+    received = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for p in c.children if p.dep_ == "pobj"]  # "made donations to his campaign"
+    return any(t.lemma_.lower() in words for r in _with_conjuncts(received) for t in r.subtree)
+
+
 def behest(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"trains Iraqi pilots at the request of Iraq's government", "on the request of the court": the
     noun says on whose word the main act is done, an earlier act it only refers to."""
@@ -422,7 +434,8 @@ def possessed(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"she had the support of enough delegates", "the bill has broad support from charities":
     backing someone holds or is found to have, a state of affairs, not an act of endorsing
     (``holding_verbs``), or how much of it there is ("a drop in support for", ``measure_nouns``);
-    "pledged its support to X" and "expressed support for X" are acts."""
+    "pledged its support to X" and "expressed support for X" are acts. So is a record held: "had
+    prior arrests", "has previous convictions" tell a person's past, not an arrest or verdict of now."""
     cues = load_cues()
     if token.pos_ != "NOUN":
         return False
@@ -746,7 +759,7 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "abstract_object": abstract_object, "political_speaker": political_speaker,
     "plain_departure": plain_departure, "asks_to_act": asks_to_act, "asks_for": asks_for,
     "helps_along": helps_along, "behest": behest, "private_helper": private_helper,
-    "currency_itself": currency_itself, "home_funding": home_funding,
+    "currency_itself": currency_itself, "home_funding": home_funding, "campaign_gift": campaign_gift,
     "answered": answered, "possessed": possessed,
     "topic_only": topic_only, "stance": stance, "person_quarrel": person_quarrel,
     "retort": retort, "poll_share": poll_share,
