@@ -563,6 +563,7 @@ class ActorCues:
     outsider_words: frozenset[str]
     several_state_adjectives: frozenset[str]
     unnamed_doers: frozenset[str]
+    proposal_doers: frozenset[str]
     struck_things: frozenset[str]
     struck_vessels: frozenset[str]
     message_nouns: frozenset[str]
@@ -614,6 +615,7 @@ def load_actor_cues() -> ActorCues:
         outsider_words=frozenset(str(w).lower() for w in raw["outsider_words"]),
         several_state_adjectives=frozenset(str(w) for w in raw["several_state_adjectives"]),
         unnamed_doers=frozenset(str(w).lower() for w in raw["unnamed_doers"]),
+        proposal_doers=frozenset(str(w).lower() for w in raw["proposal_doers"]),
         struck_things=frozenset(str(w).lower() for w in raw["struck_things"]),
         struck_vessels=frozenset(str(w).lower() for w in raw["struck_vessels"]),
         message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),

@@ -385,16 +385,19 @@ def coordinated_speaker(verb: Token, work: Work) -> list[ActorMention]:
 UNNAMED_DOER_CONFIDENCE = 0.35
 
 
-def unnamed_doers(subjects: list[Token], trigger: Token, work: Work) -> list[ActorMention]:
+def unnamed_doers(subjects: list[Token], trigger: Token, work: Work, *,
+                  nouns: frozenset[str] | None = None) -> list[ActorMention]:
     """The people the text does not name who do an act to a named actor: "critics accused the
     minister", "the woman who shot two co-workers", "was accused by Muslim groups". Each subject
     (a relative pronoun stands for the noun its clause hangs on) headed by a noun of private people
     (``unnamed_people`` and ``generic_people`` of cues.yaml, ``unnamed_doers`` of actor_cues.yaml)
     becomes a mention (method ``unnamed-people``) with the story's country where the sentence names
-    no other (:func:`story_people`). The caller asks only for an event that has a target and no
-    source, so that such a phrase never makes an event alone."""
+    no other (:func:`story_people`). The rules ask only for an event that has a target and no
+    source, so that such a phrase never makes an event alone; the recall stage asks for a verbal act
+    the sentence head proposed, with its own nouns (``nouns``)."""
     cues = load_cues()
-    nouns = cues.unnamed_people | cues.generic_people | load_actor_cues().unnamed_doers
+    if nouns is None:
+        nouns = cues.unnamed_people | cues.generic_people | load_actor_cues().unnamed_doers
     found: list[ActorMention] = []
     for subject in subjects:
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
