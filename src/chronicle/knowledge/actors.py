@@ -569,6 +569,7 @@ class ActorCues:
     message_nouns: frozenset[str]
     authoring_verbs: frozenset[str]
     occasion_nouns: frozenset[str]
+    inquiry_nouns: frozenset[str]   # "the Flynn probe": a person modifier is whom it looks into
     indefinite_determiners: frozenset[str]
     ship_prefixes: dict[str, str]
     era_abbreviations: frozenset[str]   # "500 B.C.": after a number, a date, not British Columbia
@@ -621,6 +622,7 @@ def load_actor_cues() -> ActorCues:
         message_nouns=frozenset(str(w).lower() for w in raw["message_nouns"]),
         authoring_verbs=frozenset(str(w).lower() for w in raw["authoring_verbs"]),
         occasion_nouns=frozenset(str(w).lower() for w in raw["occasion_nouns"]),
+        inquiry_nouns=frozenset(str(w).lower() for w in raw["inquiry_nouns"]),
         indefinite_determiners=frozenset(str(w).lower() for w in raw["indefinite_determiners"]),
         ship_prefixes={str(k): v for k, v in raw["ship_prefixes"].items()},
         era_abbreviations=frozenset(str(w) for w in raw["era_abbreviations"]),

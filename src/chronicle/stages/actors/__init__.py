@@ -113,10 +113,11 @@ class ActorsStage(Stage):
         work.mentions, work.actors_at = [], {}
         for sent in doc.sents:
             for token in sent:
-                if not _is_np_head(token):
+                inquired = inquired_person_modifier(token)
+                if not (_is_np_head(token) or inquired):
                     continue
                 mention = self.code_phrase(token, index, work)
-                if mention is not None:
+                if mention is not None and (not inquired or mention.kind == "person"):
                     work.mentions.append(mention)
                     work.actors_at[token.i] = [mention]
         descriptors.merge_appositions(work)
@@ -550,6 +551,17 @@ def _is_np_head(token: Token) -> bool:
     if token.dep_ in ("poss", "nmod") and token.pos_ in ("PRON",):
         return False
     return True
+
+
+def inquired_person_modifier(token: Token) -> bool:
+    """"the Clinton email investigation", "the Flynn probe": a person's name as the modifier of an
+    inquiry noun (``inquiry_nouns``) is whom the inquiry looks into, so it is coded as an actor of
+    its own (kept only when it codes as a person), though a compound is otherwise part of its
+    head's phrase ("the Bush administration": the owner; "the FBI investigation": the doer, coded
+    as the phrase's owner; "the Benghazi probe": a place)."""
+    head = token.head
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON" \
+        and head.i > token.i and head.pos_ == "NOUN" and head.lemma_.lower() in load_actor_cues().inquiry_nouns
 
 
 def _is_place_phrase(head: Token) -> bool:

@@ -314,10 +314,11 @@ class EventsStage(Stage):
             return None  # "Reconciliation is our option": a statement about an idea, not an event
         source: list[ActorMention] = []
         target: list[ActorMention] = []
-        reciprocal = False
-        preps = set(entry.target_preps) | {"with", "against", "on", "of"}
+        reciprocal, preps = False, set(entry.target_preps) | {"with", "against", "on", "of"}
         for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in work.actors_at):
+            if arguments.inquired_person(c, noun, work):  # "the Flynn probe": whom it looks into
+                target += work.actors_at[c.i]
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in work.actors_at):
                 source += work.actors_at.get(c.i, []) or (  # "hours after his arrest"
                     arguments.possessive_antecedent(c, noun, work) if c.dep_ == "poss" else [])
             elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
@@ -388,7 +389,7 @@ def _beyond_people(patient: Token, found: list[ActorMention], entry: TriggerEntr
     people = cues.unnamed_people | cues.accused_people
     if patient.lemma_.lower() not in people:
         return found
-    kept = [m for m in found if m.kind not in arguments.PLACE_KINDS]
+    kept = [m for m in found if not arguments.place_like(m, work)]  # ("with ties to Utah": a town too)
     if found and not kept and (state_action(entry.cameo, entry.lemma) or unaffiliated(entry.cameo, entry.lemma)):
         kept = arguments.story_people(_people_named([patient], work, people), patient, work)
     return kept

@@ -456,6 +456,17 @@ def only_role_fillers(mentions: list[ActorMention]) -> bool:
     return bool(fillers) and all(m.method.startswith(ROLE_FILLER_METHODS) or _place(m) for m in mentions)
 
 
+def place_like(mention: ActorMention, work: Work) -> bool:
+    """A country or place, or a name of no known kind and no sector that the gazetteer or the
+    tagger takes for a place ("leaders of a sect with ties to Utah were arrested", "two leaders in
+    the community of Millbrook, Ontario": where they live, not whom the act is done to)."""
+    if mention.kind in PLACE_KINDS or _place(mention):
+        return True
+    head = work.doc[mention.head_i] if 0 <= mention.head_i < len(work.doc) else None
+    return mention.kind == "unknown" and mention.sector is None and head is not None \
+        and head.ent_type_ in ("GPE", "LOC")
+
+
 def _place(mention: ActorMention) -> bool:
     """A place, or a town the gazetteer found for a name of no known kind ("Cleveland")."""
     return mention.kind == "place" or (mention.sector is None and mention.method.endswith("+gazetteer"))
@@ -559,6 +570,15 @@ def noun_owner(noun: Token, work: Work, event_type: str) -> list[ActorMention]:
         found.append(mention.at(work.doc[words[0].i:noun.i].text, words[0].idx,
                                 words[-1].idx + len(words[-1]), words[-1].i))
     return found
+
+
+def inquired_person(modifier: Token, noun: Token, work: Work) -> bool:
+    """"the Clinton email investigation", "the FBI's Hillary Clinton probe": a person named as the
+    modifier of an inquiry noun (``inquiry_nouns``; the actors stage codes such a name on its own)
+    is whom the inquiry looks into, its target, not its doer as a body so named is ("the FBI
+    investigation")."""
+    return modifier.dep_ == "compound" and noun.lemma_.lower() in load_actor_cues().inquiry_nouns \
+        and any(m.kind == "person" for m in work.actors_at.get(modifier.i, []))
 
 
 # --------------------------------------------------------------------------- whom a reported clause
