@@ -68,6 +68,14 @@ bail", not "released on Friday" or "released in the US"; a charge "under" names 
 name"; "on suspicion" is the British police's wording ("charged on suspicion of arson"), not "charged
 on Friday"."""
 
+BARE_STATE_ACTION_LEMMAS: frozenset[str] = frozenset({"charge"})
+"""Acts of state whose sense the passive tells without its prepositions when nothing else follows the
+verb but a time or a place ("two of his aides have been charged", "were charged on Tuesday in
+Texas"): people are charged with a crime as the story or the next sentence says; a price or a task
+names what ("charged $50", "charged with leading the review"). Relevance still asks for people as the
+ones charged and keeps such a charge out of sports stories (a governing body charges players too)."""
+
+
 ARREST_CAMEO = "173"
 """Arrest and detention: only the state does it, whoever is named or not ("arrested by the highway patrol")."""
 

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 
-from chronicle.knowledge.acts import (arrest, harm, heavy_weapons, state_action, state_action_preps, state_noun,
+from chronicle.knowledge.acts import (BARE_STATE_ACTION_LEMMAS, arrest, harm, heavy_weapons, state_action, state_action_preps, state_noun,
                                       state_only, unaffiliated)
 from chronicle.knowledge.actors import POLITICAL_SECTORS, load_actor_kb
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
-from chronicle.syntax.tree import answering_subjects, has_prep_phrase, reduced_passive, shared_passive_subject
+from chronicle.syntax.tree import answering_subjects, bare_verb, hyphen_lemma, has_prep_phrase, reduced_passive, shared_passive_subject
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -154,6 +154,9 @@ def _relevant(draft, sports_story: bool = False) -> bool:
     if draft.entry.lemma == "charge" and draft.trigger.pos_ == "VERB" and _passive(draft.trigger) \
             and _task_charge(draft.trigger):
         return False  # "two officials were charged with writing the report": a task, whoever is given it
+    if sports_story and draft.entry.lemma in BARE_STATE_ACTION_LEMMAS and draft.trigger.pos_ == "VERB" \
+            and bare_verb(draft.trigger):
+        return False  # "Smith has been charged" in a football story: by the governing body as often
     mentions = draft.source + draft.target
     political = [m for m in mentions if is_political(m) and not (sports_story and "name-head" in m.method)]
     sports_sentence = _sports_sentence(draft.sentence)
@@ -305,7 +308,9 @@ def _passive_state_act(draft) -> bool:
     whoever is named); not "was accused of lying by his neighbour" (an accusation between people)."""
     trigger, preps = draft.trigger, state_action_preps(draft.entry.lemma)
     by_anyone = arrest(draft.cameo) or not _named_accuser(trigger)
-    return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or has_prep_phrase(trigger, preps))
+    bare = draft.entry.lemma in BARE_STATE_ACTION_LEMMAS and bare_verb(trigger)  # "two aides have been charged"
+    return trigger.pos_ == "VERB" and _passive(trigger) and by_anyone and (not preps or has_prep_phrase(trigger, preps)
+                                                                         or bare)
 
 
 def _state_act_on_people(draft) -> bool:
@@ -340,7 +345,7 @@ def _people_word(token, depth: int = 0) -> bool:
     people (``unnamed_people``, ``person_role_nouns``, ``accused_people`` of cues.yaml); for "one of the
     bankers", "two of his aides", the people after "of"."""
     cues = load_cues()
-    if _person_word(token) or token.lemma_.lower() in cues.accused_people:
+    if _person_word(token) or {token.lemma_.lower(), hyphen_lemma(token)} & cues.accused_people:
         return True
     if depth or not (token.pos_ == "NUM" or token.lower_ in cues.partitive_words):
         return False
@@ -462,7 +467,7 @@ def _people(mention: ActorMention, trigger) -> bool:
     if not 0 <= mention.head_i < len(doc):
         return False
     head = doc[mention.head_i]
-    if mention.kind == "agent" and _answers_charge(head, trigger):
+    if mention.kind == "agent" and (_answers_charge(head, trigger) or _brought_against(head, trigger)):
         return True  # "three bank executives pleaded guilty to fraud charges", "a businessman faces charges"
     if mention.kind == "agent" and (mention.sector in (None, "CVL") or _person_noun(head)):
         return _acted_on(head, trigger)
@@ -476,6 +481,17 @@ def _answers_charge(head, trigger) -> bool:
     if trigger.pos_ != "NOUN" or not _people_word(head):
         return False
     return any(s.i == head.i for s in answering_subjects(trigger)) or _held_on(head, trigger)
+
+
+def _brought_against(head, trigger) -> bool:
+    """"Charges were brought against four executives", "charges were filed against two aides": ``head``,
+    a person or people by their job (``_people_word``), is whom the passive verb of bringing a charge
+    (``bringing_verbs`` of cues.yaml) whose subject is the charge noun ``trigger`` is "against"."""
+    verb = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" or verb.lemma_.lower() not in load_cues().bringing_verbs:
+        return False
+    return head.dep_ == "pobj" and head.head.lower_ in ("against", "to") and head.head.head.i == verb.i \
+        and _people_word(head)
 
 
 def _held_on(head, trigger) -> bool:

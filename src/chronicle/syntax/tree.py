@@ -113,6 +113,36 @@ def has_prep_phrase(verb: "Token", preps: tuple[str, ...]) -> bool:
     return False
 
 
+def hyphen_lemma(noun: "Token") -> str:
+    """The noun's lemma with the word the tokenizer split off at a hyphen: "fund-raisers" is read as
+    "fund", "-", "raisers", so a word list's "fund-raiser" is "fund-raiser" only when the two halves
+    are joined again; else the lemma itself."""
+    doc, i = noun.doc, noun.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].head.i == i and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+    return noun.lemma_.lower()
+
+
+BARE_PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+"""Entities whose phrase only tells when or where an act was done ("charged on Tuesday", "in Texas")."""
+
+
+def bare_verb(verb: "Token") -> bool:
+    """Whether a verb has no complement but when or where: "two of his aides have been charged",
+    "were charged on Tuesday in Texas"; not "charged with fraud", "charged twice for the delivery",
+    "charged $50", "was charged by the FA" (whatever else names what or how)."""
+    for child in verb.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in BARE_PLACE_OR_TIME:
+            continue  # "was charged Tuesday"; not "charged $50"
+        if child.dep_ in ("dobj", "obj", "dative", "npadvmod", "xcomp", "oprd", "attr", "agent", "prt", "ccomp"):
+            return False
+        objects = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if child.dep_ == "prep" and not (objects and all(p.ent_type_ in BARE_PLACE_OR_TIME for p in objects)):
+            return False
+    return True
+
+
 def answering_verb(noun: "Token") -> "Token | None":
     """The active verb of ``answering_verbs`` whose subject answers the charge ``noun``: "faces
     charges", "pleaded guilty to charges" (the plea's "not guilty" is no negation of the charge),

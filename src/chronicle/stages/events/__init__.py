@@ -14,13 +14,13 @@ import re
 
 from spacy.tokens import Token
 
-from chronicle.knowledge.acts import STATE_ACTION_NOUNS, state_action, state_noun, unaffiliated
+from chronicle.knowledge.acts import STATE_ACTION_NOUNS, state_action, state_noun, state_only, unaffiliated
 from chronicle.knowledge.actors import load_actor_cues
 from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import (RELATIVE_PRONOUNS, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
+from chronicle.syntax.tree import (RELATIVE_PRONOUNS, hyphen_lemma, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
                                    answering_verb, on_trial, reduced_passive, shared_passive_subject, span_of,
                                    unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
@@ -189,7 +189,7 @@ class EventsStage(Stage):
             source, accused = _accused(source, token)
             # the one charged before the place the clause names ("appeared in court in Akron on a charge")
             named = [m for m in target if m.kind != "place"]
-            target = named or accused or target or ([] if source else _held_on(token, work))  # "arrested on charges of"
+            target = named or accused or target or _brought_against(token, work) or ([] if source else _held_on(token, work))
             source = source or arguments.implicit_charging_state(token, work, target)  # the state charges
             # its tense and negation ("could face charges"), unless a trial is on it ("is to face trial on
             # charges": brought already, whatever the trial's tense)
@@ -197,7 +197,7 @@ class EventsStage(Stage):
         elif not target and state_action(entry.cameo, entry.lemma):  # "a woman charged with killing"
             target = _described(token, work)
         if not target and (unaffiliated(entry.cameo, entry.lemma) or state_action(entry.cameo, entry.lemma)):
-            target = arguments.story_people(_unnamed_people(token, work), token, work)
+            target = arguments.story_people(_unnamed_people(token, work, _accusable(entry)), token, work)
         source = unique_mentions(source)
         target = [m for m in unique_mentions(target) if m.key not in {s.key for s in source}] if not reciprocal else unique_mentions(target)
         if proposal and not (source and target):  # the recall stage's words only
@@ -620,6 +620,24 @@ def _held_on(noun: Token, work: Work) -> list[ActorMention]:
     return found or arguments.story_people(_unnamed_people(verb, work), verb, work)
 
 
+def _brought_against(noun: Token, work: Work) -> list[ActorMention]:
+    """Who is charged when a charge is brought in the passive (``bringing_verbs``): "charges were filed
+    against two aides", "fraud charges levelled against him", "after the charges were put to them": the
+    one the verb's "against" (or "to") names, an actor or people by what they are or do."""
+    if noun.lemma_.lower() not in STATE_ACTION_NOUNS:
+        return []
+    verbs = [noun.head] if noun.dep_ == "nsubjpass" else [
+        c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "charges levelled against him"
+    preps = [p for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in load_cues().bringing_verbs
+             for p in v.children if p.dep_ == "prep" and p.lower_ in ("against", "to")]
+    cues = load_cues()
+    people = cues.unnamed_people | cues.person_role_nouns | cues.accused_people
+    found = [m for p in preps for m in actors_in_pobjs(p, work)  # not firms ("and companies"): relevance drops them
+             if m.sector != "BUS" or 0 <= m.head_i < len(work.doc) and work.doc[m.head_i].lemma_.lower() in people]
+    pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return found or arguments.story_people(_people_named(pobjs, work, people), noun, work)
+
+
 def _answered_charge(noun: Token, work: Work) -> list[ActorMention] | None:
     """Who is charged when the subject of a verb of answering a charge (``answering_verbs``) faces,
     pleads to or appears on it: "pleaded guilty to fraud charges", "faces a murder charge", "a man
@@ -645,7 +663,18 @@ def _described(trigger: Token, work: Work) -> list[ActorMention]:
     return actors_for(trigger.head, work)
 
 
-def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
+def _accusable(entry: TriggerEntry) -> frozenset[str] | None:
+    """The nouns of people an act of state (an arrest, a charge, a conviction) is done to when no actor
+    names them: besides ``unnamed_people``, people by their job or role and the ``accused_people``
+    ("two of his aides were indicted", "three of the senator's fund-raisers have been charged"), who
+    are as often the accused as any man or woman; None (``unnamed_people`` only) for other acts."""
+    if not state_only(entry.cameo, entry.lemma):  # not "individuals accused of": anyone accuses
+        return None
+    cues = load_cues()
+    return cues.unnamed_people | cues.person_role_nouns | cues.accused_people
+
+
+def _unnamed_people(trigger: Token, work: Work, people: frozenset[str] | None = None) -> list[ActorMention]:
     """The people an arrest, a charge or an act of violence is done to when the text does not name
     them: "two men were arrested", "a nurse was convicted", "a woman was shot dead", "the killing of
     three teenagers" (private persons are targets of state action and of violence,
@@ -666,7 +695,7 @@ def _unnamed_people(trigger: Token, work: Work) -> list[ActorMention]:
         patients = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"]
         patients += [c for c in trigger.children if c.dep_ == "poss"]
-    return _people_named(patients, work)
+    return _people_named(patients, work, people)
 
 
 def _proposal_roles(token: Token, entry: TriggerEntry, work: Work, source: list[ActorMention],
@@ -693,7 +722,7 @@ def _people_named(patients: list[Token], work: Work, people: frozenset[str] | No
     found = []
     for patient in patients:
         noun = _quantified_noun(patient)
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in people or noun.i in work.actors_at:
+        if noun.pos_ != "NOUN" or not {noun.lemma_.lower(), hyphen_lemma(noun)} & people or noun.i in work.actors_at:
             continue
         first = patient.left_edge.i  # not the blank the screen leaves where it cut a sentence out
         while first < noun.i and (work.doc[first].is_space or work.doc[first].is_punct):

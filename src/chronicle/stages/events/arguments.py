@@ -32,10 +32,10 @@ import dataclasses
 from spacy.tokens import Token
 
 from chronicle.knowledge.actors import load_actor_cues
-from chronicle.knowledge.acts import arrest, state_action, state_action_preps
+from chronicle.knowledge.acts import BARE_STATE_ACTION_LEMMAS, arrest, state_action, state_action_preps
 from chronicle.knowledge.cues import load_cues
 from chronicle.record import GUESSED_METHODS, ActorMention, Work
-from chronicle.syntax.tree import INNER_DEPS, RELATIVE_PRONOUNS, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside, shared_passive_subject
+from chronicle.syntax.tree import INNER_DEPS, RELATIVE_PRONOUNS, bare_verb, has_prep_phrase, actors_for, actors_in_pobjs, actors_inside, shared_passive_subject
 
 PLACE_KINDS = ("place", "country")
 """Mentions that can stand for where an act landed."""
@@ -246,8 +246,8 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
                                              for c in verb.children):
         return []  # "the kick was charged down": another sense
     preps = state_action_preps(lemma)
-    if preps and not has_prep_phrase(verb, preps):
-        return []  # "charged with murder", not "charged twice for the delivery"
+    if preps and not has_prep_phrase(verb, preps) and not (lemma in BARE_STATE_ACTION_LEMMAS and bare_verb(verb)):
+        return []  # "charged with murder", not "charged twice for the delivery"; "have been charged" alone
     if _only_guessed([m for c in patients for m in actors_for(c, work)]) and not _held_person(patients, cameo, lemma):
         return []  # "if they are found guilty": a pronoun known by its country alone makes no act
     country = _sentence_country(verb, work)
