@@ -3,7 +3,7 @@
 - People charged, indicted or convicted in the passive are told by their job or role as often as
   "a man" ("two of his aides were indicted"): for an act of state the events stage takes the
   ``person_role_nouns`` and ``accused_people`` of cues.yaml as well as ``unnamed_people``, and a noun
-  the tokenizer split at its hyphen ("fund-raisers") is read whole (``hyphen_lemma``).
+  the tokenizer split at its hyphen ("fund-raisers") is read whole (``lemma_forms``).
 - "Have been charged" with nothing after it but a time or a place is a prosecutor's charge of people
   (``BARE_STATE_ACTION_LEMMAS`` of ``knowledge/acts.py``, ``bare_verb``), not in a sports story,
   not a price ("charged $50").

@@ -26,7 +26,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
-from chronicle.syntax.tree import answering_subjects, bare_verb, hyphen_lemma, has_prep_phrase, reduced_passive, shared_passive_subject
+from chronicle.syntax.tree import answering_subjects, bare_verb, lemma_forms, has_prep_phrase, reduced_passive, shared_passive_subject
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -345,7 +345,7 @@ def _people_word(token, depth: int = 0) -> bool:
     people (``unnamed_people``, ``person_role_nouns``, ``accused_people`` of cues.yaml); for "one of the
     bankers", "two of his aides", the people after "of"."""
     cues = load_cues()
-    if _person_word(token) or {token.lemma_.lower(), hyphen_lemma(token)} & cues.accused_people:
+    if _person_word(token) or lemma_forms(token) & cues.accused_people:
         return True
     if depth or not (token.pos_ == "NUM" or token.lower_ in cues.partitive_words):
         return False

@@ -113,15 +113,15 @@ def has_prep_phrase(verb: "Token", preps: tuple[str, ...]) -> bool:
     return False
 
 
-def hyphen_lemma(noun: "Token") -> str:
-    """The noun's lemma with the word the tokenizer split off at a hyphen: "fund-raisers" is read as
-    "fund", "-", "raisers", so a word list's "fund-raiser" is "fund-raiser" only when the two halves
-    are joined again; else the lemma itself."""
-    doc, i = noun.doc, noun.i
+def lemma_forms(noun: "Token") -> set[str]:
+    """The noun's lemma, and with it the word the tokenizer split off at a hyphen: "fund-raisers" is
+    read as "fund", "-", "raisers", so a word list's "fund-raiser" matches only when the two halves
+    are joined again. What a word list is matched against."""
+    doc, i, lemma = noun.doc, noun.i, noun.lemma_.lower()
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].head.i == i and not doc[i - 1].whitespace_ \
             and not doc[i - 2].whitespace_:
-        return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
-    return noun.lemma_.lower()
+        return {lemma, f"{doc[i - 2].lower_}-{lemma}"}
+    return {lemma}
 
 
 BARE_PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})

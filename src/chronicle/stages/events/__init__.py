@@ -20,7 +20,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import (RELATIVE_PRONOUNS, hyphen_lemma, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
+from chronicle.syntax.tree import (RELATIVE_PRONOUNS, lemma_forms, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
                                    answering_verb, on_trial, reduced_passive, shared_passive_subject, span_of,
                                    unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
@@ -204,8 +204,7 @@ class EventsStage(Stage):
             source, target = _proposal_roles(token, entry, work, source, target)
         if (not source and not target) or arguments.only_role_fillers(source + target):
             return None
-        target = arguments.held_people_of_state(target, source, entry.cameo, entry.lemma,  # "police arrested X"
-                                                arguments.named_countries(sent, work))
+        target = arguments.held_people_of_state(target, source, entry.cameo, entry.lemma, sent, work)  # "police arrested X"
         if not reciprocal and len(source) >= 2 and not target and _symmetric(entry):
             reciprocal = True
         if reciprocal:
@@ -630,8 +629,7 @@ def _brought_against(noun: Token, work: Work) -> list[ActorMention]:
         c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "charges levelled against him"
     preps = [p for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in load_cues().bringing_verbs
              for p in v.children if p.dep_ == "prep" and p.lower_ in ("against", "to")]
-    cues = load_cues()
-    people = cues.unnamed_people | cues.person_role_nouns | cues.accused_people
+    people = _charged_people()
     found = [m for p in preps for m in actors_in_pobjs(p, work)  # not firms ("and companies"): relevance drops them
              if m.sector != "BUS" or 0 <= m.head_i < len(work.doc) and work.doc[m.head_i].lemma_.lower() in people]
     pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
@@ -650,9 +648,8 @@ def _answered_charge(noun: Token, work: Work) -> list[ActorMention] | None:
     found = [m for s in subjects for m in actors_for(s, work)]
     counted = [s for s in subjects if s.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in s.children)]
     # ("drivers face charges": people at large pay a price; "two drivers face charges" are accused)
-    cues = load_cues()  # "an executive pleaded guilty to fraud charges": people by their job are charged too
-    return found or arguments.story_people(
-        _people_named(counted, work, cues.unnamed_people | cues.person_role_nouns | cues.accused_people), noun, work)
+    # "an executive pleaded guilty to fraud charges": people by their job are charged too
+    return found or arguments.story_people(_people_named(counted, work, _charged_people()), noun, work)
 
 
 def _described(trigger: Token, work: Work) -> list[ActorMention]:
@@ -670,6 +667,13 @@ def _accusable(entry: TriggerEntry) -> frozenset[str] | None:
     are as often the accused as any man or woman; None (``unnamed_people`` only) for other acts."""
     if not state_only(entry.cameo, entry.lemma):  # not "individuals accused of": anyone accuses
         return None
+    return _charged_people()
+
+
+def _charged_people() -> frozenset[str]:
+    """Nouns of people who may be the ones charged or held: ``unnamed_people``, people by their job or
+    role (``person_role_nouns``) and the ``accused_people`` of cues.yaml (one union for the three
+    readings of who is charged: answering it, brought against, an act of state done to people)."""
     cues = load_cues()
     return cues.unnamed_people | cues.person_role_nouns | cues.accused_people
 
@@ -722,7 +726,7 @@ def _people_named(patients: list[Token], work: Work, people: frozenset[str] | No
     found = []
     for patient in patients:
         noun = _quantified_noun(patient)
-        if noun.pos_ != "NOUN" or not {noun.lemma_.lower(), hyphen_lemma(noun)} & people or noun.i in work.actors_at:
+        if noun.pos_ != "NOUN" or not lemma_forms(noun) & people or noun.i in work.actors_at:
             continue
         first = patient.left_edge.i  # not the blank the screen leaves where it cut a sentence out
         while first < noun.i and (work.doc[first].is_space or work.doc[first].is_punct):

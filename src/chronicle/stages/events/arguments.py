@@ -703,7 +703,7 @@ def owned_targets(verb: Token, work: Work, preps: set[str], source: list[ActorMe
 # --------------------------------------------------------------------------- whose people a state holds
 
 def held_people_of_state(target: list[ActorMention], source: list[ActorMention], cameo: str | None,
-                         lemma: str | None, named: set[str] = frozenset()) -> list[ActorMention]:
+                         lemma: str | None, sent, work: Work) -> list[ActorMention]:
     """"Toronto police arrested Marla Whitcomb", "Ohio prosecutors charged Harlan Pruett", "he was
     released on bail": the people a state's authorities arrest, charge, convict or release
     (``knowledge.acts.state_action``) are, unless the text says otherwise, people
@@ -712,20 +712,20 @@ def held_people_of_state(target: list[ActorMention], source: list[ActorMention],
     in a story of no single country) takes the country of the state that acts (a source of a state
     sector, ``state_staff_sectors``, or the unnamed state of :func:`implicit_state`); a target with a
     sector ("pirates", CRM; "foreign suspects") or a country of its own keeps what it has, and so
-    does everyone where the sentence names another country (``named``: "arrested X, who had flown in
-    from Canada" may hold a Canadian), as the actors stage leaves such a person unknown. Copies: the
-    mention itself serves other events of the sentence."""
+    does everyone where the sentence ``sent`` names another country (:func:`named_countries`: "arrested
+    X, who had flown in from Canada" may hold a Canadian), as the actors stage leaves such a person
+    unknown. Copies: the mention itself serves other events of the sentence."""
     if not state_action(cameo, lemma):
         return target
+    held = [not (m.country or m.sector or m.kind in PLACE_KINDS or not m.text) for m in target]
     sectors = load_cues().state_staff_sectors
     states = {m.country for m in source if m.country and m.country not in ("IGO", "NGO")
               and (m.kind == "state" or m.sector in sectors)}
-    if len(states) != 1 or named - states:
-        return target
+    if not any(held) or len(states) != 1 or named_countries(sent, work) - states:
+        return target  # the sentence's countries are read only for an act that could give one
     country = next(iter(states))
-    return [m if m.country or m.sector or m.kind in PLACE_KINDS or not m.text
-            else dataclasses.replace(m, country=country, method=m.method + "+held-by-state")
-            for m in target]
+    return [dataclasses.replace(m, country=country, method=m.method + "+held-by-state") if takes else m
+            for m, takes in zip(target, held)]
 
 
 def named_countries(sent, work: Work) -> set[str]:
