@@ -63,3 +63,29 @@ def test_the_implicit_state_leaves_the_people_arrested_as_the_target(coder):
     (event,) = typed(events_of(coder, "Two men were arrested in Leicester on Tuesday."), "COERCE")
     assert [a.text for a in event.target] == ["Two men"]
     assert [(a.country, a.method) for a in event.source] == [("GBR", "implicit:state+story-country")]
+
+
+TWO_COUNTRIES = ("Canada and the United States have both struggled with the sect for years.\n\n")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, event_type, country", [
+    ("Two leaders of the sect in British Columbia have been charged with practising polygamy.", "ACCUSE", "CAN"),
+    ("In Utah, its leader has been convicted of rape.", "ACCUSE", "USA"),
+])
+def test_in_a_story_of_two_countries_the_place_of_the_sentence_gives_the_state(coder, sentence, event_type, country):
+    """A story of no one country gives no story state; the one country the sentence's places name
+    does (``arguments.acting_state_country``): the courts that charge people there are its own."""
+    (event,) = typed(events_of(coder, TWO_COUNTRIES + sentence), event_type)
+    (state,) = event.source
+    assert (state.text, state.country) == ("", country)
+
+
+@pytest.mark.model
+def test_in_a_story_of_two_countries_a_sentence_of_no_place_or_two_gives_no_state(coder):
+    text = TWO_COUNTRIES + ("Two members were charged with fraud. "
+                            "One member was charged with fraud in Utah and British Columbia.")
+    events = typed(events_of(coder, text), "ACCUSE")
+    assert events
+    for event in events:
+        assert not [a for a in event.source if a.method.startswith("implicit:state")]

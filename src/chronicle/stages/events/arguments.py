@@ -229,16 +229,35 @@ def _sentence_country(word: Token, work: Work) -> str | None:
 
 
 IMPLICIT_STATE_CONFIDENCE = 0.3
+STATE_PLACE_KINDS = ("country", "place")
+"""Mentions that say where a state acts ("charged in Texas", "detained in Kenya"); not a people
+("two Algerians were detained": their own state is not the one that holds them)."""
+
+
+def acting_state_country(word: Token, work: Work) -> str | None:
+    """The country of the state that charges or arrests people in the sentence of ``word`` when the
+    sentence does not name it: the story's one country (:func:`_sentence_country`), or, in a story
+    of no one country (a story about two countries' courts, or naming none), the one country the
+    sentence's places and country names give ("leaders of a community in British Columbia have
+    been charged"), as the guideline codes the state whose courts act there."""
+    country = _sentence_country(word, work)
+    if country is not None or work.story_country is not None:
+        return country
+    sent = word.sent
+    named = {m.country for i in range(sent.start, sent.end) for m in work.actors_at.get(i, [])
+             if m.kind in STATE_PLACE_KINDS and m.country and m.country not in ("IGO", "NGO")}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None) -> list[ActorMention]:
     """"Two men were arrested on Friday", "Gomes was charged with murder": an arrest, a charge, an
     indictment or a conviction (``knowledge.acts.state_action``) told in the passive with no agent
     (named or by its place, :func:`authority_places`) is the act of the state the story is of
-    (``Work.story_country``), read once the verb's target is (so it never stands in for one), as PLOVER and
-    the project's guideline code it. The state is not named, so its mention has no words (an empty
-    span at the verb, method ``implicit:state``) and no sector; a sentence naming another country
-    gives none. Relevance does not count it as a political actor (kind ``state``)."""
+    (``Work.story_country``), or in a story of no one country the state of the one country the
+    sentence's places name (:func:`acting_state_country`), read once the verb's target is (so it
+    never stands in for one), as PLOVER and the project's guideline code it. The state is not named,
+    so its mention has no words (an empty span at the verb, method ``implicit:state``) and no sector;
+    a sentence naming another country gives none. Relevance does not count it as a political actor (kind ``state``)."""
     patients = _passive_patients(verb)
     if not patients:
         return []
@@ -250,7 +269,7 @@ def implicit_state(verb: Token, work: Work, cameo: str | None, lemma: str | None
         return []  # "charged with murder", not "charged twice for the delivery"; "have been charged" alone
     if _only_guessed([m for c in patients for m in actors_for(c, work)]) and not _held_person(patients, cameo, lemma):
         return []  # "if they are found guilty": a pronoun known by its country alone makes no act
-    country = _sentence_country(verb, work)
+    country = acting_state_country(verb, work)
     if country is None:
         return []
     return [ActorMention(text="", start=verb.idx, end=verb.idx, country=country, kind="state",
@@ -480,7 +499,7 @@ def implicit_charging_state(noun: Token, work: Work, charged: list[ActorMention]
     annotation guideline codes it: the story's country, as for a passive
     (:func:`implicit_state`), unless the sentence names another country, or the ones charged are
     anyone (:func:`_anyone`), or the charge is a price ("higher charges")."""
-    country = _sentence_country(noun, work)
+    country = acting_state_country(noun, work)
     if any(c.tag_ in ("JJR", "JJS") for c in noun.children):  # "higher charges", "the lowest charges": prices
         return []
     if country is None or not charged or any(_anyone(m, work) for m in charged) or _only_guessed(charged):
