@@ -101,3 +101,21 @@ def test_a_political_actor_who_answers_a_charge_is_charged(coder, text, accused)
 def test_a_partys_charges_stay_its_own(coder):
     found = _found(coder, "Labour's charges against the Conservatives were dismissed by the prime minister.")
     assert has_event(found, "ACCUSE", "charges", source="Labour's"), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, charge, named", [
+    ("Charges were brought against four aides.", "Charges", ["against"]),
+    ("The aide denied the charges brought against him.", "charges", ["against"]),
+    ("After the charges were put to them, the men left.", "charges", ["to"]),
+    ("The charges against the aides were dropped.", "charges", []),
+])
+def test_the_phrase_a_charge_is_brought_against(text, charge, named):
+    """``syntax.tree.charge_against_preps``: the one phrase both the events stage (who is the
+    target) and the relevance stage (are these people the ones charged) read, in the passive and as
+    a participle; a charge with no verb of bringing has none (its "against" is the noun's own)."""
+    from chronicle.syntax.model import load_model
+    from chronicle.syntax.tree import charge_against_preps
+
+    noun = next(t for t in load_model()(text) if t.text == charge)
+    assert [p.lower_ for p in charge_against_preps(noun)] == named

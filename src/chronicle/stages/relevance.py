@@ -26,7 +26,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import load_lexicon
 from chronicle.record import ActorMention, Work
 from chronicle.stages.base import Stage
-from chronicle.syntax.tree import answering_subjects, bare_verb, lemma_forms, has_prep_phrase, reduced_passive, shared_passive_subject
+from chronicle.syntax.tree import answering_subjects, bare_verb, charge_against_preps, lemma_forms, has_prep_phrase, reduced_passive, shared_passive_subject
 
 SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 WORD = re.compile(r"[a-z]+")
@@ -484,13 +484,13 @@ def _answers_charge(head, trigger) -> bool:
 
 
 def _brought_against(head, trigger) -> bool:
-    """"Charges were brought against four executives", "charges were filed against two aides": ``head``,
-    a person or people by their job (``_people_word``), is whom the passive verb of bringing a charge
-    (``bringing_verbs`` of cues.yaml) whose subject is the charge noun ``trigger`` is "against"."""
-    verb = trigger.head
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubjpass" or verb.lemma_.lower() not in load_cues().bringing_verbs:
+    """"Charges were brought against four executives", "fraud charges levelled against two aides":
+    ``head``, a person or people by their job (``_people_word``), is whom the verb bringing the charge
+    noun ``trigger`` is "against" (``syntax.tree.charge_against_preps``, the phrase the events stage
+    reads the target from)."""
+    if trigger.pos_ != "NOUN":
         return False
-    return head.dep_ == "pobj" and head.head.lower_ in ("against", "to") and head.head.head.i == verb.i \
+    return head.dep_ == "pobj" and any(head.head.i == p.i for p in charge_against_preps(trigger)) \
         and _people_word(head)
 
 

@@ -143,6 +143,18 @@ def bare_verb(verb: "Token") -> bool:
     return True
 
 
+def charge_against_preps(noun: "Token") -> list["Token"]:
+    """The "against" (or "to") phrases of the verb that brings a charge ``noun`` (``bringing_verbs`` of
+    cues.yaml), in the passive or as a participle: "charges were filed against two aides", "fraud
+    charges levelled against him", "after the charges were put to them". Who the phrase names is the
+    one charged (the events stage reads it as the target, the relevance stage as people charged)."""
+    verbs = [noun.head] if noun.dep_ == "nsubjpass" else [
+        c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "charges levelled against him"
+    bringing = load_cues().bringing_verbs
+    return [p for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in bringing
+            for p in v.children if p.dep_ == "prep" and p.lower_ in ("against", "to")]
+
+
 def answering_verb(noun: "Token") -> "Token | None":
     """The active verb of ``answering_verbs`` whose subject answers the charge ``noun``: "faces
     charges", "pleaded guilty to charges" (the plea's "not guilty" is no negation of the charge),

@@ -20,7 +20,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.lexicon import Lexicon, TriggerEntry, load_lexicon
 from chronicle.record import ActorMention, Draft, Work
 from chronicle.stages.base import Stage, StageContext
-from chronicle.syntax.tree import (RELATIVE_PRONOUNS, lemma_forms, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
+from chronicle.syntax.tree import (RELATIVE_PRONOUNS, charge_against_preps, lemma_forms, actors_for, actors_in_pobjs, actors_inside, answering_subjects,
                                    answering_verb, on_trial, reduced_passive, shared_passive_subject, span_of,
                                    unique_mentions)
 from chronicle.stages.events.incidents import drop_background, merge_elaborations
@@ -625,10 +625,7 @@ def _brought_against(noun: Token, work: Work) -> list[ActorMention]:
     one the verb's "against" (or "to") names, an actor or people by what they are or do."""
     if noun.lemma_.lower() not in STATE_ACTION_NOUNS:
         return []
-    verbs = [noun.head] if noun.dep_ == "nsubjpass" else [
-        c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "charges levelled against him"
-    preps = [p for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in load_cues().bringing_verbs
-             for p in v.children if p.dep_ == "prep" and p.lower_ in ("against", "to")]
+    preps = charge_against_preps(noun)
     people = _charged_people()
     found = [m for p in preps for m in actors_in_pobjs(p, work)  # not firms ("and companies"): relevance drops them
              if m.sector != "BUS" or 0 <= m.head_i < len(work.doc) and work.doc[m.head_i].lemma_.lower() in people]
