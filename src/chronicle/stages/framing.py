@@ -8,7 +8,8 @@ Two rules from CAMEO/PLOVER coding practice:
   and, where the governing event has no target, lends it its actors.
 * A future or conditional event announced by its own actor is an intent: "Pakistan said it will
   return the weapons" is AGREE (express intent to cooperate, CAMEO 03); "X said it would attack" is
-  THREATEN (CAMEO 13). A "must"/"should"/"needs to"/"has to" said about someone else is a demand
+  THREATEN (CAMEO 13), and so is pressure announced ("X is prepared to veto the bill", "said it would
+  cut ties with Y", "vowed to sue Y"). A "must"/"should"/"needs to"/"has to" said about someone else is a demand
   (REQUEST, CAMEO 10), but not "we must ..." (the speaker's own plan) nor "the police would have
   to ..." (a consequence foreseen); "will not X (until Y)" is a refusal, and so is assent plainly
   withheld, "did not agree to" / "has not accepted" (REJECT, CAMEO 12; GUIDELINE.md section 3).
@@ -36,7 +37,12 @@ INTENT_CAMEO = {  # PLOVER type of the intended act -> CAMEO "express intent to 
     "AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032", "RETREAT": "035",
     "CONCEDE": "035", "AGREE": "030",
 }
-INTENT_WORDS = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen"}
+INTENT_WORDS = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen", "happy"}
+PRESSURE_TYPES = {"SANCTION", "REJECT"}
+"""Verbal conflict that, announced by its own actor, is a threat (CAMEO 13: "threaten to reduce or
+break relations", "threaten to veto"): "X said it would cut ties with Y", "X is prepared to veto
+the bill", "X said he would refuse to approve Y"; the act itself is not done yet."""
+LAWSUIT_CAMEO = "115"  # "vowed to sue X": a lawsuit announced is a threat, not yet a charge brought
 DEMAND_MODALS = {"must", "should"}
 
 
@@ -324,6 +330,9 @@ def _reframe(draft: Draft, work: Work) -> None:
         # "Sudan is willing to withdraw", "Kenya said it will hold talks with Uganda": an expressed intent.
         draft.intended = draft.event_type
         _retype(draft, "AGREE", INTENT_CAMEO[draft.event_type])
+    elif (draft.event_type in PRESSURE_TYPES or draft.cameo == LAWSUIT_CAMEO) and (own or intent_word or promised):
+        draft.intended = draft.event_type
+        _retype(draft, "THREATEN", "130")
     elif quad == 4 and (own or intent_word):
         draft.intended = draft.event_type
         _retype(draft, "THREATEN", "138" if draft.event_type == "ASSAULT" else "130")
