@@ -29,7 +29,7 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "helps_along", "behest", "answered", "possessed", "topic_only", "stance",
                          "person_quarrel", "retort", "poll_share",
                          "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
-                         "earlier_promise", "home_visit", "command_idiom", "private_helper", "currency_itself",
+                         "earlier_promise", "others_doing", "home_visit", "command_idiom", "private_helper", "currency_itself",
                          "home_funding", "campaign_gift"]
 SENSE_CONDITIONS: dict[str, str] = {
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
@@ -86,6 +86,8 @@ SENSE_CONDITIONS: dict[str, str] = {
                   "Hull\"): a tour, no one met",
     "command_idiom": "the noun is command or the forefront (\"took charge of\", \"led the charge\", \"in charge of\", "
                      "\"free of charge\"), not an accusation",
+    "others_doing": "the verb's object is the doing of an actor other than the subject (\"questioned the "
+                    "governor's refusal\"): it is aimed at that actor",
     "rival_warning": "a holder or seeker of office warns what another political actor does or will do "
                      "(\"Brown warned that the Tories were planning cuts\"): criticism, not a forecast",
 }

@@ -686,6 +686,23 @@ def rival_warning(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     return False
 
 
+def others_doing(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"the senator questioned the governor's refusal", "questioned Clinton's judgment": the object is
+    owned by a named actor (a possessor no pronoun stands for), so what is questioned is that actor's
+    doing and the act is aimed at them; "questioned whether the plan would work" and "questioned his
+    own decision" are not."""
+    if work is None:
+        return False
+    cues = load_cues()
+    pronouns = cues.refer_back_pronouns | cues.speaker_pronouns
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "obj")):
+        owner = _possessor(obj)
+        if owner is not None and owner.lower_ not in pronouns \
+                and any(work.actors_at.get(t.i) for t in owner.subtree):
+            return True
+    return False
+
+
 def earlier_promise(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     """"went back on his pledge to stand down", "repeated his promise", "Obama's pledge to close the
     prison": a promise named by its owner's possessive is one made before, which the sentence looks
@@ -765,5 +782,5 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "retort": retort, "poll_share": poll_share,
     "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
     "campaign_pledge": campaign_pledge, "rival_warning": rival_warning,
-    "earlier_promise": earlier_promise, "home_visit": home_visit, "command_idiom": command_idiom,
+    "earlier_promise": earlier_promise, "others_doing": others_doing, "home_visit": home_visit, "command_idiom": command_idiom,
 }
