@@ -30,7 +30,7 @@ FIELDS = (
     "fired_objects", "unit_modifiers", "subject_control_preps", "engaged_verbs",
     "of_doer_nouns", "command_heads", "aid_giver_sectors", "object_bound_types", "currency_nouns",
     "campaign_sectors", "campaign_words", "state_staff_sectors", "dismissal_lemmas",
-    "telling_verbs", "bringing_verbs",
+    "telling_verbs", "bringing_verbs", "ranking_words",
 )
 
 
@@ -109,6 +109,7 @@ class Cues:
     dismissal_lemmas: frozenset[str]
     telling_verbs: frozenset[str]
     bringing_verbs: frozenset[str]
+    ranking_words: frozenset[str]
     unrest_people: frozenset[str]
     relative_light_verbs: frozenset[str]
     promise_making_verbs: frozenset[str]

@@ -10,6 +10,8 @@ coordinated with another ("would relent and release them") stands where that ver
 noun has its own cues ("the pending invasion", "a possible strike", "denied any bombing"); and the
 news styles of a scheduled act, "X is to investigate" and a present tense set on a coming day ("are
 meeting on Thursday", "visits Canberra next week"), are ``future`` (GUIDELINE.md section 3).
+Some cues above an event are not its own: an infinitive that ranks tells a deed ("the third mayor
+to be charged"), and a quotation parsed as the main clause lends nothing to its "X said".
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
     governed = False  # under "hope", "want", "plan" ...: a wish stays a wish in reported speech
     shared = False  # reached through a coordinated verb: the head's negation is its own
     for _ in range(8):
-        realised = _realised_purpose(node, draft, cues)
+        realised = _realised_purpose(node, draft, cues) or _ranked_by_act(node, cues)
         _clause_cues(node, cues, consider, purpose_is_plan=not realised, negation=not shared)
         dep, head = node.dep_, node.head
         if head.i == node.i:
@@ -78,6 +80,8 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         if shared or realised:
             node = head  # a realised purpose: the act's own cues decide ("will send troops to help" is future)
             continue
+        if _across_quotation(node, head, cues):
+            break
         if dep == "ccomp" and head.lemma_.lower() in cues.reporting_verbs:
             reported = True
             if head.lemma_.lower() in cues.denial_verbs:
@@ -122,6 +126,29 @@ def _aim_only(node: Token, head: Token, draft: Draft, cues: Cues) -> bool:
     if not _is(head, cues.attempt_verbs):
         return False
     return not (node.i == draft.trigger.i and QUAD_CLASS.get(draft.event_type, 0) >= 3)
+
+
+def _across_quotation(node: Token, head: Token, cues: Cues) -> bool:
+    """A quotation parsed as the main clause of its own frame: '"His plan should worry us," Ross
+    said', 'Lee accused Kim of lying, saying "he is going to lose"'. A clause is not inside words
+    it is set apart from by a quotation mark, unless they are the saying verb's ("said: 'we will')."""
+    if node.dep_ not in ("ccomp", "parataxis") or head.lemma_.lower() in cues.reporting_verbs:
+        return False
+    low, high = sorted((node.i, head.i))
+    return any(t.is_quote for t in node.doc[low + 1:high])
+
+
+def _ranked_by_act(node: Token, cues: Cues) -> bool:
+    """"She is the third mayor to be charged", "the only country to send troops": the infinitive
+    tells the act that gives the rank (``ranking_words``), done, not aimed at; the clause of "be"
+    still decides ("would be the first leader to visit" is a prospect)."""
+    if node.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not _to_infinitive(node):
+        return False
+    head = node.head
+    holders = [head] if head.pos_ in ("NOUN", "PROPN") else \
+        [c for c in head.children if c.dep_ == "attr"] if head.lemma_.lower() == "be" else []
+    return any(t.dep_ == "amod" and t.lower_ in cues.ranking_words
+               for h in holders for t in h.subtree if t.i < h.i)  # "the second Chargers' player"
 
 
 def _planned_by_noun(node: Token, cues: Cues, consider) -> bool:
@@ -279,6 +306,8 @@ def _scheduled(node: Token, cues: Cues) -> Token | None:
         if c.dep_ not in ("prep", "npadvmod", "advmod", "tmod", "obl"):
             continue
         for word in [c, *c.children, *(g for d in c.children for g in d.children)]:
+            if word.dep_ == "poss":
+                continue  # "during Monday's hearing": the day names the hearing, not when the act is
             if word.lower_ in cues.future_time_words or (
                     word.lower_ in cues.future_time_modifiers and word.head.lemma_.lower() in cues.time_nouns):
                 return word
