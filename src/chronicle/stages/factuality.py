@@ -103,10 +103,7 @@ def classify(draft: Draft, cues: Cues) -> tuple[str, Token | None, float]:
         if _planned_by_noun(node, cues, consider):
             node = head
             continue
-        if dep in CONTINUE_DEPS and node.pos_ != "VERB":
-            node = head
-            continue
-        if dep in CONTINUE_DEPS and dep in ("pobj", "prep", "pcomp"):
+        if dep in CONTINUE_DEPS and (node.pos_ != "VERB" or dep in ("pobj", "prep", "pcomp")):
             node = head
             continue
         break

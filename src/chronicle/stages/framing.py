@@ -324,16 +324,22 @@ def _reframe(draft: Draft, work: Work) -> None:
     own_will = own and cue in ("will", "'ll", "shall", "would")
     announced = (draft.factuality == "future" and (promised or intent_word or own_will)) or (
         draft.factuality == "hypothetical" and (intent_word or (own and cue in ("would", "will", "'ll", "could"))))
-    if not announced:
-        return
+    if announced:
+        _announce(draft, quad, own or intent_word, promised)
+
+
+def _announce(draft: Draft, quad: int, own_act: bool, promised: bool) -> None:
+    """An act announced by its actor (``own_act``: in the actor's own words or with an intent word)
+    or promised, as the speech act it is: cooperation is an intent (AGREE, CAMEO 03), pressure and
+    force a threat (THREATEN, CAMEO 13)."""
     if quad in (1, 2) and draft.event_type in INTENT_CAMEO:
         # "Sudan is willing to withdraw", "Kenya said it will hold talks with Uganda": an expressed intent.
         draft.intended = draft.event_type
         _retype(draft, "AGREE", INTENT_CAMEO[draft.event_type])
-    elif (draft.event_type in PRESSURE_TYPES or draft.cameo == LAWSUIT_CAMEO) and (own or intent_word or promised):
+    elif (draft.event_type in PRESSURE_TYPES or draft.cameo == LAWSUIT_CAMEO) and (own_act or promised):
         draft.intended = draft.event_type
         _retype(draft, "THREATEN", "130")
-    elif quad == 4 and (own or intent_word):
+    elif quad == 4 and own_act:
         draft.intended = draft.event_type
         _retype(draft, "THREATEN", "138" if draft.event_type == "ASSAULT" else "130")
 
