@@ -30,8 +30,10 @@ SenseCondition = Literal["addressee", "own_act", "person_object", "predicate_nou
                          "person_quarrel", "retort", "poll_share",
                          "withheld_comment", "natural_cause", "waged", "campaign_pledge", "rival_warning",
                          "earlier_promise", "others_doing", "home_visit", "command_idiom", "private_helper", "currency_itself",
-                         "home_funding", "campaign_gift"]
+                         "home_funding", "campaign_gift", "unrest_doer", "served_term"]
 SENSE_CONDITIONS: dict[str, str] = {
+    "unrest_doer": "the verb's subject is the people of a protest (\"protesters occupied the town hall\")",
+    "served_term": "a prison term its subject serves or receives (\"is serving a life sentence\")",
     "addressee": "the verb names whom it addresses: an actor, person or pronoun as its object",
     "own_act": "its complement announces an act of the subject itself or an act of force "
                "(\"warned it would retaliate\", \"warned that the army would use force\")",

@@ -18,6 +18,7 @@ from chronicle.knowledge.cues import load_cues
 from chronicle.knowledge.gazetteer import Gazetteer
 from chronicle.knowledge.lexicon import Lexicon
 from chronicle.record import Work
+from chronicle.syntax.tree import answering_verb
 
 OBJECT_DEPS = ("dobj", "obj", "dative", "iobj")
 PERSON_ENTITIES = ("PERSON",)
@@ -769,6 +770,22 @@ def command_idiom(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "free"
 
 
+def unrest_doer(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"Demonstrators occupied the town hall", "students and protesters occupied the ministry": the
+    ones who take the place are the people of a protest (``unrest_people``): a sit-in, a protest
+    that obstructs (CAMEO 14), not an army taking ground."""
+    people = load_cues().unrest_people
+    subjects = _with_conjuncts([c for c in token.children if c.dep_ == "nsubj"])
+    return any(s.lemma_.lower() in people for s in subjects)
+
+
+def served_term(token: Token, work: Work | None, lexicon: Lexicon) -> bool:
+    """"is serving a ten-year sentence", "received two life sentences": a prison term its subject
+    serves or receives (a verb of answering, ``answering_verbs``), the state's act done to them. Not
+    "the jurors recommended a life sentence" (only asked for), nor "read the first sentence"."""
+    return token.pos_ == "NOUN" and answering_verb(token) is not None
+
+
 CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "addressee": addressee, "own_act": own_act, "person_object": person_object,
     "predicate_noun": predicate_noun, "habitual": habitual, "to_infinitive": to_infinitive,
@@ -783,4 +800,5 @@ CONDITIONS: dict[str, Callable[[Token, Work | None, Lexicon], bool]] = {
     "withheld_comment": withheld_comment, "natural_cause": natural_cause, "waged": waged,
     "campaign_pledge": campaign_pledge, "rival_warning": rival_warning,
     "earlier_promise": earlier_promise, "others_doing": others_doing, "home_visit": home_visit, "command_idiom": command_idiom,
+    "unrest_doer": unrest_doer, "served_term": served_term,
 }
