@@ -23,7 +23,7 @@ FIELDS = (
     "future_time_words", "holding_verbs", "future_adjectives", "hypothetical_adjectives",
     "content_nouns", "aside_nouns", "future_time_modifiers", "time_nouns",
     "comment_verbs", "starting_verbs", "measure_nouns", "charge_words", "office_sectors", "unrest_people",
-    "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "answering_verbs",
+    "relative_light_verbs", "promise_making_verbs", "blamed_preps", "partitive_words", "counted_back_words", "answering_verbs",
     "trial_nouns", "trial_verbs",
     "hindering_verbs", "lead_up_words", "intention_words", "local_body_heads", "unarmed_sectors",
     "crime_nouns", "wrongdoing_verbs", "accused_people", "task_words", "crime_adjectives", "habit_adverbs",
@@ -115,6 +115,7 @@ class Cues:
     promise_making_verbs: frozenset[str]
     blamed_preps: frozenset[str]
     partitive_words: frozenset[str]
+    counted_back_words: frozenset[str]
     answering_verbs: frozenset[str]
     trial_nouns: frozenset[str]
     trial_verbs: frozenset[str]

@@ -723,17 +723,27 @@ def _people_named(patients: list[Token], work: Work, people: frozenset[str] | No
     found = []
     for patient in patients:
         noun = _quantified_noun(patient)
-        if noun.pos_ != "NOUN" or not lemma_forms(noun) & people or noun.i in work.actors_at:
+        if not (_counted_back(noun) or noun.pos_ == "NOUN" and lemma_forms(noun) & people) or noun.i in work.actors_at:
             continue
         first = patient.left_edge.i  # not the blank the screen leaves where it cut a sentence out
         while first < noun.i and (work.doc[first].is_space or work.doc[first].is_punct):
             first += 1
         span = work.doc[first:noun.i + 1]
+        many = noun.tag_ == "NNS" or noun.pos_ == "NUM"  # ("the other three")
         found.append(ActorMention(text=span.text, start=span.start_char, end=span.end_char,
-                                  kind="group" if noun.tag_ == "NNS" else "person",
+                                  kind="group" if many else "person",
                                   method="unnamed-people", confidence=0.5, head_i=noun.i,
-                                  plural=noun.tag_ == "NNS"))
+                                  plural=many))
     return found
+
+
+def _counted_back(number: Token) -> bool:
+    """A bare number that stands for people counted earlier: "shot the other three", "the remaining
+    two were arrested" (a number word with ``counted_back_words`` before it and no noun of its own);
+    not "shot 68" nor "three of the men" (the people there are the noun after "of")."""
+    return number.pos_ == "NUM" and number.dep_ != "nummod" \
+        and not any(c.dep_ == "prep" for c in number.children) \
+        and any(c.i < number.i and c.lower_ in load_cues().counted_back_words for c in number.children)
 
 
 def _quantified_noun(patient: Token) -> Token:
