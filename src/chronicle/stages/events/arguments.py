@@ -220,12 +220,16 @@ def story_people(people: list[ActorMention], trigger: Token, work: Work) -> list
 def _sentence_country(word: Token, work: Work) -> str | None:
     """The story's one country (``Work.story_country``) when the sentence of ``word`` names no
     other country, place or people; else None."""
-    country, sent = work.story_country, word.sent
+    country = work.story_country
     if country is None:
         return None
-    named = {m.country for i in range(sent.start, sent.end) for m in work.actors_at.get(i, [])
-             if m.kind in OTHER_STATE_KINDS and m.country and m.country not in ("IGO", "NGO")}
-    return None if named - {country} else country
+    return None if _countries_named(word.sent, work, OTHER_STATE_KINDS) - {country} else country
+
+
+def _countries_named(sent, work: Work, kinds: tuple[str, ...]) -> set[str]:
+    """The states (not IGO/NGO) of the coded mentions of ``kinds`` at the words of ``sent``."""
+    return {m.country for i in range(sent.start, sent.end) for m in work.actors_at.get(i, [])
+            if m.kind in kinds and m.country and m.country not in ("IGO", "NGO")}
 
 
 IMPLICIT_STATE_CONFIDENCE = 0.3
@@ -243,9 +247,7 @@ def acting_state_country(word: Token, work: Work) -> str | None:
     country = _sentence_country(word, work)
     if country is not None or work.story_country is not None:
         return country
-    sent = word.sent
-    named = {m.country for i in range(sent.start, sent.end) for m in work.actors_at.get(i, [])
-             if m.kind in STATE_PLACE_KINDS and m.country and m.country not in ("IGO", "NGO")}
+    named = _countries_named(word.sent, work, STATE_PLACE_KINDS)
     return next(iter(named)) if len(named) == 1 else None
 
 
